@@ -1,0 +1,1 @@
+"""The ``matchfair`` command: file commands that need no database, and server commands."""

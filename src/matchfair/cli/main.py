@@ -1,0 +1,9 @@
+"""Entry point of the ``matchfair`` command: importing a command module registers its commands."""
+
+from matchfair.cli import schema  # noqa: F401
+from matchfair.cli.app import app
+
+
+def run() -> None:
+    """Run the command line (the ``matchfair`` console script)."""
+    app()

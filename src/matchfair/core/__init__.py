@@ -1,0 +1,74 @@
+"""The file formats of Matchfair: typed models, validation with JSON paths, reading and writing.
+
+This package knows nothing of Django or of the engines; everything above it builds on
+these types.
+"""
+
+from matchfair.core.documents import (
+    dump_document,
+    json_schema,
+    load_json,
+    parse_event,
+    parse_recommendations,
+    parse_schedule,
+    read_event,
+    read_recommendations,
+    read_schedule,
+    write_document,
+)
+from matchfair.core.errors import FormatError, FormatIssue
+from matchfair.core.event import (
+    Event,
+    EventInfo,
+    Interpreter,
+    MeetingRequest,
+    Opportunity,
+    Organization,
+    Session,
+    Window,
+)
+from matchfair.core.outcomes import Agreement, Feedback, MeetingOutcome, Money, Outcomes
+from matchfair.core.recommendations import Recommendation, Recommendations
+from matchfair.core.requests import RequestedMeeting, accepted_meetings, requested_meetings
+from matchfair.core.schedule import Schedule, ScheduledMeeting, UnscheduledMeeting
+from matchfair.core.slots import Slot, event_slots, session_slots, window_contains
+
+__all__ = [
+    "Agreement",
+    "Event",
+    "EventInfo",
+    "Feedback",
+    "FormatError",
+    "FormatIssue",
+    "Interpreter",
+    "MeetingOutcome",
+    "MeetingRequest",
+    "Money",
+    "Opportunity",
+    "Organization",
+    "Outcomes",
+    "Recommendation",
+    "Recommendations",
+    "RequestedMeeting",
+    "Schedule",
+    "ScheduledMeeting",
+    "Session",
+    "Slot",
+    "UnscheduledMeeting",
+    "Window",
+    "accepted_meetings",
+    "dump_document",
+    "event_slots",
+    "json_schema",
+    "load_json",
+    "parse_event",
+    "parse_recommendations",
+    "parse_schedule",
+    "read_event",
+    "read_recommendations",
+    "read_schedule",
+    "requested_meetings",
+    "session_slots",
+    "window_contains",
+    "write_document",
+]
