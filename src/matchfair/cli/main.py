@@ -1,6 +1,10 @@
 """Entry point of the ``matchfair`` command: importing a command module registers its commands."""
 
-from matchfair.cli import schema  # noqa: F401
+from matchfair.cli import (
+    report,  # noqa: F401
+    schema,  # noqa: F401
+    web,  # noqa: F401
+)
 from matchfair.cli.app import app
 
 

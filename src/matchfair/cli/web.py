@@ -1,0 +1,68 @@
+"""Server commands: ``import`` and ``export`` of events in the database, ``serve`` and ``demo``.
+
+They use the database configured by MATCHFAIR_HOME or MATCHFAIR_DATABASE_URL and
+migrate it first, so the first command on a fresh machine creates it.
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matchfair.cli.app import UserError, app
+from matchfair.core import read_event, write_document
+from matchfair.i18n import gettext as _
+
+DEFAULT_PORT = 8000
+
+PortOption = Annotated[
+    int, typer.Option("--port", "-p", min=1, max=65535, help="Port on 127.0.0.1.")
+]
+
+
+def _start(*, keep_secret_key: bool = False) -> None:
+    from matchfair.web.boot import DatabaseUnavailableError, start_django
+
+    try:
+        start_django(keep_secret_key=keep_secret_key)
+    except DatabaseUnavailableError as error:
+        raise UserError(_("cannot use the database {where}").format(where=error)) from None
+
+
+@app.command("import")
+def import_command(
+    event_file: Annotated[Path, typer.Argument(help="An event file (matchfair-event/1).")],
+) -> None:
+    """Store an event file in the database as a new event and print its id."""
+    document = read_event(event_file)
+    _start()
+    from matchfair.web.exchange.to_database import import_event
+
+    event = import_event(document)
+    typer.echo(event.pk)
+
+
+@app.command("export")
+def export_command(
+    event_id: Annotated[int, typer.Argument(help="The id that `matchfair import` printed.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The event file to write.")],
+) -> None:
+    """Write an event of the database as an event file, schedule and outcomes included."""
+    _start()
+    from matchfair.web.events.models import Event
+    from matchfair.web.exchange.from_database import export_event
+
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        raise UserError(_("there is no event with id {id}").format(id=event_id))
+    write_document(output, export_event(event))
+
+
+@app.command()
+def serve(port: PortOption = DEFAULT_PORT) -> None:
+    """Run the web platform and its job worker on 127.0.0.1 until interrupted."""
+    _start(keep_secret_key=True)
+    from matchfair.web.server import serve as run_server
+
+    typer.echo(_("Matchfair is running at http://127.0.0.1:{port}/").format(port=port))
+    run_server(port)

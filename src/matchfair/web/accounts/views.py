@@ -1,0 +1,31 @@
+"""The landing page: organizers see their events, delegates their organization's agendas."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    events = Event.objects.all() if user.is_superuser else user.organized_events.all()
+    events = events.annotate(organization_count=Count("participations", distinct=True))
+    participations = Participation.objects.none()
+    if hasattr(user, "delegate"):
+        participations = Participation.objects.filter(
+            organization=user.delegate.organization
+        ).select_related("event", "organization")
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "events": events,
+            "participations": participations,
+            "can_create_events": can_create_events(user),
+        },
+    )

@@ -1,0 +1,188 @@
+"""Read an event out of the database as ``core`` objects: for the engines and for export.
+
+Timestamps come out in the event's time zone, so an exported file reads like the
+one the organizer wrote; availability windows come out exactly as they were stored.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from matchfair import core
+from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.events.models import Event, Interpreter, Session
+from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
+from matchfair.web.outcomes.models import Agreement, MeetingOutcome
+
+
+def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
+    if stored is None:
+        return None
+    return [core.Window.model_validate(window) for window in stored]
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> datetime:
+    return moment.astimezone(zone)
+
+
+def core_session(session: Session, zone: ZoneInfo) -> core.Session:
+    return core.Session(
+        id=session.code,
+        start=_local(session.start, zone),
+        end=_local(session.end, zone),
+        slot_minutes=session.slot_minutes,
+        gap_minutes=session.gap_minutes,
+        mode=session.mode,
+    )
+
+
+def core_organization(participation: Participation) -> core.Organization:
+    organization = participation.organization
+    return core.Organization(
+        id=participation.code,
+        name=organization.name,
+        country=organization.country or None,
+        kind=organization.kind or None,
+        sectors=list(participation.sectors),
+        languages=list(participation.languages),
+        attendance=participation.attendance,
+        delegates=participation.delegates,
+        group=participation.group,
+        availability=_windows(participation.availability),
+        description=participation.description,
+    )
+
+
+def core_meeting(meeting: Meeting, zone: ZoneInfo) -> core.ScheduledMeeting:
+    """A stored meeting as the schedule file writes it (uses the related codes, select them)."""
+    return core.ScheduledMeeting(
+        a=meeting.a.code,
+        b=meeting.b.code,
+        session=meeting.session.code,
+        start=_local(meeting.start, zone),
+        end=_local(meeting.end, zone),
+        location=meeting.location,
+        online=meeting.online,
+        interpreter=meeting.interpreter.code if meeting.interpreter else None,
+    )
+
+
+def meetings_of(event: Event, *, published_only: bool) -> list[core.ScheduledMeeting]:
+    zone = ZoneInfo(event.timezone)
+    meetings = Meeting.objects.filter(event=event).select_related(
+        "a", "b", "session", "interpreter"
+    )
+    if published_only:
+        meetings = meetings.filter(published=True)
+    return [core_meeting(m, zone) for m in meetings.order_by("position", "id")]
+
+
+def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
+    outcomes = list(
+        MeetingOutcome.objects.filter(event=event)
+        .select_related("a", "b")
+        .prefetch_related("feedback__by")
+    )
+    agreements = list(
+        Agreement.objects.filter(event=event).prefetch_related("parties__participation")
+    )
+    if not outcomes and not agreements:
+        return None
+    return core.Outcomes(
+        meetings=[
+            core.MeetingOutcome(
+                a=o.a.code,
+                b=o.b.code,
+                start=_local(o.start, zone),
+                status=o.status,
+                feedback=[
+                    core.Feedback(by=f.by.code, result=f.result, note=f.note)
+                    for f in o.feedback.all()
+                ],
+            )
+            for o in outcomes
+        ],
+        agreements=[
+            core.Agreement(
+                id=a.code,
+                parties=[party.participation.code for party in a.parties.all()],
+                type=a.type,
+                status=a.status,
+                title=a.title,
+                value=(
+                    core.Money(amount=a.amount.normalize(), currency=a.currency)
+                    if a.amount is not None
+                    else None
+                ),
+                date=a.date,
+            )
+            for a in agreements
+        ],
+    )
+
+
+def export_event(event: Event, *, with_results: bool = True) -> core.Event:
+    """The whole event as an event file: with the published schedule and outcomes by default.
+
+    ``with_results=False`` gives what the engines take as input: the event without
+    its schedule and outcomes.
+    """
+    zone = ZoneInfo(event.timezone)
+    participations = list(Participation.objects.filter(event=event).select_related("organization"))
+    opportunities = Opportunity.objects.filter(event=event).select_related("participation")
+    requests = MeetingRequest.objects.filter(event=event).select_related("requester", "recipient")
+    published = with_results and event.schedule_published_at is not None
+    return core.Event(
+        event=core.EventInfo(
+            id=event.code,
+            name=event.name,
+            timezone=event.timezone,
+            sessions=[core_session(s, zone) for s in Session.objects.filter(event=event)],
+            tables=event.tables,
+            online_rooms=event.online_rooms,
+            match_across_groups=event.match_across_groups,
+        ),
+        organizations=[core_organization(p) for p in participations],
+        opportunities=[
+            core.Opportunity(
+                id=o.code,
+                organization=o.participation.code,
+                kind=o.kind,
+                type=o.type,
+                title=o.title,
+                description=o.description,
+                sectors=list(o.sectors),
+            )
+            for o in opportunities
+        ],
+        meeting_requests=[
+            core.MeetingRequest(
+                from_=r.requester.code,
+                to=r.recipient.code,
+                weight=r.weight,
+                status=r.status,
+                mandatory=r.mandatory,
+                sessions=None if r.sessions is None else list(r.sessions),
+            )
+            for r in requests
+        ],
+        interpreters=[
+            core.Interpreter(
+                id=i.code, languages=list(i.languages), availability=_windows(i.availability)
+            )
+            for i in Interpreter.objects.filter(event=event)
+        ],
+        meetings=meetings_of(event, published_only=True) if published else None,
+        outcomes=_outcomes(event, zone) if with_results else None,
+    )
+
+
+def export_schedule(event: Event) -> core.Schedule:
+    """The current schedule (published and draft meetings) with the meetings left out, and why."""
+    unscheduled = UnscheduledMeeting.objects.filter(event=event).select_related("a", "b")
+    return core.Schedule(
+        event=event.code,
+        meetings=meetings_of(event, published_only=False),
+        unscheduled=[
+            core.UnscheduledMeeting(a=u.a.code, b=u.b.code, reason=u.reason) for u in unscheduled
+        ],
+    )

@@ -1,0 +1,141 @@
+"""Django settings of the Matchfair web platform.
+
+Every setting an operator may change is read from a ``MATCHFAIR_*`` environment
+variable here, next to its default, and documented in ``docs/web.md``. Nothing
+else needs editing to run Matchfair on SQLite (the default) or PostgreSQL.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from matchfair.web.home import matchfair_home, secret_key_file
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Where the SQLite database and the secret key live (default ~/.matchfair).
+MATCHFAIR_HOME = matchfair_home()
+
+# PostgreSQL (or any database Django supports) as one URL; unset means SQLite in MATCHFAIR_HOME.
+DATABASE_URL = os.environ.get("MATCHFAIR_DATABASE_URL", "")
+
+SECRET_KEY_FILE = secret_key_file()
+
+
+def _secret_key() -> str:
+    """The key from the environment, else the one ``matchfair serve`` stored in MATCHFAIR_HOME.
+
+    A process that finds neither (a test run, a one-off import) gets a random key:
+    it signs nothing that must outlive the process.
+    """
+    if key := os.environ.get("MATCHFAIR_SECRET_KEY"):
+        return key
+    if SECRET_KEY_FILE.is_file():
+        return SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
+    return secrets.token_urlsafe(50)
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("MATCHFAIR_DEBUG", "") == "1"
+ALLOWED_HOSTS = os.environ.get("MATCHFAIR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+# Online meeting rooms: {room} is replaced by a stable name per meeting (Jitsi Meet by default).
+MATCHFAIR_ONLINE_ROOM_URL = os.environ.get(
+    "MATCHFAIR_ONLINE_ROOM_URL", "https://meet.jit.si/matchfair-{room}"
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "matchfair.web.accounts",
+    "matchfair.web.events",
+    "matchfair.web.directory",
+    "matchfair.web.meetings",
+    "matchfair.web.outcomes",
+    "matchfair.web.jobs",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "matchfair.web.urls"
+WSGI_APPLICATION = "matchfair.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": MATCHFAIR_HOME / "matchfair.sqlite3",
+            # A job worker and the web process write to the same file: wait rather than fail.
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs live in the database, so they survive a restart of the web process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Invitations are printed on the console unless an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get(
+    "MATCHFAIR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("MATCHFAIR_FROM_EMAIL", "matchfair@localhost")
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("de", "Deutsch"), ("fr", "Français")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "static/"
+# Serve the packaged static files straight from the app folders: no collectstatic step.
+WHITENOISE_USE_FINDERS = True
+
+# Uploaded spreadsheets are read in memory; larger files than this are refused.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

@@ -1,0 +1,10 @@
+"""The URL map: organizer pages under /events/, participant pages under /my/, admin as fallback."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("matchfair.web.accounts.urls")),
+    path("events/", include("matchfair.web.events.urls")),
+    path("admin/", admin.site.urls),
+]
