@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "matchfair.web.directory",
     "matchfair.web.meetings",
     "matchfair.web.outcomes",
+    "matchfair.web.reports",
     "matchfair.web.jobs",
 ]
 
