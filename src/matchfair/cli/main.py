@@ -3,6 +3,7 @@
 from matchfair.cli import (
     report,  # noqa: F401
     schema,  # noqa: F401
+    scheduling,  # noqa: F401
     web,  # noqa: F401
 )
 from matchfair.cli.app import app
