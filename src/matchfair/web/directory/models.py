@@ -145,3 +145,20 @@ class Opportunity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SpreadsheetUpload(models.Model):
+    """An uploaded Excel or CSV file, read into rows, waiting for its column mapping.
+
+    Kept in the database rather than on a local disk so that the mapping step may be
+    answered by any web process.
+    """
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="uploads")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=300)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list, help_text=_("[row number, [cell, ...]] per data row"))
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,1 @@
+"""Importing participants and opportunities from Excel or CSV: read, map columns, import."""

@@ -1,0 +1,132 @@
+"""Why a meeting cannot go to a given slot: the spec's schedule rules, in the organizer's words.
+
+Each rule of ``formats.md`` section 2 that a hand-made move could break is checked
+here against the rest of the stored schedule, and every broken one is reported, not
+only the first, so the organizer sees at once what to change.
+"""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from matchfair import core
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Session
+from matchfair.web.meetings.models import Meeting, MeetingRequest
+
+
+def _core_session(session: Session) -> core.Session:
+    return core.Session(
+        id=session.code,
+        start=session.start,
+        end=session.end,
+        slot_minutes=session.slot_minutes,
+        gap_minutes=session.gap_minutes,
+        mode=session.mode,
+    )
+
+
+def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
+    return None if stored is None else [core.Window.model_validate(w) for w in stored]
+
+
+def _allowed_sessions(meeting: Meeting) -> frozenset[str] | None:
+    """The sessions the accepted requests of the pair allow (None: any), as the spec merges them."""
+    requests = MeetingRequest.objects.filter(
+        Q(requester=meeting.a, recipient=meeting.b) | Q(requester=meeting.b, recipient=meeting.a),
+        status=MeetingRequest.Status.ACCEPTED,
+    )
+    allowed: frozenset[str] | None = None
+    for request in requests:
+        if request.sessions is not None:
+            sessions = frozenset(request.sessions)
+            allowed = sessions if allowed is None else allowed & sessions
+    return allowed
+
+
+def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting]) -> list[str]:
+    reasons = []
+    if not core.window_contains(_windows(party.availability), slot):
+        reasons.append(
+            _("%(organization)s is not available at that time.")
+            % {"organization": party.organization.name}
+        )
+    busy = [m for m in others if party.pk in (m.a_id, m.b_id)]
+    if len(busy) >= party.delegates:
+        reasons.append(
+            _("%(organization)s already has %(count)d meeting(s) then (with %(partners)s).")
+            % {
+                "organization": party.organization.name,
+                "count": len(busy),
+                "partners": ", ".join(
+                    (m.b if m.a_id == party.pk else m.a).organization.name for m in busy
+                ),
+            }
+        )
+    return reasons
+
+
+def move_conflicts(
+    meeting: Meeting, *, session: Session, start: datetime, location: str | None
+) -> list[str]:
+    """Everything that forbids moving ``meeting`` to ``start`` in ``session`` at ``location``."""
+    event = meeting.event
+    slot = next((s for s in core.session_slots(_core_session(session)) if s.start == start), None)
+    if slot is None:
+        return [
+            _("%(start)s is not the start of a slot of session %(session)s.")
+            % {"start": start.isoformat(), "session": session.code}
+        ]
+    reasons: list[str] = []
+    allowed = _allowed_sessions(meeting)
+    if allowed is not None and session.code not in allowed:
+        reasons.append(
+            _("The request allows only the sessions %(sessions)s.")
+            % {"sessions": ", ".join(sorted(allowed))}
+        )
+    if meeting.online and session.mode == Session.Mode.ONSITE:
+        reasons.append(_("This meeting is online and the session is on site only."))
+    if not meeting.online and session.mode == Session.Mode.ONLINE:
+        reasons.append(_("This meeting is on site and the session is online only."))
+    others = list(
+        Meeting.objects.filter(event=event, start=slot.start)
+        .exclude(pk=meeting.pk)
+        .select_related("a__organization", "b__organization")
+    )
+    a = Participation.objects.select_related("organization").get(pk=meeting.a_id)
+    b = Participation.objects.select_related("organization").get(pk=meeting.b_id)
+    reasons += _party_conflicts(a, slot, others)
+    reasons += _party_conflicts(b, slot, others)
+    same_kind = [m for m in others if m.online == meeting.online]
+    capacity = event.online_rooms if meeting.online else event.tables
+    if capacity is not None and len(same_kind) >= capacity:
+        reasons.append(
+            _("All %(count)d online rooms are taken then.") % {"count": capacity}
+            if meeting.online
+            else _("All %(count)d tables are taken then.") % {"count": capacity}
+        )
+    if not meeting.online and location:
+        taken = [m for m in same_kind if m.location == location]
+        if taken:
+            reasons.append(
+                _("%(location)s is taken then by %(a)s and %(b)s.")
+                % {
+                    "location": location,
+                    "a": taken[0].a.organization.name,
+                    "b": taken[0].b.organization.name,
+                }
+            )
+    if meeting.interpreter_id is not None:
+        interpreter = meeting.interpreter
+        if not core.window_contains(_windows(interpreter.availability), slot):
+            reasons.append(
+                _("Interpreter %(interpreter)s is not available then.")
+                % {"interpreter": interpreter.code}
+            )
+        if any(m.interpreter_id == meeting.interpreter_id for m in others):
+            reasons.append(
+                _("Interpreter %(interpreter)s interprets another meeting then.")
+                % {"interpreter": interpreter.code}
+            )
+    return reasons

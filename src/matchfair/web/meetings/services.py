@@ -1,0 +1,127 @@
+"""Tailor-made meetings, storing a scheduler run, publishing, and moving one meeting by hand.
+
+A scheduler run replaces the draft meetings and keeps the published ones, in one
+transaction: the organizer sees the old schedule or the new one, never a mix.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matchfair import core
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event, Interpreter, Session
+from matchfair.web.exchange.to_database import store_meetings
+from matchfair.web.meetings.conflicts import move_conflicts
+from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
+
+
+class MeetingRuleError(ValueError):
+    """A change the schedule's rules forbid; ``reasons`` explains each conflict."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def add_tailor_made_meeting(
+    event: Event,
+    first: Participation,
+    second: Participation,
+    *,
+    weight: int = 1,
+    sessions: list[str] | None = None,
+) -> MeetingRequest:
+    """A mandatory meeting set up by the organizer: accepted, scheduled before any other."""
+    if first.event_id != event.pk or second.event_id != event.pk:
+        raise MeetingRuleError([_("Both organizations must take part in this event.")])
+    if first.pk == second.pk:
+        raise MeetingRuleError([_("An organization cannot meet itself.")])
+    position = (
+        MeetingRequest.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
+    ) + 1
+    return MeetingRequest.objects.create(
+        event=event,
+        requester=first,
+        recipient=second,
+        weight=weight,
+        status=MeetingRequest.Status.ACCEPTED,
+        mandatory=True,
+        sessions=sessions or None,
+        position=position,
+    )
+
+
+@transaction.atomic
+def store_schedule(event: Event, schedule: core.Schedule) -> list[Meeting]:
+    """Replace the draft meetings and the unscheduled list with a run's result.
+
+    Published meetings stay as they are; the run received them as meetings to keep,
+    so the ones it returns again are not stored twice.
+    """
+    published = {
+        (frozenset((m.a.code, m.b.code)), m.start)
+        for m in Meeting.objects.filter(event=event, published=True).select_related("a", "b")
+    }
+    Meeting.objects.filter(event=event, published=False).delete()
+    UnscheduledMeeting.objects.filter(event=event).delete()
+    participations = {p.code: p for p in Participation.objects.filter(event=event)}
+    fresh = [m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in published]
+    meetings = store_meetings(
+        event,
+        fresh,
+        published=False,
+        participations=participations,
+        sessions={s.code: s for s in Session.objects.filter(event=event)},
+        interpreters={i.code: i for i in Interpreter.objects.filter(event=event)},
+    )
+    UnscheduledMeeting.objects.bulk_create(
+        [
+            UnscheduledMeeting(
+                event=event,
+                a=participations[u.a],
+                b=participations[u.b],
+                reason=u.reason,
+                position=index,
+            )
+            for index, u in enumerate(schedule.unscheduled)
+        ]
+    )
+    return meetings
+
+
+@transaction.atomic
+def publish_schedule(event: Event, now: datetime | None = None) -> int:
+    """Publish every meeting; later runs keep them. Returns how many were newly published."""
+    count = Meeting.objects.filter(event=event, published=False).update(published=True)
+    event.schedule_published_at = now or timezone.now()
+    event.save(update_fields=["schedule_published_at"])
+    return count
+
+
+@transaction.atomic
+def move_meeting(
+    meeting: Meeting, *, session: Session, start: datetime, location: str | None
+) -> Meeting:
+    """Move a meeting to another slot (and table); refused, with every conflict named."""
+    reasons = move_conflicts(meeting, session=session, start=start, location=location)
+    if reasons:
+        raise MeetingRuleError(reasons)
+    core_session = core.Session(
+        id=session.code,
+        start=session.start,
+        end=session.end,
+        slot_minutes=session.slot_minutes,
+        gap_minutes=session.gap_minutes,
+        mode=session.mode,
+    )
+    slot = next(s for s in core.session_slots(core_session) if s.start == start)
+    meeting.session = session
+    meeting.start = slot.start
+    meeting.end = slot.end
+    meeting.location = None if meeting.online else location
+    meeting.save(update_fields=["session", "start", "end", "location"])
+    return meeting
