@@ -3,10 +3,12 @@
 import json
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from matchfair.cli.main import app
+from matchfair.core import read_event
 from tests.outcomes.conftest import FIXTURE
 
 
@@ -83,3 +85,21 @@ def test_a_broken_event_file_names_the_path_and_writes_nothing(tmp_path: Path):
 def test_an_unknown_language_is_a_usage_error():
     result = _run(str(FIXTURE), "--lang", "es")
     assert result.exit_code == 2
+
+
+@pytest.mark.django_db
+def test_an_event_in_the_database_reports_the_same_figures_as_its_file():
+    from matchfair.web.exchange.to_database import import_event
+
+    stored = import_event(read_event(FIXTURE))
+    from_database = _run(str(stored.pk))
+    from_file = _run(str(FIXTURE))
+    assert from_database.exit_code == 0, from_database.output
+    assert json.loads(from_database.output) == json.loads(from_file.output)
+
+
+@pytest.mark.django_db
+def test_an_unknown_event_id_is_a_user_error():
+    result = _run("4242")
+    assert result.exit_code == 2
+    assert "no event with id 4242" in result.output
