@@ -140,3 +140,9 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded spreadsheets are read in memory; larger files than this are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+
+# The scheduler's time limit per run, in seconds (it stops earlier when it proves the optimum).
+MATCHFAIR_SCHEDULE_SECONDS = float(os.environ.get("MATCHFAIR_SCHEDULE_SECONDS", "60"))
+
+# Sentence encoders for recommendations and search (auto, use, e5, use+e5, st:MODEL, fake).
+MATCHFAIR_ENCODER = os.environ.get("MATCHFAIR_ENCODER", "auto")

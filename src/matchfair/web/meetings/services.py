@@ -16,7 +16,12 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.exchange.to_database import store_meetings
 from matchfair.web.meetings.conflicts import move_conflicts
-from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
+from matchfair.web.meetings.models import (
+    Meeting,
+    MeetingRequest,
+    Recommendation,
+    UnscheduledMeeting,
+)
 
 
 class MeetingRuleError(ValueError):
@@ -57,19 +62,24 @@ def add_tailor_made_meeting(
 
 @transaction.atomic
 def store_schedule(event: Event, schedule: core.Schedule) -> list[Meeting]:
-    """Replace the draft meetings and the unscheduled list with a run's result.
+    """Make the stored schedule the run's result: one transaction, never a mix of two runs.
 
-    Published meetings stay as they are; the run received them as meetings to keep,
-    so the ones it returns again are not stored twice.
+    The run received the published meetings as meetings to keep: those it returned
+    stay published as they are; a published meeting it had to release (say, an
+    organization withdrew) is removed with the old drafts; the rest arrive as drafts.
     """
-    published = {
-        (frozenset((m.a.code, m.b.code)), m.start)
-        for m in Meeting.objects.filter(event=event, published=True).select_related("a", "b")
-    }
+    returned = {(frozenset((m.a, m.b)), m.start) for m in schedule.meetings}
+    kept: set[tuple[frozenset[str], datetime]] = set()
+    for meeting in Meeting.objects.filter(event=event, published=True).select_related("a", "b"):
+        key = (frozenset((meeting.a.code, meeting.b.code)), meeting.start)
+        if key in returned:
+            kept.add(key)
+        else:
+            meeting.delete()
     Meeting.objects.filter(event=event, published=False).delete()
     UnscheduledMeeting.objects.filter(event=event).delete()
     participations = {p.code: p for p in Participation.objects.filter(event=event)}
-    fresh = [m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in published]
+    fresh = [m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in kept]
     meetings = store_meetings(
         event,
         fresh,
@@ -91,6 +101,27 @@ def store_schedule(event: Event, schedule: core.Schedule) -> list[Meeting]:
         ]
     )
     return meetings
+
+
+@transaction.atomic
+def store_recommendations(event: Event, recommendations: core.Recommendations) -> int:
+    """Replace the event's recommendations with a run's result; returns how many were stored."""
+    Recommendation.objects.filter(event=event).delete()
+    participations = {p.code: p for p in Participation.objects.filter(event=event)}
+    rows = [
+        Recommendation(
+            event=event,
+            participation=participations[code],
+            partner=participations[item.partner],
+            score=item.score,
+            reasons=list(item.reasons),
+            rank=rank,
+        )
+        for code, items in recommendations.recommendations.items()
+        for rank, item in enumerate(items)
+    ]
+    Recommendation.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
 
 
 @transaction.atomic

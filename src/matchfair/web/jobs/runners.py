@@ -1,0 +1,82 @@
+"""What each kind of job does: export the event to the engine, run it, store the result.
+
+The engines take and return ``core`` objects; each runner converts with
+``matchfair.web.exchange`` and stores the result with one transactional service,
+so a run that fails half-way writes nothing.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from matchfair import core
+from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
+from matchfair.scheduling import Progress, SolveOptions, schedule_event
+from matchfair.web.exchange.from_database import export_event, meetings_of
+from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.services import ProgressReport, Runner
+from matchfair.web.meetings.services import store_recommendations, store_schedule
+
+RECOMMENDATIONS_PER_ORGANIZATION = 10
+
+
+def run_scheduler(job: Job, report: ProgressReport) -> str:
+    """Schedule the accepted requests, keeping the published meetings where they are."""
+    event = job.event
+    document = export_event(event, with_results=False)
+    published = meetings_of(event, published_only=True)
+    options = SolveOptions(
+        time_limit=float(job.options.get("time_limit", settings.MATCHFAIR_SCHEDULE_SECONDS)),
+        seed=int(job.options.get("seed", 0)),
+    )
+
+    def on_progress(progress: Progress) -> None:
+        report(
+            progress.fraction,
+            _("%(phase)s: %(meetings)d meetings placed")
+            % {"phase": progress.phase, "meetings": progress.meetings},
+        )
+
+    outcome = schedule_event(
+        document,
+        options,
+        published=core.Schedule(event=event.code, meetings=published) if published else None,
+        on_progress=on_progress,
+    )
+    store_schedule(event, outcome.schedule)
+    message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
+        "scheduled": len(outcome.schedule.meetings),
+        "unscheduled": len(outcome.schedule.unscheduled),
+    }
+    if outcome.released:
+        message += " " + _("%(count)d published meeting(s) could not be kept: %(why)s") % {
+            "count": len(outcome.released),
+            "why": "; ".join(f"{r.a}–{r.b}: {r.reason}" for r in outcome.released),
+        }
+    return message
+
+
+def run_recommender(job: Job, report: ProgressReport) -> str:
+    """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME)."""
+    event = job.event
+
+    def on_progress(label: str, done: int, total: int) -> None:
+        report(0.95 * done / total if total else 0.0, label)
+
+    recommendations = recommend(
+        export_event(event, with_results=False),
+        top=RECOMMENDATIONS_PER_ORGANIZATION,
+        spec=str(job.options.get("encoder", settings.MATCHFAIR_ENCODER)),
+        cache=EmbeddingCache(default_cache_dir()),
+        progress=on_progress,
+    )
+    stored = store_recommendations(event, recommendations)
+    return _("%(count)d recommendations for %(organizations)d organizations.") % {
+        "count": stored,
+        "organizations": len(recommendations.recommendations),
+    }
+
+
+RUNNERS: dict[str, Runner] = {
+    Job.Kind.SCHEDULE: run_scheduler,
+    Job.Kind.RECOMMEND: run_recommender,
+}

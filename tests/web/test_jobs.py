@@ -1,0 +1,79 @@
+"""Background jobs: queued after commit, run by the database worker, failure shown, re-run."""
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from matchfair.web.directory.models import Participation
+from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.services import rerun, run_job, start_job
+from matchfair.web.meetings.models import Meeting, Recommendation
+from tests.web.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _embedding_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATCHFAIR_CACHE", str(tmp_path / "cache"))
+
+
+def test_a_job_is_queued_on_commit_and_the_worker_runs_it(django_capture_on_commit_callbacks):
+    event = make_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
+    assert DBTaskResult.objects.count() == 1
+
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert job.progress == 1.0
+    assert "1 meetings scheduled" in job.message
+
+
+def test_the_scheduler_keeps_the_published_meeting():
+    event = make_event()
+    published = Meeting.objects.get(event=event, published=True)
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert list(Meeting.objects.filter(event=event).values_list("pk", "start")) == [
+        (published.pk, published.start)
+    ]
+
+
+def test_a_failed_job_shows_its_error_writes_nothing_and_can_be_rerun():
+    event = make_event()
+    meetings_before = list(Meeting.objects.filter(event=event).values_list("pk", flat=True))
+    broken = Participation.objects.get(event=event, code="smart-eye")
+    broken.languages = ["xx"]
+    broken.save()
+
+    failed = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert failed.status == Job.Status.FAILED
+    assert "'xx' is not an ISO 639-1 code" in failed.error
+    assert list(Meeting.objects.filter(event=event).values_list("pk", flat=True)) == (
+        meetings_before
+    )
+
+    broken.languages = ["sv"]
+    broken.save()
+    retried = run_job(rerun(failed).pk)
+    assert retried.status == Job.Status.SUCCEEDED, retried.error
+    assert retried.retry_of == failed
+    assert retried.options == failed.options
+
+
+def test_recommendations_are_stored_for_every_organization():
+    event = make_event()
+    job = run_job(start_job(event, Job.Kind.RECOMMEND, options={"encoder": "fake"}).pk)
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    partners = {
+        (r.participation.code, r.partner.code)
+        for r in Recommendation.objects.filter(event=event).select_related(
+            "participation", "partner"
+        )
+    }
+    assert ("tegnology", "tsinghua-energy") in partners
+    assert all(a != b for a, b in partners)
