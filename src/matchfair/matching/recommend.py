@@ -1,0 +1,115 @@
+"""``recommend``: every organization's best partners, each with a score and its reasons.
+
+A pure function of the event file and the configuration: the same file gives the
+same recommendations from the command line, the web application and the API.
+docs/matching.md describes the method and its guarantees.
+"""
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from matchfair.core import (
+    Event,
+    MeetingRequest,
+    Recommendation,
+    Recommendations,
+    requested_meetings,
+)
+from matchfair.matching.analysis import Analysis, analyse
+from matchfair.matching.cache import EmbeddingCache, NoCache
+from matchfair.matching.encoder import Encoder
+from matchfair.matching.explain import requests_reasons, sectors_reason, texts_reason
+from matchfair.matching.progress import Progress
+from matchfair.matching.ranking import Constraints, best_partners, organization_scores
+from matchfair.matching.registry import DEFAULT_SPEC
+from matchfair.matching.structure import kind_type_features, sector_matrix, sector_sets
+from matchfair.matching.units import UnitScorer
+from matchfair.matching.weights import Weights
+
+
+def constraints_of(event: Event, weights: Weights) -> Constraints:
+    """Groups, and the meeting requests as bonuses (made, accepted) or exclusions (declined)."""
+    position = {organization.id: index for index, organization in enumerate(event.organizations)}
+    labels = sorted({org.group for org in event.organizations if org.group is not None})
+    code = {label: index for index, label in enumerate(labels)}
+    groups = np.array(
+        [code[org.group] if org.group is not None else -1 for org in event.organizations],
+        dtype=np.int64,
+    )
+    bonus: dict[tuple[int, int], float] = {}
+    excluded: set[tuple[int, int]] = set()
+    for meeting in requested_meetings(event):
+        a, b = position[meeting.a], position[meeting.b]
+        if meeting.status == "declined":
+            excluded.update({(a, b), (b, a)})
+            continue
+        value = weights.accepted if meeting.status == "accepted" else weights.requested
+        bonus[(a, b)] = bonus[(b, a)] = value
+    return Constraints(groups, event.event.match_across_groups, bonus, frozenset(excluded))
+
+
+def _requests_between(event: Event) -> dict[frozenset[str], list[MeetingRequest]]:
+    between: dict[frozenset[str], list[MeetingRequest]] = {}
+    for request in event.meeting_requests:
+        between.setdefault(frozenset((request.from_, request.to)), []).append(request)
+    return between
+
+
+def _reasons(
+    event: Event,
+    analysis: Analysis,
+    scorer: UnitScorer,
+    sectors: list[frozenset[str]],
+    between: dict[frozenset[str], list[MeetingRequest]],
+    a: int,
+    b: int,
+) -> list[str]:
+    corpus, languages = analysis.corpus, analysis.languages
+    mine, theirs = corpus.units_of(a), corpus.units_of(b)
+    block = scorer.scores(slice(mine.start, mine.stop), slice(theirs.start, theirs.stop))
+    row, column = np.unravel_index(int(np.argmax(block)), block.shape)
+    i, j = mine.start + int(row), theirs.start + int(column)
+    reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
+    shared = sorted(sectors[a] & sectors[b])
+    if shared:
+        reasons.append(sectors_reason(shared))
+    me, partner = event.organizations[a].id, event.organizations[b].id
+    reasons.extend(requests_reasons(me, partner, between.get(frozenset((me, partner)), [])))
+    return reasons
+
+
+def recommend(
+    event: Event,
+    *,
+    top: int = 10,
+    encoders: Sequence[Encoder] | None = None,
+    spec: str = DEFAULT_SPEC,
+    cache: EmbeddingCache | NoCache | None = None,
+    weights: Weights | None = None,
+    progress: Progress | None = None,
+) -> Recommendations:
+    """Up to ``top`` partners for every organization of ``event``, best first, with reasons."""
+    weights = weights or Weights()
+    analysis = analyse(
+        event, all_profiles=False, encoders=encoders, spec=spec, cache=cache, progress=progress
+    )
+    left, right = kind_type_features(analysis.corpus, weights)
+    scorer = UnitScorer(analysis.spaces, left, right)
+    scores = organization_scores(analysis.corpus, scorer)
+    sectors = sector_sets(event)
+    ranked = best_partners(
+        scores, sector_matrix(sectors), constraints_of(event, weights), weights, top
+    )
+    between = _requests_between(event)
+    recommendations = {}
+    for a, partners in enumerate(ranked):
+        recommendations[event.organizations[a].id] = [
+            Recommendation(
+                partner=event.organizations[b].id,
+                score=weights.display(value),
+                reasons=_reasons(event, analysis, scorer, sectors, between, a, b),
+            )
+            for b, value in partners
+        ]
+    return Recommendations(event=event.event.id, recommendations=recommendations)

@@ -1,0 +1,57 @@
+"""Choosing encoders from a configuration string, such as ``use+e5`` or ``st:MODEL``.
+
+The string is what a person types (``--encoder``, ``MATCHFAIR_ENCODER``), so it is
+short and names members joined by ``+``; several members form an ensemble whose
+similarities are averaged (see ``dense.py``).
+"""
+
+from matchfair.i18n import gettext as _
+from matchfair.matching.e5 import E5Encoder
+from matchfair.matching.encoder import Encoder
+from matchfair.matching.fake import FakeEncoder
+from matchfair.matching.sbert import SentenceTransformerEncoder
+from matchfair.matching.use import UseEncoder
+
+#: The configuration used when none is given.
+DEFAULT_SPEC = "auto"
+
+#: ``auto`` adds e5 to USE up to this many texts to embed (about two minutes of e5
+#: on two cores, once: the cache keeps the vectors). Past it, USE alone keeps a
+#: directory of thousands of organizations within minutes.
+AUTO_ENSEMBLE_MAX_TEXTS = 2000
+
+
+class EncoderSpecError(ValueError):
+    """A configuration string that names no known encoder."""
+
+
+def _member(name: str) -> Encoder:
+    if name == "use":
+        return UseEncoder()
+    if name == "e5":
+        return E5Encoder()
+    if name == "fake":
+        return FakeEncoder()
+    if name.startswith("st:") and len(name) > 3:
+        return SentenceTransformerEncoder(name[3:])
+    raise EncoderSpecError(
+        _("unknown encoder {name!r}: use auto, use, e5, st:MODEL or several joined by +").format(
+            name=name
+        )
+    )
+
+
+def choose_encoders(spec: str, text_count: int) -> list[Encoder]:
+    """The encoders ``spec`` names for a corpus of ``text_count`` texts.
+
+    ``auto`` means USE and e5 together for an event of ordinary size, whose
+    recommendations are markedly better with both (docs/matching.md), and USE alone
+    for a directory too large for e5's speed.
+    """
+    spec = spec.strip()
+    if spec == "auto":
+        spec = "use+e5" if text_count <= AUTO_ENSEMBLE_MAX_TEXTS else "use"
+    names = [name.strip() for name in spec.split("+")]
+    if any(not name for name in names):
+        raise EncoderSpecError(_("empty encoder name in {spec!r}").format(spec=spec))
+    return [_member(name) for name in names]

@@ -1,0 +1,23 @@
+"""Language detection of the texts people write."""
+
+from matchfair.matching.language import UNKNOWN, detect
+
+
+def test_each_opportunity_text_gets_its_language():
+    texts = [
+        "工业余热发电技术。我们的轧钢加热炉排放大量中低温余热，希望引进把余热转化为电能的技术。",
+        "Wir bieten thermoelektrische Generatoren an, die Abwärme von Öfen in Strom umwandeln.",
+        "当社の音声翻訳アプリは四川方言の認識精度が低く、共同研究を希望します。",
+        "Hiekkalämpövarasto varastoi tuuli- ja aurinkosähkön lämpönä kuukausien ajan.",
+        "Vi leverer anlæg, der laver strøm af spildvarme fra ovne og skorstene i industrien.",
+    ]
+    assert detect(texts).tolist() == ["zh", "de", "ja", "fi", "da"]
+
+
+def test_a_short_query_is_told_among_the_event_languages():
+    assert detect(["riego por goteo"], among=["zh", "es", "de"]).tolist() == ["es"]
+    assert detect(["spildvarme"], among=["zh", "da", "de"]).tolist() == ["da"]
+
+
+def test_a_text_without_letters_has_no_language():
+    assert detect(["2024 – 42 %"]).tolist() == [UNKNOWN]
