@@ -18,10 +18,10 @@ def _embedding_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("MATCHFAIR_CACHE", str(tmp_path / "cache"))
 
 
-def test_a_job_is_queued_on_commit_and_the_worker_runs_it(django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)
+def test_a_job_is_queued_on_commit_and_the_worker_runs_it():
     event = make_event()
-    with django_capture_on_commit_callbacks(execute=True):
-        job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
+    job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
     assert DBTaskResult.objects.count() == 1
 
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
