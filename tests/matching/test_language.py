@@ -1,6 +1,7 @@
 """Language detection of the texts people write."""
 
-from matchfair.matching.language import UNKNOWN, detect
+from matchfair.matching import NoCache
+from matchfair.matching.language import UNKNOWN, detect, languages_of
 
 
 def test_each_opportunity_text_gets_its_language():
@@ -21,3 +22,16 @@ def test_a_short_query_is_told_among_the_event_languages():
 
 def test_a_text_without_letters_has_no_language():
     assert detect(["2024 – 42 %"]).tolist() == [UNKNOWN]
+
+
+def test_chinese_with_latin_acronyms_is_chinese():
+    assert detect(["NB-IoT、Cat.1及LoRa通信模组研发制造。"]).tolist() == ["zh"]
+
+
+def test_short_texts_are_told_among_the_languages_of_the_long_ones():
+    texts = [
+        "Nous assurons le transport frigorifique de fruits frais dans toute l'Europe.",
+        "Wir liefern Anlagen, die industrielle Abwärme in Strom umwandeln.",
+        "Transport frigorifique",
+    ]
+    assert languages_of(texts, NoCache()) == ["fr", "de", "fr"]

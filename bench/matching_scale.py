@@ -1,0 +1,157 @@
+"""Scale of ``matchfair recommend``: 10,000 organizations with 3 opportunities each.
+
+The directory is built from the development set's own opportunities (their
+languages, lengths and wording), each text made unique with a reference number, so
+the encoders do the work real texts would cost. Every run is a fresh process:
+
+- cold: an empty embedding cache, so language detection and embedding are included;
+- warm: the cache the cold run filled;
+- baseline: the plain method with the same cached vectors, the maximum cosine
+  between any two texts of two organizations and its top 10, in the same process
+  kind, so the cost of the method can be read as a ratio on a busy machine.
+
+Each prints its wall time and its peak resident memory; the script reports medians.
+
+    python bench/matching_scale.py --runs 3
+"""
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev"
+
+
+def build_event(organizations: int, per_organization: int, seed: int) -> dict[str, Any]:
+    """A bilateral event of ``organizations``, each with opportunities drawn from the dev set."""
+    source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
+    owners = {org["id"]: org for org in source["organizations"]}
+    templates = source["opportunities"]
+    rng = random.Random(seed)
+    data = {key: source[key] for key in ("format", "event")}
+    data["organizations"], data["opportunities"] = [], []
+    for number in range(organizations):
+        template_owner = owners[rng.choice(templates)["organization"]]
+        org_id = f"org-{number}"
+        data["organizations"].append(
+            {
+                "id": org_id,
+                "name": f"{template_owner['name']} {number}",
+                "group": template_owner["group"],
+                "sectors": template_owner.get("sectors", []),
+            }
+        )
+        for index in range(per_organization):
+            template = rng.choice(templates)
+            data["opportunities"].append(
+                {
+                    "id": f"{org_id}-{index}",
+                    "organization": org_id,
+                    "kind": template["kind"],
+                    "type": template["type"],
+                    "title": template["title"],
+                    "description": f"{template.get('description', '')} (Ref. {number}-{index})",
+                }
+            )
+    return data
+
+
+def _peak_megabytes() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_method(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+    """One recommend run in this process: wall time (read, embed, score, reasons) and memory."""
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache, recommend
+
+    started = time.perf_counter()
+    recommend(read_event(event_path), top=10, spec=encoder, cache=EmbeddingCache(cache))
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_megabytes()}
+
+
+def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+    """Maximum cosine of any two texts of two organizations, top 10, from cached vectors."""
+    import numpy as np
+
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache, choose_encoders
+    from matchfair.matching.corpus import build_corpus
+
+    started = time.perf_counter()
+    event = read_event(event_path)
+    corpus = build_corpus(event)
+    (model,) = choose_encoders(encoder, len(corpus.units))
+    vectors = EmbeddingCache(cache).values(model.key, corpus.texts, model.encode)
+    count, block = len(event.organizations), 1024
+    for start in range(0, count, block):
+        first = int(corpus.starts[start])
+        stop = min(start + block, count)
+        last = int(corpus.starts[stop]) if stop < count else len(corpus.units)
+        pairs = vectors[first:last] @ vectors.T
+        by_partner = np.maximum.reduceat(pairs, corpus.starts, axis=1)
+        scores = np.maximum.reduceat(by_partner, corpus.starts[start:stop] - first, axis=0)
+        scores[np.arange(stop - start), np.arange(start, stop)] = -np.inf
+        np.argpartition(-scores, 10, axis=1)[:, :10]
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_megabytes()}
+
+
+def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organizations", type=int, default=10_000)
+    parser.add_argument("--opportunities", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--encoder", default="auto")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        kind, event_path, cache, encoder = arguments.child
+        run = run_method if kind != "baseline" else run_baseline
+        print(json.dumps(run(Path(event_path), Path(cache), encoder)))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        event_path = Path(folder) / "event.json"
+        data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
+        event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        results: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "baseline": []}
+        for run in range(arguments.runs):
+            cache = Path(folder) / f"cache-{run}"
+            results["cold"].append(_child("cold", event_path, cache, arguments.encoder))
+            results["warm"].append(_child("warm", event_path, cache, arguments.encoder))
+            results["baseline"].append(_child("baseline", event_path, cache, arguments.encoder))
+            print(f"run {run + 1}: " + json.dumps({k: v[-1] for k, v in results.items()}))
+    print(
+        f"{arguments.organizations} organizations x {arguments.opportunities} opportunities, "
+        f"encoder {arguments.encoder}, medians of {arguments.runs} runs:"
+    )
+    median = {
+        kind: {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        for kind, runs in results.items()
+    }
+    for kind, values in median.items():
+        print(f"  {kind:8s} {values['seconds']:7.1f} s  peak {values['peak_mb']:6.0f} MB")
+    ratio = median["warm"]["seconds"] / median["baseline"]["seconds"]
+    print(f"  warm / baseline time: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
