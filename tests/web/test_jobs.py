@@ -13,11 +13,6 @@ from tests.web.factories import make_event
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _embedding_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("MATCHFAIR_CACHE", str(tmp_path / "cache"))
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_job_is_queued_on_commit_and_the_worker_runs_it():
     event = make_event()

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "matchfair.web.outcomes",
     "matchfair.web.reports",
     "matchfair.web.jobs",
+    "matchfair.web.exports",
 ]
 
 MIDDLEWARE = [

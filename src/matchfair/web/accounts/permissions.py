@@ -13,7 +13,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 
 View = Callable[..., HttpResponse]
@@ -42,11 +44,30 @@ def organizer_event(request: HttpRequest, event_id: int) -> Event:
 
 
 def organizer_required(view: Callable[..., HttpResponse]) -> View:
-    """Decorate a view taking ``(request, event, ...)``: resolves ``event_id`` and checks the role."""
+    """Decorate a view taking ``(request, event, ...)``: resolves ``event_id`` and checks the role.
+
+    Times on the page are shown and entered in the event's time zone.
+    """
 
     @login_required
     @wraps(view)
     def checked(request: HttpRequest, event_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        return view(request, organizer_event(request, event_id), *args, **kwargs)
+        event = organizer_event(request, event_id)
+        with timezone.override(event.timezone):
+            return view(request, event, *args, **kwargs)
 
     return checked
+
+
+def delegate_participation(request: HttpRequest, participation_id: int) -> Participation:
+    """A participant page: its organization's delegates and the event's organizers only."""
+    participation = get_object_or_404(
+        Participation.objects.select_related("event", "organization"), pk=participation_id
+    )
+    user = request.user
+    delegate = getattr(user, "delegate", None)
+    if delegate is not None and delegate.organization_id == participation.organization_id:
+        return participation
+    if is_organizer(user, participation.event):
+        return participation
+    raise PermissionDenied

@@ -1,0 +1,1 @@
+"""The organizer's pages about participants: the list, invitations, spreadsheet imports."""

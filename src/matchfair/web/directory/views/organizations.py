@@ -1,0 +1,62 @@
+"""The event's organizations, searchable, and the invitation of a new participant."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.directory.forms import InvitationForm
+from matchfair.web.directory.models import Participation
+from matchfair.web.directory.services import (
+    InvitationError,
+    invite_participant,
+    search_participations,
+)
+from matchfair.web.events.models import Event
+
+PAGE_SIZE = 50
+
+
+@organizer_required
+def organizations(request: HttpRequest, event: Event) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    participations = (
+        search_participations(event, query)
+        if query
+        else Participation.objects.filter(event=event).select_related("organization")
+    )
+    participations = participations.annotate(
+        opportunity_count=Count("opportunities", distinct=True)
+    ).order_by("organization__name", "pk")
+    page = Paginator(participations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "directory/organizations.html",
+        {"event": event, "page": page, "query": query},
+    )
+
+
+@organizer_required
+def invite(request: HttpRequest, event: Event) -> HttpResponse:
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = invite_participant(
+                event, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except InvitationError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(organization)s is invited; the welcome link was sent to %(email)s.")
+                % {
+                    "organization": invitation.participation.organization.name,
+                    "email": form.cleaned_data["email"],
+                },
+            )
+            return redirect("organizations", event_id=event.pk)
+    return render(request, "directory/invite.html", {"event": event, "form": form})

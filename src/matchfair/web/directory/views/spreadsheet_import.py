@@ -1,0 +1,78 @@
+"""Importing participants from Excel or CSV in two steps: upload, then map the columns."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
+from matchfair.web.directory.models import SpreadsheetUpload
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
+from matchfair.web.directory.spreadsheets.mapping import guess_mapping
+from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, Table, read_table
+from matchfair.web.events.models import Event
+
+PREVIEW_ROWS = 5
+
+
+@organizer_required
+def upload(request: HttpRequest, event: Event) -> HttpResponse:
+    form = SpreadsheetForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            table = read_table(file.name, file.read())
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        else:
+            stored = SpreadsheetUpload.objects.create(
+                event=event,
+                uploaded_by=request.user,
+                filename=file.name,
+                headers=table.headers,
+                rows=[[number, cells] for number, cells in table.rows],
+            )
+            return redirect("spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
+    return render(request, "directory/upload.html", {"event": event, "form": form})
+
+
+@organizer_required
+def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
+    stored = get_object_or_404(
+        SpreadsheetUpload, pk=upload_id, event=event, uploaded_by=request.user
+    )
+    table = Table(headers=stored.headers, rows=[(row[0], row[1]) for row in stored.rows])
+    form = MappingForm(
+        table.headers, request.POST or None, initial_mapping=guess_mapping(table.headers)
+    )
+    issues: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            summary = import_rows(event, table, form.mapping())
+        except SpreadsheetImportError as error:
+            issues = [str(issue) for issue in error.issues]
+        else:
+            stored.delete()
+            messages.success(
+                request,
+                _("Imported %(organizations)d organizations and %(opportunities)d opportunities.")
+                % {
+                    "organizations": summary.organizations,
+                    "opportunities": summary.opportunities,
+                },
+            )
+            return redirect("organizations", event_id=event.pk)
+    return render(
+        request,
+        "directory/mapping.html",
+        {
+            "event": event,
+            "upload": stored,
+            "form": form,
+            "issues": issues,
+            "row_count": len(table.rows),
+            "headers": table.headers,
+            "preview": [cells for _number, cells in table.rows[:PREVIEW_ROWS]],
+        },
+    )

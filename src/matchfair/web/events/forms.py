@@ -1,0 +1,71 @@
+"""Forms of the organizer's event pages."""
+
+import zoneinfo
+from typing import ClassVar
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matchfair.web.events.models import AgendaItem, Session
+
+TIME_ZONES = sorted(zoneinfo.available_timezones())
+
+
+class EventForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=300)
+    code = forms.SlugField(
+        label=_("Event id"),
+        max_length=200,
+        required=False,
+        help_text=_("Used in exported files; made from the name when empty."),
+    )
+    series = forms.CharField(
+        label=_("Series"),
+        max_length=300,
+        required=False,
+        help_text=_("Editions of one series add up in reports."),
+    )
+    timezone = forms.ChoiceField(
+        label=_("Time zone"), choices=[(z, z) for z in TIME_ZONES], initial="Asia/Shanghai"
+    )
+    tables = forms.IntegerField(
+        label=_("Tables"), min_value=0, required=False, help_text=_("Empty means unlimited.")
+    )
+    online_rooms = forms.IntegerField(
+        label=_("Online rooms"), min_value=0, required=False, help_text=_("Empty means unlimited.")
+    )
+    match_across_groups = forms.BooleanField(
+        label=_("Recommend partners across groups only"), required=False
+    )
+
+
+class EventFileForm(forms.Form):
+    file = forms.FileField(label=_("Event file (matchfair-event/1 JSON)"))
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ("code", "start", "end", "slot_minutes", "gap_minutes", "mode")
+        widgets: ClassVar[dict[str, forms.Widget]] = {
+            "start": LocalDateTimeInput(),
+            "end": LocalDateTimeInput(),
+        }
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ("kind", "title", "start", "end", "place", "capacity", "description")
+        widgets: ClassVar[dict[str, forms.Widget]] = {
+            "start": LocalDateTimeInput(),
+            "end": LocalDateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }

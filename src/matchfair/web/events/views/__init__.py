@@ -1,0 +1,1 @@
+"""The organizer's event pages, one module per job."""

@@ -1,0 +1,75 @@
+"""Downloads: event file, schedule file, Excel workbook, PDF agendas and table plans."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+
+from matchfair.core import dump_document
+from matchfair.web.accounts.permissions import delegate_participation, organizer_required
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event
+from matchfair.web.exchange.from_database import export_event, export_schedule
+from matchfair.web.exports.printing import agendas_pdf, table_plan_pdf
+from matchfair.web.exports.workbook import event_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _json(document: dict[str, object]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+@organizer_required
+def event_file(request: HttpRequest, event: Event) -> HttpResponse:
+    return _download(
+        _json(dump_document(export_event(event))), f"{event.code}.json", "application/json"
+    )
+
+
+@organizer_required
+def schedule_file(request: HttpRequest, event: Event) -> HttpResponse:
+    return _download(
+        _json(dump_document(export_schedule(event))),
+        f"{event.code}-schedule.json",
+        "application/json",
+    )
+
+
+@organizer_required
+def workbook(request: HttpRequest, event: Event) -> HttpResponse:
+    return _download(event_workbook(event), f"{event.code}.xlsx", XLSX)
+
+
+@organizer_required
+def all_agendas(request: HttpRequest, event: Event) -> HttpResponse:
+    """Every organization's agenda; drafts included while the schedule is unpublished."""
+    participations = list(Participation.objects.filter(event=event).select_related("organization"))
+    drafts = request.GET.get("drafts") == "1"
+    return _download(
+        agendas_pdf(event, participations, drafts=drafts),
+        f"{event.code}-agendas.pdf",
+        "application/pdf",
+    )
+
+
+@login_required
+def organization_agenda(request: HttpRequest, participation_id: int) -> HttpResponse:
+    """One organization's agenda, for its delegates and the organizers."""
+    participation = delegate_participation(request, participation_id)
+    return _download(
+        agendas_pdf(participation.event, [participation], drafts=False),
+        f"{participation.event.code}-{participation.pk}-agenda.pdf",
+        "application/pdf",
+    )
+
+
+@organizer_required
+def table_plan(request: HttpRequest, event: Event) -> HttpResponse:
+    return _download(table_plan_pdf(event), f"{event.code}-tables.pdf", "application/pdf")

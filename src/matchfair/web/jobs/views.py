@@ -1,0 +1,56 @@
+"""Starting a job, watching its progress, re-running a failed one."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.events.models import Event
+from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.services import rerun, start_job
+
+
+@organizer_required
+@require_POST
+def start(request: HttpRequest, event: Event) -> HttpResponse:
+    kind = request.POST.get("kind", "")
+    if kind not in Job.Kind.values:
+        return HttpResponseBadRequest()
+    job = start_job(event, kind, user=request.user)
+    return redirect("job", event_id=event.pk, job_id=job.pk)
+
+
+@organizer_required
+def detail(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return render(request, "jobs/detail.html", {"event": event, "job": job})
+
+
+@organizer_required
+def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
+    """What the progress page polls."""
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "percent": job.percent,
+            "message": job.message,
+            "finished": job.is_finished,
+        }
+    )
+
+
+@organizer_required
+@require_POST
+def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return redirect("job", event_id=event.pk, job_id=rerun(job, user=request.user).pk)
+
+
+@organizer_required
+def job_list(request: HttpRequest, event: Event) -> HttpResponse:
+    jobs = Job.objects.filter(event=event).select_related("created_by", "retry_of")[:50]
+    return render(
+        request, "jobs/list.html", {"event": event, "jobs": jobs, "job_kinds": Job.Kind.choices}
+    )

@@ -1,0 +1,40 @@
+"""Forms of the meeting pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event, Session
+
+
+class ParticipationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Participation) -> str:  # type: ignore[override]
+        return obj.organization.name
+
+
+class TailorMadeForm(forms.Form):
+    first = ParticipationChoiceField(label=_("Organization"), queryset=Participation.objects.none())
+    second = ParticipationChoiceField(label=_("Meets"), queryset=Participation.objects.none())
+    weight = forms.IntegerField(label=_("Weight"), min_value=1, initial=3)
+    sessions = forms.ModelMultipleChoiceField(
+        label=_("Only in these sessions"),
+        queryset=Session.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, event: Event, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        participations = Participation.objects.filter(event=event).select_related("organization")
+        self.fields["first"].queryset = participations.order_by("organization__name")
+        self.fields["second"].queryset = participations.order_by("organization__name")
+        self.fields["sessions"].queryset = Session.objects.filter(event=event)
+
+
+class MoveForm(forms.Form):
+    slot = forms.ChoiceField(label=_("New slot"))
+    location = forms.CharField(label=_("Table"), max_length=200, required=False)
+
+    def __init__(self, slots: list[tuple[str, str]], *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["slot"].choices = slots

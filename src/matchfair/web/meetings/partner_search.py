@@ -1,0 +1,46 @@
+"""Finding partners for a tailor-made meeting by meaning, across languages.
+
+A query in English finds the Chinese opportunity that says the same thing: the
+matching engine's search index embeds the event's texts (through the embedding
+cache, so only the query is new work after the first search).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from matchfair.matching import EmbeddingCache, SearchIndex, default_cache_dir
+from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.events.models import Event
+from matchfair.web.exchange.from_database import export_event
+
+RESULTS = 10
+
+
+@dataclass(frozen=True)
+class PartnerHit:
+    participation: Participation
+    score: float
+    matched: str
+    """The opportunity title that matched, or the organization's name for a profile match."""
+
+
+def search_partners(event: Event, query: str, *, spec: str | None = None) -> list[PartnerHit]:
+    """The organizations whose profile or opportunities best match ``query``, best first."""
+    index = SearchIndex.build(
+        export_event(event, with_results=False),
+        spec=spec or settings.MATCHFAIR_ENCODER,
+        cache=EmbeddingCache(default_cache_dir()),
+    )
+    results = index.search(query, top=RESULTS)
+    participations = {
+        p.code: p for p in Participation.objects.filter(event=event).select_related("organization")
+    }
+    titles = dict(Opportunity.objects.filter(event=event).values_list("code", "title"))
+    hits: dict[str, PartnerHit] = {}
+    for hit in sorted(results.opportunities + results.organizations, key=lambda h: -h.score):
+        if hit.organization in hits:
+            continue
+        matched = titles.get(hit.id, "") if hit.kind == "opportunity" else hit.title
+        hits[hit.organization] = PartnerHit(participations[hit.organization], hit.score, matched)
+    return list(hits.values())[:RESULTS]

@@ -1,0 +1,102 @@
+"""What the schedule review shows: slots with their meeting counts, tables, one organization.
+
+Kept apart from the view functions so that each view is a few lines and the
+queries stay few and bounded, however large the event (one slot, one table or one
+organization at a time).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+
+from matchfair import core
+from matchfair.web.events.models import Event, Session
+from matchfair.web.meetings.models import Meeting
+
+ONLINE = "online"
+
+
+@dataclass(frozen=True)
+class SlotRow:
+    key: str
+    session: Session
+    start: datetime
+    end: datetime
+    meetings: int
+
+
+def slot_key(session: Session, index: int) -> str:
+    """A slot in a URL or a form: the session's database id and the slot's index in it."""
+    return f"{session.pk}|{index}"
+
+
+def event_slots(event: Event) -> list[SlotRow]:
+    """Every slot of every session, with how many meetings it holds (two queries)."""
+    counts = dict(
+        Meeting.objects.filter(event=event)
+        .values("start")
+        .annotate(n=Count("id"))
+        .values_list("start", "n")
+    )
+    rows = []
+    for session in Session.objects.filter(event=event):
+        slots = core.session_slots(
+            core.Session(
+                id=session.code,
+                start=session.start,
+                end=session.end,
+                slot_minutes=session.slot_minutes,
+                gap_minutes=session.gap_minutes,
+                mode=session.mode,
+            )
+        )
+        rows += [
+            SlotRow(slot_key(session, s.index), session, s.start, s.end, counts.get(s.start, 0))
+            for s in slots
+        ]
+    return rows
+
+
+def with_parties(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.select_related(
+        "a__organization", "b__organization", "session", "interpreter"
+    ).order_by("start", "location", "pk")
+
+
+def meetings_in_slot(event: Event, start: datetime) -> QuerySet[Meeting]:
+    return with_parties(Meeting.objects.filter(event=event, start=start))
+
+
+def locations(event: Event) -> list[str]:
+    """The tables in use, in natural order (table-2 before table-10), then online."""
+    names = set(
+        Meeting.objects.filter(event=event, online=False)
+        .exclude(location=None)
+        .values_list("location", flat=True)
+        .distinct()
+    )
+
+    def natural(name: str) -> tuple[str, int]:
+        stem, _dash, number = name.rpartition("-")
+        return (stem, int(number)) if number.isdigit() else (name, 0)
+
+    ordered = sorted(names, key=natural)
+    if Meeting.objects.filter(event=event, online=True).exists():
+        ordered.append(ONLINE)
+    return ordered
+
+
+def meetings_at(event: Event, location: str) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.filter(event=event)
+    if location == ONLINE:
+        return with_parties(meetings.filter(online=True))
+    return with_parties(meetings.filter(location=location, online=False))
+
+
+def meetings_of_participation(event: Event, participation_id: int) -> QuerySet[Meeting]:
+    return with_parties(
+        Meeting.objects.filter(event=event).filter(
+            Q(a_id=participation_id) | Q(b_id=participation_id)
+        )
+    )

@@ -1,0 +1,1 @@
+"""The organizer's meeting pages: requests and tailor-made meetings, the schedule review."""

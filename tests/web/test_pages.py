@@ -1,0 +1,226 @@
+"""The organizer's and the participant's pages through Django's test client."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from matchfair.core import parse_event
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event
+from matchfair.web.jobs.models import Job
+from matchfair.web.meetings.models import Meeting, MeetingRequest
+from tests.web.documents import full_event_data
+from tests.web.factories import make_user, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+ORGANIZER_PAGES = [
+    "event",
+    "programme",
+    "organizations",
+    "invite",
+    "spreadsheet_upload",
+    "meeting_requests",
+    "schedule",
+    "jobs",
+    "export_event",
+    "export_schedule",
+    "export_workbook",
+]
+
+
+@pytest.mark.parametrize("name", ORGANIZER_PAGES)
+def test_every_organizer_page_opens(organizer_client, event, name):
+    response = organizer_client.get(reverse(name, args=[event.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", ORGANIZER_PAGES)
+def test_organizer_pages_are_closed_to_other_users(client, event, delegate_user, name):
+    url = reverse(name, args=[event.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    client.force_login(make_user("other-organizer", staff=True))
+    assert client.get(url).status_code == 403
+    client.force_login(delegate_user)
+    assert client.get(url).status_code == 403
+
+
+def test_an_unknown_event_is_not_found(organizer_client):
+    assert organizer_client.get(reverse("event", args=[999999])).status_code == 404
+
+
+def test_creating_an_event_makes_its_creator_the_organizer(organizer_client, organizer):
+    response = organizer_client.post(
+        reverse("new_event"),
+        {"name": "Chengdu-Europe Dialogue 2025", "timezone": "Asia/Shanghai", "tables": "20"},
+    )
+    event = Event.objects.get(name="Chengdu-Europe Dialogue 2025")
+    assert response.status_code == 302
+    assert event.code == "chengdu-europe-dialogue-2025"
+    assert list(event.organizers.all()) == [organizer]
+
+
+def test_a_delegate_cannot_create_events(client, delegate_user):
+    client.force_login(delegate_user)
+    assert client.get(reverse("new_event")).status_code == 403
+
+
+def test_adding_a_session_in_the_event_time_zone(organizer_client, event):
+    response = organizer_client.post(
+        reverse("programme", args=[event.pk]),
+        {
+            "add_session": "1",
+            "code": "day3",
+            "start": "2024-11-20T09:00",
+            "end": "2024-11-20T12:00",
+            "slot_minutes": "30",
+            "gap_minutes": "0",
+            "mode": "onsite",
+        },
+    )
+    assert response.status_code == 302
+    session = event.sessions.get(code="day3")
+    assert session.start.isoformat() == "2024-11-20T01:00:00+00:00"
+
+
+def test_importing_a_bad_event_file_lists_every_problem(organizer_client):
+    data = full_event_data()
+    data["organizations"][0]["country"] = "XX"
+    data["opportunities"][0]["kind"] = "swap"
+    upload = _file("bad.json", json.dumps(data).encode())
+    response = organizer_client.post(reverse("import_event_file"), {"file": upload})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "bad.json: organizations[0].country" in content
+    assert "bad.json: opportunities[0].kind" in content
+    assert Event.objects.count() == 0
+
+
+def test_importing_an_event_file_creates_the_event(organizer_client, organizer):
+    upload = _file("nordic.json", json.dumps(full_event_data()).encode())
+    response = organizer_client.post(reverse("import_event_file"), {"file": upload})
+    event = Event.objects.exclude(organizers=None).latest("pk")
+    assert response.status_code == 302
+    assert organizer in event.organizers.all()
+
+
+def test_spreadsheet_import_through_the_mapping_step(organizer_client, event):
+    content = xlsx_bytes(
+        [["Company", "Country", "Opportunity"], ["Nokia", "FI", "5G"], ["Bad", "XX", "Oops"]]
+    )
+    response = organizer_client.post(
+        reverse("spreadsheet_upload", args=[event.pk]), {"file": _file("f.xlsx", content)}
+    )
+    assert response.status_code == 302
+    mapping_url = response["Location"]
+    page = organizer_client.get(mapping_url)
+    assert "Nokia" in page.content.decode()
+
+    chosen = {"name": "0", "country": "1", "opportunity_title": "2"}
+    failed = organizer_client.post(mapping_url, chosen)
+    assert "row 3, Country (ISO code)" in failed.content.decode()
+    assert not Participation.objects.filter(event=event, organization__name="Nokia").exists()
+
+
+def test_tailor_made_meeting_from_the_requests_page(organizer_client, event):
+    smart_eye = Participation.objects.get(event=event, code="smart-eye")
+    tegnology = Participation.objects.get(event=event, code="tegnology")
+    response = organizer_client.post(
+        reverse("meeting_requests", args=[event.pk]),
+        {"first": smart_eye.pk, "second": tegnology.pk, "weight": "5"},
+    )
+    assert response.status_code == 302
+    request = MeetingRequest.objects.get(requester=smart_eye, recipient=tegnology)
+    assert (request.mandatory, request.status, request.weight) == (True, "accepted", 5)
+
+
+def test_cross_language_search_finds_the_chinese_opportunity(organizer_client, event, settings):
+    settings.MATCHFAIR_ENCODER = "fake"
+    response = organizer_client.get(
+        reverse("meeting_requests", args=[event.pk]), {"q": "光伏储能联合研发"}
+    )
+    assert response.status_code == 200
+    assert response.context["hits"][0].participation.code == "tsinghua-energy"
+
+
+def test_moving_a_meeting_into_a_conflict_explains_it(organizer_client, event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+    late_slot = f"{session.pk}|4"  # 15:40, after TEGnology's window
+    response = organizer_client.post(
+        reverse("move_meeting", args=[event.pk, meeting.pk]),
+        {"slot": late_slot, "location": "table-1"},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "TEGnology is not available at that time." in content
+    assert "Interpreter interp-1" not in content
+    meeting.refresh_from_db()
+    assert meeting.start.isoformat() == "2024-11-18T06:00:00+00:00"
+
+
+def test_moving_a_meeting_to_a_free_slot(organizer_client, event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+    response = organizer_client.post(
+        reverse("move_meeting", args=[event.pk, meeting.pk]),
+        {"slot": f"{session.pk}|1", "location": "table-2"},
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.start.isoformat(), meeting.location) == (
+        "2024-11-18T06:25:00+00:00",
+        "table-2",
+    )
+
+
+def test_starting_a_job_shows_its_progress_page(organizer_client, event):
+    response = organizer_client.post(reverse("start_job", args=[event.pk]), {"kind": "schedule"})
+    job = Job.objects.get(event=event)
+    assert response["Location"] == reverse("job", args=[event.pk, job.pk])
+    status = organizer_client.get(reverse("job_status", args=[event.pk, job.pk])).json()
+    assert status == {
+        "status": "queued",
+        "status_label": "queued",
+        "percent": 0,
+        "message": "",
+        "finished": False,
+    }
+
+
+def test_a_failed_job_page_offers_a_rerun(organizer_client, event):
+    job = Job.objects.create(event=event, kind="schedule", status="failed", error="Boom: bad")
+    page = organizer_client.get(reverse("job", args=[event.pk, job.pk])).content.decode()
+    assert "Boom: bad" in page
+    response = organizer_client.post(reverse("retry_job", args=[event.pk, job.pk]))
+    retry = Job.objects.get(retry_of=job)
+    assert response["Location"] == reverse("job", args=[event.pk, retry.pk])
+
+
+def test_publishing_marks_every_meeting_published(organizer_client, event):
+    Meeting.objects.filter(event=event).update(published=False)
+    organizer_client.post(reverse("publish", args=[event.pk]))
+    assert not Meeting.objects.filter(event=event, published=False).exists()
+
+
+def test_the_exported_event_file_is_the_imported_one(organizer_client, event):
+    response = organizer_client.get(reverse("export_event", args=[event.pk]))
+    exported = parse_event(json.loads(response.content))
+    assert exported == parse_event(full_event_data())
+
+
+def test_a_delegate_sees_their_agenda_and_not_another_organization(client, event, delegate_user):
+    client.force_login(delegate_user)
+    own = Participation.objects.get(event=event, code="tegnology")
+    other = Participation.objects.get(event=event, code="smart-eye")
+    page = client.get(reverse("participant_home", args=[own.pk]))
+    assert "清华四川能源互联网研究院" in page.content.decode()
+    assert client.get(reverse("participant_home", args=[other.pk])).status_code == 403
+    assert client.get(reverse("participant_agenda_pdf", args=[other.pk])).status_code == 403
+
+
+def _file(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
