@@ -24,7 +24,7 @@ def test_schedule_writes_a_valid_schedule_and_a_summary(tmp_path: Path) -> None:
     code, output, path = _schedule(tmp_path)
     assert code == 0, output
     assert "meetings scheduled: 4 of 4" in output
-    assert "upper bound on weight: 7" in output
+    assert "upper bound on weight with as many mandatory meetings: 7" in output
     check = runner.invoke(app, ["check", str(EVENT), str(path)])
     assert check.exit_code == 0, check.output
     assert "valid" in check.output

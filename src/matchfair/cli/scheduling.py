@@ -147,7 +147,7 @@ def schedule(
 def _print_quality(event_file: Path, schedule_document: Schedule) -> None:
     event = read_event(event_file)
     quality = schedule_quality(event, schedule_document)
-    bound = weight_bound(build_problem(event).problem)
+    bound = weight_bound(build_problem(event).problem, quality.mandatory)
     ratio = quality.weight / bound.value if bound.value else 1.0
     lines = [
         _("meetings scheduled: {done} of {asked} accepted requests").format(
@@ -160,9 +160,9 @@ def _print_quality(event_file: Path, schedule_document: Schedule) -> None:
             done=quality.mandatory, asked=quality.requested_mandatory
         ),
         _("breaks: {breaks}, idle slots: {idle}").format(breaks=quality.breaks, idle=quality.idle),
-        _("upper bound on weight: {bound:g} ({method}); ratio {ratio:.2%}").format(
-            bound=bound.value, method=bound.method, ratio=ratio
-        ),
+        _(
+            "upper bound on weight with as many mandatory meetings: {bound:g} ({method}); ratio {ratio:.2%}"
+        ).format(bound=bound.value, method=bound.method, ratio=ratio),
     ]
     for line in lines:
         typer.echo(line)

@@ -33,17 +33,19 @@ class _Rows:
     def __init__(self) -> None:
         self.rows: list[int] = []
         self.columns: list[int] = []
+        self.values: list[float] = []
         self.limits: list[float] = []
 
-    def add(self, columns: list[int], limit: float) -> None:
+    def add(self, columns: list[int], limit: float, coefficient: float = 1.0) -> None:
         row = len(self.limits)
         self.rows.extend([row] * len(columns))
         self.columns.extend(columns)
+        self.values.extend([coefficient] * len(columns))
         self.limits.append(limit)
 
     def matrix(self, width: int) -> coo_matrix:
-        data = np.ones(len(self.rows))
-        return coo_matrix((data, (self.rows, self.columns)), shape=(len(self.limits), width))
+        shape = (len(self.limits), width)
+        return coo_matrix((self.values, (self.rows, self.columns)), shape=shape)
 
 
 def _solve(weights: list[float], rows: _Rows) -> float:
@@ -63,9 +65,10 @@ def _solve(weights: list[float], rows: _Rows) -> float:
     return float(-result.fun)
 
 
-def _time_indexed(problem: Problem) -> float:
+def _time_indexed(problem: Problem, mandatory_at_least: int) -> float:
     weights: list[float] = []
     rows = _Rows()
+    mandatory: list[int] = []
     by_party: dict[tuple[int, int], list[int]] = {}
     onsite: dict[int, list[int]] = {}
     online: dict[int, list[int]] = {}
@@ -76,6 +79,8 @@ def _time_indexed(problem: Problem) -> float:
             column = len(weights)
             weights.append(candidate.weight)
             columns.append(column)
+            if candidate.mandatory:
+                mandatory.append(column)
             by_party.setdefault((candidate.a, slot), []).append(column)
             by_party.setdefault((candidate.b, slot), []).append(column)
             (online if candidate.online else onsite).setdefault(slot, []).append(column)
@@ -95,12 +100,15 @@ def _time_indexed(problem: Problem) -> float:
         present = sum(1 for slots in problem.interpreter_slots if slot in slots)
         if len(columns) > present:
             rows.add(columns, present)
+    if mandatory_at_least > 0:
+        rows.add(mandatory, -mandatory_at_least, coefficient=-1.0)
     return _solve(weights, rows)
 
 
-def _aggregated(problem: Problem) -> float:
+def _aggregated(problem: Problem, mandatory_at_least: int) -> float:
     weights: list[float] = []
     rows = _Rows()
+    mandatory: list[int] = []
     columns_of: list[list[int]] = [[] for _ in problem.parties]
     usable: list[set[int]] = [set() for _ in problem.parties]
     onsite_columns: list[int] = []
@@ -109,6 +117,8 @@ def _aggregated(problem: Problem) -> float:
             continue
         column = len(weights)
         weights.append(candidate.weight)
+        if candidate.mandatory:
+            mandatory.append(column)
         for party in (candidate.a, candidate.b):
             columns_of[party].append(column)
             usable[party].update(candidate.slots)
@@ -120,12 +130,22 @@ def _aggregated(problem: Problem) -> float:
             rows.add(columns, limit)
     if all(limit is not None for limit in problem.onsite_capacity):
         rows.add(onsite_columns, sum(limit or 0 for limit in problem.onsite_capacity))
+    if mandatory_at_least > 0:
+        rows.add(mandatory, -mandatory_at_least, coefficient=-1.0)
     return _solve(weights, rows)
 
 
-def weight_bound(problem: Problem) -> WeightBound:
-    """An upper bound on the scheduled weight (exact weights, so rounded down to an integer)."""
+def weight_bound(problem: Problem, mandatory_at_least: int = 0) -> WeightBound:
+    """An upper bound on the weight of any valid schedule with at least that many mandatory
+    meetings (weights are integers, so the LP value is rounded down).
+
+    Mandatory meetings come first in the quality order, so a schedule that places
+    every mandatory meeting it can is compared with the best weight possible under
+    that same condition, not with schedules that sacrifice mandatory meetings.
+    """
     choices = sum(len(candidate.slots) for candidate in problem.candidates)
     if choices <= TIME_INDEXED_LIMIT:
-        return WeightBound(float(int(_time_indexed(problem) + 1e-6)), "time-indexed LP")
-    return WeightBound(float(int(_aggregated(problem) + 1e-6)), "aggregated LP")
+        value = _time_indexed(problem, mandatory_at_least)
+        return WeightBound(float(int(value + 1e-6)), "time-indexed LP")
+    value = _aggregated(problem, mandatory_at_least)
+    return WeightBound(float(int(value + 1e-6)), "aggregated LP")

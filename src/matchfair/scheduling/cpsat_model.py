@@ -65,7 +65,14 @@ class SchedulingModel:
         for index, by_slot in self.placed.items():
             chosen = placement.get(index)
             for slot, var in by_slot.items():
-                self.model.add_hint(var, chosen is not None and chosen.slot == slot)
+                here = chosen is not None and chosen.slot == slot
+                self.model.add_hint(var, here)
+                helpers = self.interpreting.get((index, slot), {})
+                person = chosen.interpreter if here and chosen is not None else None
+                if here and person not in helpers and helpers:
+                    person = min(helpers)
+                for someone, helper in helpers.items():
+                    self.model.add_hint(helper, someone == person)
 
     def read(self, solver: cp_model.CpSolver) -> Placement:
         """The placement of the solver's best solution, fixed meetings included."""

@@ -60,6 +60,18 @@ class SlotLedger:
                 self.interpreter_busy[interpreter].add(slot)
         return Assignment(slot, interpreter)
 
+    def remove(self, candidate: Candidate, assignment: Assignment) -> None:
+        """Undo ``add`` for a candidate booked with ``assignment``."""
+        slot = assignment.slot
+        self.party_load[candidate.a][slot] -= 1
+        self.party_load[candidate.b][slot] -= 1
+        if candidate.online:
+            self.online_load[slot] -= 1
+        else:
+            self.onsite_load[slot] -= 1
+        if assignment.interpreter is not None:
+            self.interpreter_busy[assignment.interpreter].discard(slot)
+
     def add_placement(self, placement: Placement) -> None:
         """Book every meeting of an existing placement, with its own interpreters."""
         for index, assignment in placement.items():

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matchfair.core import Event, Schedule, accepted_meetings
+from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.slot_index import SlotIndex
 
 
@@ -59,6 +60,26 @@ def occupancy_gaps(
         total_breaks += gaps.breaks
         total_idle += gaps.idle
     return Gaps(total_breaks, total_idle)
+
+
+def placement_gaps(problem: Problem, placement: Placement, parties: set[int]) -> tuple[int, int]:
+    """(breaks, idle slots) of a placement over ``parties``: a key where lower is better."""
+    rows: dict[tuple[int, int], list[bool]] = {}
+    for index, assignment in placement.items():
+        candidate = problem.candidates[index]
+        info = problem.slots[assignment.slot]
+        for party in (candidate.a, candidate.b):
+            if party in parties:
+                row = rows.setdefault(
+                    (party, info.session), [False] * len(problem.sessions[info.session])
+                )
+                row[info.position] = True
+    breaks = idle = 0
+    for row in rows.values():
+        gaps = row_gaps(row)
+        breaks += gaps.breaks
+        idle += gaps.idle
+    return breaks, idle
 
 
 def schedule_quality(event: Event, schedule: Schedule) -> ScheduleQuality:

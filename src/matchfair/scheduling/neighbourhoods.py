@@ -12,7 +12,7 @@ from collections import deque
 
 from matchfair.scheduling.problem import Placement, Problem
 
-NEIGHBOURHOOD_CHOICES = 12_000
+NEIGHBOURHOOD_CHOICES = 4_000
 """Slot choices per neighbourhood: small enough for CP-SAT to settle it in about a second."""
 
 

@@ -24,17 +24,33 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from matchfair.scheduling.compaction import compact
 from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
+from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
+from matchfair.scheduling.metrics import placement_gaps
 from matchfair.scheduling.neighbourhoods import pick_neighbourhood
 from matchfair.scheduling.objective import targets, weight_scale, weight_value
 from matchfair.scheduling.problem import Placement, Problem
+from matchfair.scheduling.weight_mip import maximize_weight_mip
 
-FULL_MODEL_LIMIT = 120_000
-"""Slot choices (meeting, slot) above which the event is solved by neighbourhoods."""
+FULL_MODEL_LIMIT = 20_000
+"""Slot choices (meeting, slot) above which phase 2 works by neighbourhoods."""
 
-WALL_CLOCK_MARGIN = 1.5
-"""The wall-clock safety net, as a multiple of the deterministic budget."""
+MIP_LIMIT = 600_000
+"""Slot choices above which phase 1 works by neighbourhoods instead of one MIP."""
+
+WEIGHT_SHARE = 0.6
+"""Share of the budget large neighbourhood search spends on weight before it turns to gaps."""
+
+COMPACTION_PASSES = 6
+"""Hill-climbing passes over all meetings before neighbourhood search on large events."""
+
+STEP_SECONDS = 1.0
+"""Deterministic budget of one neighbourhood."""
+
+STEP_OVERHEAD = 0.05
+"""Deterministic cost charged per neighbourhood for building its model."""
 
 
 @dataclass(frozen=True)
@@ -69,10 +85,10 @@ class SolveResult:
 class _Budget:
     """Deterministic time left, plus the wall-clock safety net."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, deadline: float | None = None) -> None:
         self.total = seconds
         self.used = 0.0
-        self.deadline = time.monotonic() + seconds * WALL_CLOCK_MARGIN
+        self.deadline = deadline if deadline is not None else time.monotonic() + seconds
 
     @property
     def left(self) -> float:
@@ -181,9 +197,14 @@ def _minimize_gaps(
     solver = budget.solver(options, share)
     status = solver.solve(model.model)
     budget.charge(solver)
+    before = {**fixed, **hint}
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return {**fixed, **hint}, False
-    return model.read(solver), status == cp_model.OPTIMAL
+        return before, False
+    found = model.read(solver)
+    touched = {problem.candidates[i].a for i in chosen} | {problem.candidates[i].b for i in chosen}
+    if placement_gaps(problem, found, touched) > placement_gaps(problem, before, touched):
+        return before, False
+    return found, status == cp_model.OPTIMAL
 
 
 def choice_count(problem: Problem) -> int:
@@ -196,56 +217,76 @@ def solve(
 ) -> SolveResult:
     """Schedule the problem's candidates; fixed ones (``problem.fixed``) never move."""
     budget = _Budget(options.time_limit)
-    fixed: Placement = {}
-    start = greedy_schedule(problem, compact=True)
-    for index in problem.fixed:
-        fixed[index] = start[index]
+    start = improve_by_ejection(problem, greedy_schedule(problem, compact=True))
+    fixed: Placement = {index: start[index] for index in problem.fixed}
     _report(problem, start, on_progress, "greedy", 0.0)
     free = [index for index in range(len(problem.candidates)) if index not in fixed]
-    if choice_count(problem) <= FULL_MODEL_LIMIT:
-        placement, weight_optimal = _maximize_weight(
-            problem, free, fixed, start, options, budget, 0.5
+    rng = random.Random(options.seed)
+
+    placement, weight_optimal = start, False
+    if choice_count(problem) <= MIP_LIMIT:
+        mip = maximize_weight_mip(
+            problem, free, fixed, options.min_meetings, WEIGHT_SHARE * options.time_limit
         )
-        _report(problem, placement, on_progress, "weight", 0.5)
-        chosen = [index for index in placement if index not in fixed]
+        if mip is not None and _at_least_as_good(problem, mip.placement, start, options):
+            placement, weight_optimal = mip.placement, mip.proven_optimal
+    else:
+        placement = _search(problem, fixed, placement, options, budget, rng, on_progress, True)
+    _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
+
+    chosen = [index for index in placement if index not in fixed]
+    if sum(len(problem.candidates[index].slots) for index in chosen) <= FULL_MODEL_LIMIT:
         placement, quality_optimal = _minimize_gaps(
             problem, chosen, fixed, placement, options, budget, 1.0
         )
-        _report(problem, placement, on_progress, "quality", 1.0)
-        return SolveResult(placement, weight_optimal, quality_optimal)
-    placement = _large_neighbourhood_search(problem, fixed, start, options, budget, on_progress)
-    return SolveResult(placement, False, False)
+    else:
+        placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
+        _report(problem, placement, on_progress, "quality", WEIGHT_SHARE)
+        placement = _search(problem, fixed, placement, options, budget, rng, on_progress, False)
+        quality_optimal = False
+    _report(problem, placement, on_progress, "quality", 1.0)
+    return SolveResult(placement, weight_optimal, quality_optimal)
 
 
-def _large_neighbourhood_search(
+def _at_least_as_good(
+    problem: Problem, found: Placement, before: Placement, options: SolveOptions
+) -> bool:
+    return (
+        weight_value(problem, found, options.min_meetings).key()
+        >= weight_value(problem, before, options.min_meetings).key()
+    )
+
+
+def _search(
     problem: Problem,
     fixed: Placement,
-    start: Placement,
+    placement: Placement,
     options: SolveOptions,
     budget: _Budget,
+    rng: random.Random,
     on_progress: ProgressCallback | None,
+    weight_rounds: bool,
 ) -> Placement:
-    """Improve ``start`` neighbourhood by neighbourhood until the budget is spent."""
-    rng = random.Random(options.seed)
-    placement = dict(start)
+    """Large neighbourhood search: re-optimize one neighbourhood at a time, keep improvements.
+
+    Weight rounds run until ``WEIGHT_SHARE`` of the budget is used, gap rounds until
+    all of it is.
+    """
     incident = problem.candidates_of()
-    weight_rounds = True
-    while not budget.expired():
+    limit = WEIGHT_SHARE * budget.total if weight_rounds else budget.total
+    while not budget.expired() and budget.used < limit:
         neighbourhood = pick_neighbourhood(problem, placement, incident, rng, weight_rounds)
         movable = [index for index in neighbourhood if index not in fixed]
         rest = {index: value for index, value in placement.items() if index not in movable}
         hint = {index: placement[index] for index in movable if index in placement}
-        step_options = SolveOptions(
-            1e9, rng.randrange(1 << 30), options.workers, options.min_meetings
-        )
-        step_budget = _Budget(min(budget.left, 2.0))
-        improved, _ = _maximize_weight(problem, movable, rest, hint, step_options, step_budget, 0.5)
-        chosen = [index for index in improved if index in movable]
-        improved, _ = _minimize_gaps(
-            problem, chosen, rest, improved, step_options, step_budget, 1.0
-        )
-        budget.used += step_budget.used
-        placement = improved
-        weight_rounds = not weight_rounds
-        _report(problem, placement, on_progress, "search", budget.used / budget.total)
+        step = _Budget(min(budget.left, STEP_SECONDS), budget.deadline)
+        step_options = SolveOptions(STEP_SECONDS, rng.randrange(1 << 30), 1, options.min_meetings)
+        if weight_rounds:
+            placement, _ = _maximize_weight(problem, movable, rest, hint, step_options, step, 1.0)
+        else:
+            chosen = [index for index in movable if index in placement]
+            placement, _ = _minimize_gaps(problem, chosen, rest, hint, step_options, step, 1.0)
+        budget.used += step.used + STEP_OVERHEAD
+        phase = "weight" if weight_rounds else "quality"
+        _report(problem, placement, on_progress, phase, budget.used / budget.total)
     return placement
