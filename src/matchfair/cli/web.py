@@ -66,3 +66,32 @@ def serve(port: PortOption = DEFAULT_PORT) -> None:
 
     typer.echo(_("Matchfair is running at http://127.0.0.1:{port}/").format(port=port))
     run_server(port)
+
+
+@app.command()
+def demo(port: PortOption = DEFAULT_PORT) -> None:
+    """Create the demo event (once), print its logins and run the web platform."""
+    _start(keep_secret_key=True)
+    from matchfair.web.demo.setup import DEMO_PASSWORD, DemoError, ensure_demo
+    from matchfair.web.server import serve as run_server
+
+    try:
+        demo_event = ensure_demo()
+    except DemoError as error:
+        raise UserError(
+            _("the demo event could not be scheduled: {error}").format(error=error)
+        ) from None
+    typer.echo(_("Demo event: {name}").format(name=demo_event.event.name))
+    typer.echo(
+        _("Organizer login: {user} / {password}").format(
+            user=demo_event.organizer, password=DEMO_PASSWORD
+        )
+    )
+    for user, organization in demo_event.participants:
+        typer.echo(
+            _("Participant login ({organization}): {user} / {password}").format(
+                organization=organization, user=user, password=DEMO_PASSWORD
+            )
+        )
+    typer.echo(_("Matchfair is running at http://127.0.0.1:{port}/").format(port=port))
+    run_server(port)

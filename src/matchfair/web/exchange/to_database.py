@@ -219,7 +219,12 @@ def store_meetings(
     )
 
 
-def _outcomes(event: Event, outcomes: core.Outcomes, by_code: dict[str, Participation]) -> None:
+def add_outcomes(
+    event: Event, outcomes: core.Outcomes, by_code: dict[str, Participation] | None = None
+) -> None:
+    """Store meeting outcomes and agreements (of an event file, or recorded afterwards)."""
+    if by_code is None:
+        by_code = {p.code: p for p in Participation.objects.filter(event=event)}
     for index, source in enumerate(outcomes.meetings):
         outcome = MeetingOutcome.objects.create(
             event=event,
@@ -297,5 +302,5 @@ def import_event(
             interpreters=interpreters,
         )
     if document.outcomes is not None:
-        _outcomes(event, document.outcomes, by_code)
+        add_outcomes(event, document.outcomes, by_code)
     return event
