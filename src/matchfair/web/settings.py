@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "matchfair.web.outcomes",
     "matchfair.web.reports",
     "matchfair.web.jobs",
+    "matchfair.web.portal",
     "matchfair.web.exports",
 ]
 
@@ -126,6 +127,12 @@ EMAIL_BACKEND = os.environ.get(
     "MATCHFAIR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("MATCHFAIR_FROM_EMAIL", "matchfair@localhost")
+# With MATCHFAIR_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend: the SMTP server.
+EMAIL_HOST = os.environ.get("MATCHFAIR_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("MATCHFAIR_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("MATCHFAIR_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MATCHFAIR_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("MATCHFAIR_EMAIL_TLS", "") == "1"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("de", "Deutsch"), ("fr", "Français")]

@@ -5,6 +5,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("matchfair.web.accounts.urls")),
+    path("", include("matchfair.web.accounts.password_urls")),
+    path("", include("matchfair.web.portal.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("events/", include("matchfair.web.events.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""The participant portal: profiles, partner search, meeting requests, agendas, notifications."""

@@ -1,0 +1,120 @@
+"""The portal's forms: every field labelled, every choice from the domain's own lists."""
+
+from zoneinfo import available_timezones
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from matchfair.web.directory.forms import COUNTRIES
+from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.portal.models import PersonalSettings, PortalRules
+from matchfair.web.portal.services import MESSAGE_LENGTH
+
+TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())
+
+
+def _words(value: str) -> list[str]:
+    return [word.strip() for word in value.replace("，", ",").split(",") if word.strip()]
+
+
+class SignUpForm(forms.Form):
+    organization_name = forms.CharField(label=_("Organization"), max_length=300)
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Organization.Kind.choices)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+    timezone = forms.ChoiceField(label=_("Your time zone"), choices=TIME_ZONES, initial="UTC")
+    language = forms.ChoiceField(label=_("Language of emails"), choices=settings.LANGUAGES)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        validate_password(password)
+        return password
+
+
+class ProfileForm(forms.Form):
+    description = forms.CharField(
+        label=_("Profile"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Who you are and what you look for, in any language."),
+    )
+    sectors = forms.CharField(
+        label=_("Sectors"), required=False, help_text=_("Separated by commas.")
+    )
+    languages = forms.CharField(
+        label=_("Languages you speak"),
+        required=False,
+        help_text=_("Two-letter codes separated by commas, for example zh, en."),
+    )
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)
+
+    def clean_sectors(self) -> list[str]:
+        return _words(self.cleaned_data["sectors"])
+
+    def clean_languages(self) -> list[str]:
+        codes = [code.lower() for code in _words(self.cleaned_data["languages"])]
+        wrong = [code for code in codes if len(code) != 2 or not code.isalpha()]
+        if wrong:
+            raise forms.ValidationError(
+                _("Not a two-letter language code: %(codes)s") % {"codes": ", ".join(wrong)}
+            )
+        return codes
+
+
+class OpportunityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Offer or request"), choices=Opportunity.Kind.choices)
+    type = forms.ChoiceField(label=_("Type"), choices=Opportunity.Type.choices)
+    title = forms.CharField(label=_("Title"), max_length=500)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    sectors = forms.CharField(
+        label=_("Sectors"), required=False, help_text=_("Separated by commas.")
+    )
+
+    def clean_sectors(self) -> list[str]:
+        return _words(self.cleaned_data["sectors"])
+
+
+class RequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why you would like to meet, in a few words."),
+    )
+
+
+class ColleagueForm(forms.Form):
+    contact_name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("Email"))
+
+
+class PersonalSettingsForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label=_("Your time zone"), choices=TIME_ZONES)
+    language = forms.ChoiceField(label=_("Language of emails"), choices=settings.LANGUAGES)
+
+    class Meta:
+        model = PersonalSettings
+        fields = ("timezone", "language")
+
+
+class PortalRulesForm(forms.ModelForm):
+    """Deadlines are entered in the event's time zone (the organizer pages activate it)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in ("profile_deadline", "request_deadline"):
+            self.fields[name].widget = forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+
+    class Meta:
+        model = PortalRules
+        fields = ("registration", "profile_deadline", "request_deadline", "request_quota")

@@ -1,0 +1,114 @@
+"""What the portal adds to the event domain: the organizer's portal rules, people's settings,
+notes on meeting requests, in-portal notifications and the last agenda each organization was told.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def new_token() -> str:
+    """An unguessable URL token (invitation links, calendar subscriptions)."""
+    return secrets.token_urlsafe(24)
+
+
+class PortalRules(models.Model):
+    """How participants join an event and what they may do before it, set by its organizer."""
+
+    class Registration(models.TextChoices):
+        INVITATION = "invitation", _("by invitation link only")
+        OPEN = "open", _("open to everyone")
+
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, related_name="portal_rules"
+    )
+    registration = models.CharField(
+        _("registration"),
+        max_length=12,
+        choices=Registration.choices,
+        default=Registration.INVITATION,
+    )
+    invitation_token = models.CharField(max_length=64, unique=True, default=new_token)
+    profile_deadline = models.DateTimeField(
+        _("profile deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Profiles and opportunities can be edited until then. Empty: no deadline."),
+    )
+    request_deadline = models.DateTimeField(
+        _("meeting request deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Requests can be sent and answered until then. Empty: no deadline."),
+    )
+    request_quota = models.PositiveIntegerField(
+        _("requests per participant"),
+        null=True,
+        blank=True,
+        default=20,
+        help_text=_("How many meeting requests one organization may send. Empty: no limit."),
+    )
+
+    class Meta:
+        verbose_name = _("portal rules")
+        verbose_name_plural = _("portal rules")
+
+
+class PersonalSettings(models.Model):
+    """One person's time zone, language of notifications and private calendar link."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_settings"
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_token)
+
+    class Meta:
+        verbose_name = _("personal settings")
+        verbose_name_plural = _("personal settings")
+
+
+class RequestNote(models.Model):
+    """The short message a participant sent with a meeting request, and who sent it."""
+
+    request = models.OneToOneField(
+        "meetings.MeetingRequest", on_delete=models.CASCADE, related_name="note"
+    )
+    message = models.TextField(_("message"), blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+
+class Notification(models.Model):
+    """A message in a person's portal inbox (also sent by email)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("text"))
+    link = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        indexes = (models.Index(fields=["user", "read_at"]),)
+
+
+class AgendaDigest(models.Model):
+    """The published agenda an organization was last told about, to notify only real changes."""
+
+    participation = models.OneToOneField(
+        "directory.Participation", on_delete=models.CASCADE, related_name="agenda_digest"
+    )
+    fingerprint = models.CharField(max_length=64)
+    notified_at = models.DateTimeField(auto_now=True)

@@ -1,0 +1,104 @@
+"""The person's own pages: their events, settings, inbox and the organization's team."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.directory.services import InvitationError, invite_participant
+from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
+from matchfair.web.portal.models import Notification
+from matchfair.web.portal.services import new_calendar_token, settings_of
+
+
+@login_required
+def my_events(request: HttpRequest) -> HttpResponse:
+    """Every event the person's organization takes part in."""
+    delegate = getattr(request.user, "delegate", None)
+    participations = (
+        Participation.objects.filter(organization_id=delegate.organization_id)
+        .select_related("event", "organization")
+        .order_by("-event__created_at")
+        if delegate
+        else Participation.objects.none()
+    )
+    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    return render(
+        request, "portal/my_events.html", {"participations": participations, "unread": unread}
+    )
+
+
+@login_required
+def personal_settings(request: HttpRequest) -> HttpResponse:
+    personal = settings_of(request.user)
+    form = PersonalSettingsForm(request.POST or None, instance=personal)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings are saved."))
+        return redirect("portal:settings")
+    return render(request, "portal/settings.html", {"form": form, "personal": personal})
+
+
+@require_POST
+@login_required
+def renew_calendar(request: HttpRequest) -> HttpResponse:
+    """A new subscription link; the old one stops working (it was shared by mistake)."""
+    new_calendar_token(request.user)
+    messages.success(request, _("Your calendar link is renewed: subscribe again with the new one."))
+    return redirect("portal:settings")
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The inbox; opening it marks everything read."""
+    items = list(Notification.objects.filter(user=request.user).select_related("event")[:200])
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    with timezone.override(settings_of(request.user).timezone):
+        return render(request, "portal/notifications.html", {"items": items})
+
+
+@participant_page
+def team(request: HttpRequest, participation: Participation) -> HttpResponse:
+    """The organization's delegates; each one may add a colleague with their own login."""
+    organization = participation.organization
+    form = ColleagueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with translation.override(translation.get_language()):
+                invite_participant(
+                    participation.event,
+                    organization_name=organization.name,
+                    country=organization.country,
+                    kind=organization.kind,
+                    attendance=participation.attendance,
+                    contact_name=form.cleaned_data["contact_name"],
+                    email=form.cleaned_data["email"],
+                    site_url=site_url(request),
+                )
+        except InvitationError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(email)s will receive a link to choose a password.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("portal:team", participation.pk)
+    return render(
+        request,
+        "portal/team.html",
+        {
+            "section": "team",
+            "participation": participation,
+            "portal_event": participation.event,
+            "delegates": Delegate.objects.filter(organization=organization).select_related("user"),
+            "form": form,
+        },
+    )

@@ -1,0 +1,77 @@
+"""My agenda: meetings and signed-up items in my time zone, as a page, an ICS file and a feed."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import AgendaItem
+from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
+from matchfair.web.meetings.agendas import organization_agenda
+from matchfair.web.portal.access import participant_page
+from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
+from matchfair.web.portal.models import PersonalSettings
+from matchfair.web.portal.services import settings_of
+
+ICS = "text/calendar; charset=utf-8"
+
+
+@participant_page
+def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
+    event = participation.event
+    personal = settings_of(request.user)
+    return render(
+        request,
+        "portal/agenda.html",
+        {
+            "section": "agenda",
+            "participation": participation,
+            "portal_event": event,
+            "entries": organization_agenda(participation),
+            "published": event.schedule_published_at is not None,
+            "items": AgendaItem.objects.filter(event=event),
+            "signed_up": set(participation.signups.values_list("item_id", flat=True)),
+            "timezone_name": personal.timezone,
+            "subscription": request.build_absolute_uri(
+                reverse("portal:calendar_feed", args=[personal.calendar_token])
+            ),
+        },
+    )
+
+
+@require_POST
+@participant_page
+def toggle_item(request: HttpRequest, participation: Participation, item_id: int) -> HttpResponse:
+    """Sign up for a programme item, or cancel; the rules are the events app's."""
+    item = get_object_or_404(AgendaItem, pk=item_id, event=participation.event)
+    if request.POST.get("action") == "cancel":
+        cancel_sign_up(item, participation)
+        messages.success(request, _("Sign-up cancelled."))
+    else:
+        try:
+            sign_up(item, participation)
+        except EventRuleError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Signed up."))
+    return redirect("portal:agenda", participation.pk)
+
+
+@participant_page
+def agenda_ics(request: HttpRequest, participation: Participation) -> HttpResponse:
+    response = HttpResponse(agenda_calendar([participation]), content_type=ICS)
+    response["Content-Disposition"] = f'attachment; filename="{participation.event.code}.ics"'
+    return response
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private subscription: the token is the only key, so calendar programs need no login."""
+    personal = get_object_or_404(
+        PersonalSettings.objects.select_related("user"), calendar_token=token
+    )
+    if not personal.user.is_active:
+        return HttpResponse(status=404)
+    return HttpResponse(agenda_calendar(subscribed_participations(personal.user)), content_type=ICS)

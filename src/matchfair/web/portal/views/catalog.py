@@ -1,0 +1,103 @@
+"""The catalog: every participant, filters, search in any language, one's own recommendations."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from matchfair.matching import EncoderSpecError
+from matchfair.web.directory.forms import COUNTRIES
+from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.meetings.models import MeetingRequest, Recommendation
+from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.portal.catalog import Filters, catalog, sectors_of
+from matchfair.web.portal.forms import RequestForm
+from matchfair.web.portal.services import PortalRuleError, requests_sent, rules_of, send_request
+
+
+@participant_page
+def catalog_page(request: HttpRequest, participation: Participation) -> HttpResponse:
+    event = participation.event
+    filters = Filters(
+        **{name: request.GET.get(name, "").strip() for name in Filters.__dataclass_fields__}
+    )
+    query = request.GET.get("q", "").strip()
+    entries, search_error = [], ""
+    try:
+        entries = catalog(event, filters, query)
+    except EncoderSpecError as error:
+        search_error = str(error)
+    recommendations = (
+        Recommendation.objects.filter(event=event, participation=participation)
+        .select_related("partner__organization")
+        .order_by("rank")
+    )
+    return render(
+        request,
+        "portal/catalog.html",
+        {
+            "section": "catalog",
+            "participation": participation,
+            "portal_event": event,
+            "entries": entries,
+            "query": query,
+            "filters": filters,
+            "search_error": search_error,
+            "recommendations": recommendations,
+            "countries": [c for c in COUNTRIES if c[0]],
+            "sectors": sectors_of(event),
+            "kinds": Organization.Kind.choices,
+            "directions": Opportunity.Kind.choices,
+            "types": Opportunity.Type.choices,
+            "attendances": Participation.Attendance.choices,
+        },
+    )
+
+
+@participant_page
+def partner(request: HttpRequest, participation: Participation, partner_id: int) -> HttpResponse:
+    """A partner's profile, and the form to ask for a meeting."""
+    event = participation.event
+    other = get_object_or_404(
+        Participation.objects.select_related("organization"), pk=partner_id, event=event
+    )
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            send_request(
+                participation,
+                other,
+                message=form.cleaned_data["message"],
+                sent_by=request.user,
+                site_url=site_url(request),
+            )
+        except PortalRuleError as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(
+                request,
+                _("Your request to meet %(name)s is sent.") % {"name": other.organization.name},
+            )
+            return redirect("portal:requests", participation.pk)
+    between = MeetingRequest.objects.filter(
+        event=event, requester__in=[participation, other], recipient__in=[participation, other]
+    ).exclude(requester=participation, recipient=participation)
+    quota = rules_of(event).request_quota
+    return render(
+        request,
+        "portal/partner.html",
+        {
+            "section": "catalog",
+            "participation": participation,
+            "portal_event": event,
+            "other": other,
+            "opportunities": other.opportunities.all(),
+            "reasons": Recommendation.objects.filter(
+                event=event, participation=participation, partner=other
+            ).first(),
+            "between": between,
+            "form": form,
+            "quota": quota,
+            "sent": requests_sent(participation),
+        },
+    )

@@ -1,0 +1,35 @@
+"""The organizer's portal settings: how participants join, deadlines and the request quota."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.events.models import Event
+from matchfair.web.portal.forms import PortalRulesForm
+from matchfair.web.portal.services import rules_of
+
+
+@organizer_required
+def portal_rules(request: HttpRequest, event: Event) -> HttpResponse:
+    rules = rules_of(event)
+    form = PortalRulesForm(request.POST or None, instance=rules)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The portal settings are saved."))
+        return redirect("portal:rules", event.pk)
+    return render(
+        request,
+        "portal/rules.html",
+        {
+            "event": event,
+            "form": form,
+            "invitation_link": request.build_absolute_uri(
+                reverse("portal:join", args=[rules.invitation_token])
+            ),
+            "open_link": request.build_absolute_uri(reverse("portal:register", args=[event.pk])),
+            "open": rules.registration == rules.Registration.OPEN,
+        },
+    )

@@ -1,0 +1,57 @@
+"""The organization's meeting requests: those it sent, and those it received to answer."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchfair.web.directory.models import Participation
+from matchfair.web.meetings.models import MeetingRequest
+from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.portal.services import PortalRuleError, answer_request, requests_sent, rules_of
+
+
+@participant_page
+def requests_page(request: HttpRequest, participation: Participation) -> HttpResponse:
+    requests = MeetingRequest.objects.filter(event=participation.event).select_related(
+        "requester__organization", "recipient__organization", "note"
+    )
+    rules = rules_of(participation.event)
+    return render(
+        request,
+        "portal/requests.html",
+        {
+            "section": "requests",
+            "participation": participation,
+            "portal_event": participation.event,
+            "received": requests.filter(recipient=participation),
+            "sent_requests": requests.filter(requester=participation),
+            "sent": requests_sent(participation),
+            "rules": rules,
+        },
+    )
+
+
+@require_POST
+@participant_page
+def answer(request: HttpRequest, participation: Participation, request_id: int) -> HttpResponse:
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("requester__organization"),
+        pk=request_id,
+        event=participation.event,
+    )
+    accept = request.POST.get("answer") == "accept"
+    try:
+        answer_request(participation, meeting_request, accept=accept, site_url=site_url(request))
+    except PortalRuleError as error:
+        messages.error(request, str(error))
+    else:
+        name = meeting_request.requester.organization.name
+        messages.success(
+            request,
+            _("You accepted to meet %(name)s.") % {"name": name}
+            if accept
+            else _("You declined to meet %(name)s.") % {"name": name},
+        )
+    return redirect("portal:requests", participation.pk)

@@ -1,0 +1,52 @@
+"""The catalog: filters, search across languages through the matching engine, recommendations."""
+
+import pytest
+from django.urls import reverse
+
+from matchfair.web.meetings.models import Recommendation
+
+
+def _names(response) -> list[str]:
+    return [entry.participation.organization.name for entry in response.context["entries"]]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["Sonnenwerk GmbH", "Vignoble Exportateur"]),
+        ({"country": "FR"}, ["Vignoble Exportateur"]),
+        ({"attendance": "onsite"}, ["Sonnenwerk GmbH"]),
+        ({"direction": "request"}, ["Vignoble Exportateur"]),
+        ({"type": "technology"}, ["Sonnenwerk GmbH"]),
+        ({"sector": "food"}, ["Vignoble Exportateur"]),
+        ({"kind": "university"}, []),
+    ],
+)
+def test_filters(german_client, german, french, filters, expected):
+    response = german_client.get(reverse("portal:catalog", args=[german.pk]), filters)
+    assert _names(response) == expected
+
+
+def test_a_chinese_query_finds_the_german_battery_maker_first(german_client, german, french):
+    response = german_client.get(reverse("portal:catalog", args=[german.pk]), {"q": "储能电池"})
+    assert _names(response)[0] == "Sonnenwerk GmbH"
+    assert response.context["entries"][0].matched in {
+        "Batteriespeicher für Photovoltaik",
+        "Sonnenwerk GmbH",
+    }
+
+
+def test_own_recommendations_with_their_reasons(german_client, german, french):
+    Recommendation.objects.create(
+        event=german.event,
+        participation=german,
+        partner=french,
+        score=0.8,
+        reasons=["shared sectors: energy"],
+    )
+    Recommendation.objects.create(
+        event=german.event, participation=french, partner=german, score=0.8, reasons=["not mine"]
+    )
+    page = german_client.get(reverse("portal:catalog", args=[german.pk])).content.decode()
+    assert "shared sectors: energy" in page
+    assert "not mine" not in page
