@@ -364,8 +364,10 @@ def rate_table_for(event: Event) -> outcomes.RateTable | None:
     table = ExchangeRateTable.objects.filter(event=event).first()
     if table is None and event.series_id is not None:
         table = ExchangeRateTable.objects.filter(series_id=event.series_id).first()
-    if table is None:
-        return None
+    return _as_rate_table(table) if table is not None else None
+
+
+def _as_rate_table(table: ExchangeRateTable) -> outcomes.RateTable:
     return outcomes.RateTable(
         base=table.base,
         rates={rate.currency: rate.rate.normalize() for rate in table.rates.all()},
@@ -429,3 +431,9 @@ def express_interest(
         return ExpressionOfInterest.objects.create(
             project=project, participation=participation, message=message, request=request
         )
+
+
+def series_rate_table(series: Series) -> outcomes.RateTable | None:
+    """The rates a series' cumulative totals use: the series' own table, if it has one."""
+    table = ExchangeRateTable.objects.filter(series=series).first()
+    return _as_rate_table(table) if table is not None else None

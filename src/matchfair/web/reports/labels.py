@@ -6,35 +6,34 @@ carry has a label here, so a report never shows a raw key.
 """
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 ORGANIZATION_KINDS: dict[str, Promise] = {
-    "company": _("companies"),
-    "university": _("universities"),
-    "research": _("research institutions"),
-    "association": _("associations"),
-    "government": _("government bodies"),
-    "investor": _("investors"),
-    "other": _("other organizations"),
-    "unspecified": _("not stated"),
+    "company": pgettext_lazy("report", "companies"),
+    "university": pgettext_lazy("report", "universities"),
+    "research": pgettext_lazy("report", "research institutions"),
+    "association": pgettext_lazy("report", "associations"),
+    "government": pgettext_lazy("report", "government bodies"),
+    "investor": pgettext_lazy("report", "investors"),
+    "other": pgettext_lazy("report", "other organizations"),
+    "unspecified": pgettext_lazy("report", "not stated"),
 }
 
 MEETING_RESULTS: dict[str, Promise] = {
-    "no-fit": _("no fit"),
-    "follow-up": _("follow-up"),
-    "intention": _("potential cooperation agreement"),
-    "agreement": _("agreement"),
-    "unreported": _("not reported yet"),
+    "no-fit": pgettext_lazy("report", "no fit"),
+    "follow-up": pgettext_lazy("report", "follow-up"),
+    "intention": pgettext_lazy("report", "potential cooperation agreement"),
+    "agreement": pgettext_lazy("report", "agreement"),
+    "unreported": pgettext_lazy("report", "not reported yet"),
 }
 
 FUNNEL_STAGES: dict[str, Promise] = {
-    "requested": _("meetings requested"),
-    "scheduled": _("meetings scheduled"),
-    "held": _("meetings held"),
-    "follow-up": _("with a follow-up or better"),
-    "intention": _("with a potential cooperation agreement or better"),
-    "agreement": _("with an agreement"),
+    "requested": pgettext_lazy("report", "meetings requested"),
+    "scheduled": pgettext_lazy("report", "meetings scheduled"),
+    "held": pgettext_lazy("report", "meetings held"),
+    "follow-up": pgettext_lazy("report", "with a follow-up or better"),
+    "intention": pgettext_lazy("report", "with a potential cooperation agreement or better"),
+    "agreement": pgettext_lazy("report", "with an agreement"),
 }
 
 AGREEMENT_STATUSES: dict[str, Promise] = {
@@ -45,13 +44,13 @@ AGREEMENT_STATUSES: dict[str, Promise] = {
 }
 
 AGREEMENT_TYPES: dict[str, Promise] = {
-    "technology-transfer": _("technology transfer"),
-    "joint-research": _("joint research"),
-    "investment": _("investment"),
-    "joint-venture": _("joint venture"),
-    "commercial": _("commercial"),
-    "strategic": _("strategic cooperation"),
+    "technology-transfer": pgettext_lazy("report", "technology transfer"),
+    "joint-research": pgettext_lazy("report", "joint research"),
+    "investment": pgettext_lazy("report", "investment"),
+    "joint-venture": pgettext_lazy("report", "joint venture"),
+    "commercial": pgettext_lazy("report", "commercial"),
+    "strategic": pgettext_lazy("report", "strategic cooperation"),
     "other": pgettext_lazy("agreement type", "other"),
 }
 
-UNSPECIFIED_COUNTRY = _("country not stated")
+UNSPECIFIED_COUNTRY = pgettext_lazy("report", "country not stated")

@@ -6,11 +6,12 @@ sentences whose figure is zero are left out, as a press release would.
 """
 
 from decimal import Decimal
+from typing import Protocol
 
 from babel.lists import format_list
 from django.utils.translation import ngettext
 
-from matchfair.outcomes import ConvertedTotal, EventFigures
+from matchfair.outcomes import ConvertedTotal, EventFigures, SeriesFigures
 from matchfair.web.reports.formatting import day_span, number, sentence_money
 from matchfair.web.reports.languages import ReportLanguage
 
@@ -24,10 +25,19 @@ def _investment_words(
     return format_list(parts, locale=language.babel)
 
 
+class OutcomeTotals(Protocol):
+    """What an event and a series both have: the figures of what their meetings led to."""
+
+    meetings_held: int
+    outcomes_by_result: dict[str, int]
+    agreements_by_status: dict[str, int]
+    investment_by_currency: dict[str, Decimal]
+
+
 def press_sentences(
     figures: EventFigures, total: ConvertedTotal | None, language: ReportLanguage
 ) -> list[str]:
-    """The figures in words, in the active language, numbers formatted for ``language``."""
+    """An event's figures in words, in the active language, numbers formatted for ``language``."""
     locale = language.babel
     dates = day_span(figures.first_day, figures.last_day, locale)
     sentences = [
@@ -37,14 +47,62 @@ def press_sentences(
             figures.organizations,
         ).format(count=number(figures.organizations, locale), event=figures.event_name, dates=dates)
     ]
-    if figures.countries:
-        sentences.append(
-            ngettext(
-                "The participants came from {count} country.",
-                "The participants came from {count} countries.",
-                figures.countries,
-            ).format(count=number(figures.countries, locale))
-        )
+    return (
+        sentences
+        + _countries(figures.countries, locale)
+        + outcome_sentences(figures, total, language)
+    )
+
+
+def series_sentences(
+    name: str, figures: SeriesFigures, total: ConvertedTotal | None, language: ReportLanguage
+) -> list[str]:
+    """A series' cumulative figures in words ("5 editions have been held since 2020...")."""
+    locale = language.babel
+    editions = len(figures.editions)
+    if not editions:
+        return []
+    sentences = [
+        ngettext(
+            "{count} edition of {series} has been held since {year}.",
+            "{count} editions of {series} have been held since {year}.",
+            editions,
+        ).format(
+            count=number(editions, locale),
+            series=name,
+            year=figures.editions[0].first_day.year,
+        ),
+        ngettext(
+            "{count} organization took part in them.",
+            "{count} organizations took part in them.",
+            figures.distinct_organizations,
+        ).format(count=number(figures.distinct_organizations, locale)),
+    ]
+    return (
+        sentences
+        + _countries(figures.countries, locale)
+        + outcome_sentences(figures, total, language)
+    )
+
+
+def _countries(countries: int, locale: str) -> list[str]:
+    if not countries:
+        return []
+    return [
+        ngettext(
+            "The participants came from {count} country.",
+            "The participants came from {count} countries.",
+            countries,
+        ).format(count=number(countries, locale))
+    ]
+
+
+def outcome_sentences(
+    figures: OutcomeTotals, total: ConvertedTotal | None, language: ReportLanguage
+) -> list[str]:
+    """Meetings held, potential agreements, agreements concluded, signed and implemented."""
+    locale = language.babel
+    sentences = []
     if figures.meetings_held:
         sentences.append(
             ngettext(
@@ -53,7 +111,8 @@ def press_sentences(
                 figures.meetings_held,
             ).format(count=number(figures.meetings_held, locale))
         )
-    promising = next(stage.count for stage in figures.funnel if stage.stage == "intention")
+    results = figures.outcomes_by_result
+    promising = results.get("intention", 0) + results.get("agreement", 0)
     if promising:
         sentences.append(
             ngettext(
@@ -62,7 +121,8 @@ def press_sentences(
                 promising,
             ).format(count=number(promising, locale))
         )
-    concluded = figures.agreements - figures.agreements_by_status["cancelled"]
+    statuses = figures.agreements_by_status
+    concluded = sum(statuses.values()) - statuses.get("cancelled", 0)
     if concluded and figures.investment_by_currency:
         sentences.append(
             ngettext(
@@ -82,15 +142,16 @@ def press_sentences(
                 concluded,
             ).format(count=number(concluded, locale))
         )
-    if figures.agreements_signed:
+    signed = statuses.get("signed", 0) + statuses.get("implemented", 0)
+    if signed:
         sentences.append(
             ngettext(
                 "{count} agreement has been signed.",
                 "{count} agreements have been signed.",
-                figures.agreements_signed,
-            ).format(count=number(figures.agreements_signed, locale))
+                signed,
+            ).format(count=number(signed, locale))
         )
-    implemented = figures.agreements_by_status["implemented"]
+    implemented = statuses.get("implemented", 0)
     if implemented:
         sentences.append(
             ngettext(

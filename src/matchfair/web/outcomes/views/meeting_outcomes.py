@@ -1,0 +1,66 @@
+"""The organizer's overview of meeting outcomes: both sides' answers and the ones to chase."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event
+from matchfair.web.meetings.models import Meeting
+from matchfair.web.outcomes import services
+from matchfair.web.outcomes.forms import FeedbackForm
+
+
+@organizer_required
+def overview(request: HttpRequest, event: Event) -> HttpResponse:
+    """Every published meeting with each side's report; feedback links to send to missing sides."""
+    rows = services.outcome_rows(event)
+    links = {
+        (row.meeting.pk, side.pk): request.build_absolute_uri(
+            reverse("meeting_feedback", args=[services.feedback_token(row.meeting, side)])
+        )
+        for row in rows
+        for side in row.missing
+    }
+    missing = [
+        {"row": row, "side": side, "link": links[(row.meeting.pk, side.pk)]}
+        for row in rows
+        for side in row.missing
+    ]
+    return render(
+        request,
+        "outcomes/overview.html",
+        {"event": event, "rows": rows, "missing": missing, "form": FeedbackForm()},
+    )
+
+
+@organizer_required
+def record(request: HttpRequest, event: Event, meeting_id: int, side_id: int) -> HttpResponse:
+    """The organizer records a side's report, for example from a phone call."""
+    meeting = get_object_or_404(Meeting, pk=meeting_id, event=event, published=True)
+    side = get_object_or_404(Participation, pk=side_id, event=event)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_meeting(
+                meeting,
+                side,
+                status=form.cleaned_data["status"],
+                result=form.cleaned_data["result"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+                by_organizer=True,
+            )
+        except services.OutcomeRuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Outcome recorded."))
+            return redirect("meeting_outcomes", event_id=event.pk)
+    return render(
+        request,
+        "outcomes/record.html",
+        {"event": event, "meeting": meeting, "side": side, "form": form},
+    )

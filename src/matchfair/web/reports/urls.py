@@ -1,0 +1,15 @@
+"""Report pages under /events/."""
+
+from django.urls import path
+
+from matchfair.web.reports import views
+
+urlpatterns = [
+    path("<int:event_id>/report/", views.event_report, name="event_report"),
+    path(
+        "<int:event_id>/report/<str:language>.<str:kind>",
+        views.event_report_file,
+        name="event_report_file",
+    ),
+    path("series/<int:series_id>/report/", views.series_report, name="series_report"),
+]
