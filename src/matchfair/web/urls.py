@@ -9,5 +9,7 @@ urlpatterns = [
     path("", include("matchfair.web.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("events/", include("matchfair.web.events.urls")),
+    path("events/", include("matchfair.web.outcomes.urls")),
+    path("events/", include("matchfair.web.reports.urls")),
     path("admin/", admin.site.urls),
 ]
