@@ -13,7 +13,7 @@ the encoders do the work real texts would cost. Every run is a fresh process:
 
 Each prints its wall time and its peak resident memory; the script reports medians.
 
-    python bench/matching_scale.py --runs 3
+    python bench/matching_scale.py --runs 3 --warm-runs 3
 """
 
 import argparse
@@ -129,7 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--organizations", type=int, default=10_000)
     parser.add_argument("--opportunities", type=int, default=3)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="cold runs")
+    parser.add_argument("--warm-runs", type=int, default=3, help="warm runs after each cold one")
+    parser.add_argument("--work-dir", type=Path, default=None, help="where the temporary files go")
     parser.add_argument("--encoder", default="auto")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
@@ -139,7 +141,7 @@ def main() -> None:
         run = run_method if kind != "baseline" else run_baseline
         print(json.dumps(run(Path(event_path), Path(cache), encoder)))
         return
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=arguments.work_dir) as folder:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -147,12 +149,15 @@ def main() -> None:
         for run in range(arguments.runs):
             cache = Path(folder) / f"cache-{run}"
             results["cold"].append(_child("cold", event_path, cache, arguments.encoder))
-            results["warm"].append(_child("warm", event_path, cache, arguments.encoder))
-            results["baseline"].append(_child("baseline", event_path, cache, arguments.encoder))
-            print(f"run {run + 1}: " + json.dumps({k: v[-1] for k, v in results.items()}))
+            print(f"cold run {run + 1}: {json.dumps(results['cold'][-1])}", flush=True)
+            for _ in range(arguments.warm_runs):
+                for kind in ("warm", "baseline"):
+                    results[kind].append(_child(kind, event_path, cache, arguments.encoder))
+                    print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
     print(
         f"{arguments.organizations} organizations x {arguments.opportunities} opportunities, "
-        f"encoder {arguments.encoder}, medians of {arguments.runs} runs:"
+        f"encoder {arguments.encoder}, medians of {arguments.runs} cold and "
+        f"{arguments.runs * arguments.warm_runs} warm runs:"
     )
     median = {
         kind: {key: statistics.median(run[key] for run in runs) for key in runs[0]}
