@@ -50,7 +50,8 @@ def _blocks(corpus: Corpus) -> list[range]:
     blocks, first = [], 0
     count = len(corpus.organizations)
     for last in range(1, count + 1):
-        if corpus.units_of(last - 1).stop - corpus.starts[first] >= BLOCK_UNITS or last == count:
+        end = corpus.starts[last] if last < count else len(corpus.units)
+        if end - corpus.starts[first] >= BLOCK_UNITS or last == count:
             blocks.append(range(first, last))
             first = last
     return blocks
@@ -61,7 +62,10 @@ def organization_scores(corpus: Corpus, scorer: UnitScorer) -> np.ndarray:
     count = len(corpus.organizations)
     scores = np.empty((count, count), dtype=np.float32)
     for block in _blocks(corpus):
-        first, last = corpus.units_of(block.start).start, corpus.units_of(block.stop - 1).stop
+        if not len(block):
+            continue
+        first = int(corpus.starts[block.start])
+        last = int(corpus.starts[block.stop]) if block.stop < count else len(corpus.units)
         units = scorer.scores(slice(first, last), slice(None))
         by_partner = np.maximum.reduceat(units, corpus.starts, axis=1)
         scores[block.start : block.stop] = np.maximum.reduceat(

@@ -6,12 +6,12 @@ else needs editing to run Matchfair on SQLite (the default) or PostgreSQL.
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 
 from matchfair.web.home import matchfair_home, secret_key_file
+from matchfair.web.security.settings_helpers import https_settings, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -23,21 +23,9 @@ DATABASE_URL = os.environ.get("MATCHFAIR_DATABASE_URL", "")
 
 SECRET_KEY_FILE = secret_key_file()
 
-
-def _secret_key() -> str:
-    """The key from the environment, else the one ``matchfair serve`` stored in MATCHFAIR_HOME.
-
-    A process that finds neither (a test run, a one-off import) gets a random key:
-    it signs nothing that must outlive the process.
-    """
-    if key := os.environ.get("MATCHFAIR_SECRET_KEY"):
-        return key
-    if SECRET_KEY_FILE.is_file():
-        return SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
-    return secrets.token_urlsafe(50)
-
-
-SECRET_KEY = _secret_key()
+# From MATCHFAIR_SECRET_KEY; unset, a key generated once and kept in MATCHFAIR_HOME/secret-key.
+SECRET_KEY = secret_key()
+# Never on in production: only MATCHFAIR_DEBUG=1 turns it on.
 DEBUG = os.environ.get("MATCHFAIR_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get("MATCHFAIR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
@@ -62,18 +50,27 @@ INSTALLED_APPS = [
     "matchfair.web.outcomes",
     "matchfair.web.reports",
     "matchfair.web.jobs",
+    "ninja",
+    "matchfair.web.access",
+    "matchfair.web.api",
+    "matchfair.web.audit",
+    "matchfair.web.security",
     "matchfair.web.portal",
     "matchfair.web.exports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "matchfair.web.security.request_size.RequestSizeMiddleware",
+    "matchfair.web.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "matchfair.web.security.login_limits.LoginRateLimitMiddleware",
+    "matchfair.web.audit.actor.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -154,3 +151,21 @@ MATCHFAIR_SCHEDULE_SECONDS = float(os.environ.get("MATCHFAIR_SCHEDULE_SECONDS", 
 
 # Sentence encoders for recommendations and search (auto, use, e5, use+e5, st:MODEL, fake).
 MATCHFAIR_ENCODER = os.environ.get("MATCHFAIR_ENCODER", "auto")
+
+# Security (docs/api.md): request size, login attempts, headers, HTTPS.
+# Larger request bodies (uploads included) are refused with 413 before they are read.
+MATCHFAIR_MAX_REQUEST_BYTES = int(os.environ.get("MATCHFAIR_MAX_REQUEST_BYTES", str(20 * 2**20)))
+# Failed logins per account name (ten times as many per address) before the login form
+# answers 429, and for how many seconds.
+MATCHFAIR_LOGIN_ATTEMPTS = int(os.environ.get("MATCHFAIR_LOGIN_ATTEMPTS", "5"))
+MATCHFAIR_LOGIN_WINDOW_SECONDS = int(os.environ.get("MATCHFAIR_LOGIN_WINDOW_SECONDS", "900"))
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Behind a proxy that ends TLS, MATCHFAIR_HTTPS=1: secure cookies, redirect to https, HSTS.
+globals().update(https_settings(os.environ.get("MATCHFAIR_HTTPS", "") == "1"))
+
+# REST API (django-ninja): page sizes.
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500

@@ -3,6 +3,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from matchfair.web.api.api import api
+from matchfair.web.audit.views import trail_page
+
 urlpatterns = [
     path("", include("matchfair.web.accounts.urls")),
     path("", include("matchfair.web.accounts.password_urls")),
@@ -11,5 +14,7 @@ urlpatterns = [
     path("events/", include("matchfair.web.events.urls")),
     path("events/", include("matchfair.web.outcomes.urls")),
     path("events/", include("matchfair.web.reports.urls")),
+    path("events/<int:event_id>/audit/", trail_page, name="audit_trail"),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

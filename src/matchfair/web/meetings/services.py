@@ -2,6 +2,9 @@
 
 A scheduler run replaces the draft meetings and keeps the published ones, in one
 transaction: the organizer sees the old schedule or the new one, never a mix.
+Every change to an event's schedule first locks the event's row (``lock_schedule``):
+two moves into the same slot at the same moment are checked one after the other,
+so the second sees the first and is refused. Each change is written to the audit trail.
 """
 
 from datetime import datetime
@@ -12,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair import core
+from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.exchange.to_database import store_meetings
@@ -22,6 +26,11 @@ from matchfair.web.meetings.models import (
     Recommendation,
     UnscheduledMeeting,
 )
+
+
+def lock_schedule(event: Event) -> None:
+    """Wait for any other change to this event's schedule to commit (call inside a transaction)."""
+    list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk", flat=True))
 
 
 class MeetingRuleError(ValueError):
@@ -48,16 +57,19 @@ def add_tailor_made_meeting(
     position = (
         MeetingRequest.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
     ) + 1
-    return MeetingRequest.objects.create(
-        event=event,
-        requester=first,
-        recipient=second,
-        weight=weight,
-        status=MeetingRequest.Status.ACCEPTED,
-        mandatory=True,
-        sessions=sessions or None,
-        position=position,
-    )
+    with transaction.atomic():
+        request = MeetingRequest.objects.create(
+            event=event,
+            requester=first,
+            recipient=second,
+            weight=weight,
+            status=MeetingRequest.Status.ACCEPTED,
+            mandatory=True,
+            sessions=sessions or None,
+            position=position,
+        )
+        record(event, "request.tailor-made", request, f"{first} – {second}")
+    return request
 
 
 @transaction.atomic
@@ -69,6 +81,7 @@ def store_schedule(event: Event, schedule: core.Schedule) -> list[Meeting]:
     organization withdrew) is removed with the old drafts; the rest arrive as drafts.
     """
     returned = {(frozenset((m.a, m.b)), m.start) for m in schedule.meetings}
+    lock_schedule(event)
     kept: set[tuple[frozenset[str], datetime]] = set()
     for meeting in Meeting.objects.filter(event=event, published=True).select_related("a", "b"):
         key = (frozenset((meeting.a.code, meeting.b.code)), meeting.start)
@@ -100,6 +113,12 @@ def store_schedule(event: Event, schedule: core.Schedule) -> list[Meeting]:
             for index, u in enumerate(schedule.unscheduled)
         ]
     )
+    record(
+        event,
+        "schedule.stored",
+        event,
+        f"{len(schedule.meetings)} meetings, {len(schedule.unscheduled)} not scheduled",
+    )
     return meetings
 
 
@@ -127,9 +146,11 @@ def store_recommendations(event: Event, recommendations: core.Recommendations) -
 @transaction.atomic
 def publish_schedule(event: Event, now: datetime | None = None) -> int:
     """Publish every meeting; later runs keep them. Returns how many were newly published."""
+    lock_schedule(event)
     count = Meeting.objects.filter(event=event, published=False).update(published=True)
     event.schedule_published_at = now or timezone.now()
     event.save(update_fields=["schedule_published_at"])
+    record(event, "schedule.published", event, f"{count} meetings newly published")
     return count
 
 
@@ -138,6 +159,8 @@ def move_meeting(
     meeting: Meeting, *, session: Session, start: datetime, location: str | None
 ) -> Meeting:
     """Move a meeting to another slot (and table); refused, with every conflict named."""
+    lock_schedule(meeting.event)
+    before = f"{meeting.session.code} {meeting.start.isoformat()} {meeting.location or ''}".strip()
     reasons = move_conflicts(meeting, session=session, start=start, location=location)
     if reasons:
         raise MeetingRuleError(reasons)
@@ -155,4 +178,6 @@ def move_meeting(
     meeting.end = slot.end
     meeting.location = None if meeting.online else location
     meeting.save(update_fields=["session", "start", "end", "location"])
+    after = f"{session.code} {slot.start.isoformat()} {meeting.location or ''}".strip()
+    record(meeting.event, "meeting.moved", meeting, f"{meeting}: {before} → {after}")
     return meeting

@@ -1,0 +1,1 @@
+"""Roles per event (organizer, participant, viewer) and what each role may read or change."""

@@ -1,0 +1,1 @@
+"""The REST API under /api/ (django-ninja): the same services as the pages, for integrators."""

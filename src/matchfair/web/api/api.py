@@ -1,0 +1,38 @@
+"""The API object: its routers, authentication, error shape and documentation pages.
+
+``/api/openapi.json`` is the OpenAPI document and ``/api/docs`` the Swagger UI,
+whose scripts django-ninja ships in its package (served from /static/, no CDN).
+"""
+
+from ninja import NinjaAPI, Swagger
+
+from matchfair.web.api import errors
+from matchfair.web.api.auth import API_AUTH
+from matchfair.web.api.routers import (
+    audit,
+    directory,
+    events,
+    meetings,
+    outcomes,
+    reports,
+    runs,
+    tokens,
+)
+
+api = NinjaAPI(
+    title="Matchfair API",
+    version="1",
+    description=(
+        "Events, catalog, meeting requests, schedules, outcomes and figures of Matchfair. "
+        "Authenticate with `Authorization: Bearer <token>` (tokens are created by organizers "
+        "at POST /api/tokens while logged in) or with the login session and an X-CSRFToken "
+        "header. Lists take `limit` and `offset`; errors answer "
+        '`{"errors": [{"field": ..., "message": ...}]}`.'
+    ),
+    auth=API_AUTH,
+    urls_namespace="api",
+    docs=Swagger(),
+)
+errors.install(api)
+for module in (events, directory, meetings, runs, outcomes, reports, audit, tokens):
+    api.add_router("/", module.router)

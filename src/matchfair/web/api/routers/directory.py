@@ -1,0 +1,148 @@
+"""The catalog: organizations taking part (with contacts where the role allows) and opportunities."""
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from matchfair.web.access.roles import contact_partners
+from matchfair.web.api.errors import ERROR_CODES, ErrorBody
+from matchfair.web.api.fields import text
+from matchfair.web.api.pagination import Pages
+from matchfair.web.api.scope import MAX_ID, Id, access
+from matchfair.web.directory.models import Delegate, Opportunity, Participation
+
+router = Router(tags=["directory"])
+
+
+class ContactOut(Schema):
+    name: str
+    email: str
+    title: str
+
+
+class OrganizationOut(Schema):
+    """An organization as it takes part in the event; ``id`` is its participation's id.
+
+    ``contacts`` is null where the caller may not see them: a participant sees a
+    partner's delegates only once a meeting with that partner is accepted.
+    """
+
+    id: int
+    code: str
+    name: str = Field(..., alias="organization.name")
+    country: str = Field(..., alias="organization.country")
+    kind: str = Field(..., alias="organization.kind")
+    sectors: list[str]
+    languages: list[str]
+    attendance: str
+    delegates: int
+    group: str | None
+    description: str | None
+    contacts: list[ContactOut] | None
+
+    @staticmethod
+    def resolve_contacts(
+        participation: Participation, context: dict[str, Any]
+    ) -> list[ContactOut] | None:
+        allowed = context["request"].contact_partners
+        if allowed is not None and participation.pk not in allowed:
+            return None
+        return [
+            ContactOut(
+                name=d.user.get_full_name() or d.user.get_username(),
+                email=d.user.email,
+                title=d.title,
+            )
+            for d in participation.organization.delegates.all()
+        ]
+
+
+class OrganizationFilter(Schema):
+    country: text(2) | None = Field(None, description="ISO 3166-1 alpha-2")
+    kind: text(20) | None = None
+    attendance: text(10) | None = None
+    group: text(200) | None = None
+    q: text(200) | None = Field(None, description="Words of the name")
+
+
+class OpportunityOut(Schema):
+    id: int
+    code: str
+    organization: int = Field(..., alias="participation_id")
+    kind: str
+    type: str
+    title: str
+    description: str | None
+    sectors: list[str]
+
+
+class OpportunityFilter(Schema):
+    kind: text(10) | None = Field(None, description="offer or request")
+    type: text(20) | None = None
+    organization: int | None = Field(None, ge=1, le=MAX_ID)
+    q: text(200) | None = Field(None, description="Words of the title or description")
+
+
+def _participations(request: HttpRequest, event_id: int) -> QuerySet[Participation]:
+    found = access(request, event_id)
+    request.contact_partners = contact_partners(found)
+    delegates = Delegate.objects.select_related("user").order_by("pk")
+    return (
+        Participation.objects.filter(event=found.event)
+        .prefetch_related(Prefetch("organization__delegates", queryset=delegates))
+        .select_related("organization")
+    )
+
+
+@router.get(
+    "/events/{event_id}/organizations",
+    response={200: list[OrganizationOut], ERROR_CODES: ErrorBody},
+)
+@paginate(Pages)
+def list_organizations(
+    request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
+) -> QuerySet[Participation]:
+    rows = _participations(request, event_id)
+    if filters.country:
+        rows = rows.filter(organization__country=filters.country.upper())
+    if filters.kind:
+        rows = rows.filter(organization__kind=filters.kind)
+    if filters.attendance:
+        rows = rows.filter(attendance=filters.attendance)
+    if filters.group:
+        rows = rows.filter(group=filters.group)
+    for word in (filters.q or "").split():
+        rows = rows.filter(organization__name__icontains=word)
+    return rows
+
+
+@router.get(
+    "/events/{event_id}/organizations/{organization_id}",
+    response={200: OrganizationOut, ERROR_CODES: ErrorBody},
+)
+def get_organization(request: HttpRequest, event_id: Id, organization_id: Id) -> Participation:
+    return get_object_or_404(_participations(request, event_id), pk=organization_id)
+
+
+@router.get(
+    "/events/{event_id}/opportunities",
+    response={200: list[OpportunityOut], ERROR_CODES: ErrorBody},
+)
+@paginate(Pages)
+def list_opportunities(
+    request: HttpRequest, event_id: Id, filters: Query[OpportunityFilter]
+) -> QuerySet[Opportunity]:
+    rows = Opportunity.objects.filter(event=access(request, event_id).event)
+    if filters.kind:
+        rows = rows.filter(kind=filters.kind)
+    if filters.type:
+        rows = rows.filter(type=filters.type)
+    if filters.organization:
+        rows = rows.filter(participation_id=filters.organization)
+    for word in (filters.q or "").split():
+        rows = rows.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return rows

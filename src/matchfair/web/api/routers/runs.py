@@ -1,0 +1,83 @@
+"""Scheduler and recommendation runs: start one, watch its progress, re-run a failed one."""
+
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from matchfair.web.api.errors import ERROR_CODES, ErrorBody
+from matchfair.web.api.pagination import Pages
+from matchfair.web.api.scope import Id, organizer_access
+from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.services import rerun, start_job
+
+router = Router(tags=["runs"])
+
+MAX_TIME_LIMIT = 3600.0
+
+
+class RunOut(Schema):
+    id: int
+    kind: str
+    status: str
+    progress: float
+    message: str
+    error: str
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    retry_of: int | None = Field(..., alias="retry_of_id")
+
+
+class RunIn(Schema):
+    kind: Literal["schedule", "recommend"]
+    time_limit: float | None = Field(
+        None, gt=0, le=MAX_TIME_LIMIT, description="Seconds the scheduler may search"
+    )
+    seed: int | None = Field(None, ge=0, le=2**31 - 1)
+
+
+class RunFilter(Schema):
+    kind: Literal["schedule", "recommend"] | None = None
+    status: Literal["queued", "running", "succeeded", "failed"] | None = None
+
+
+@router.get("/events/{event_id}/runs", response={200: list[RunOut], ERROR_CODES: ErrorBody})
+@paginate(Pages)
+def list_runs(request: HttpRequest, event_id: Id, filters: Query[RunFilter]) -> QuerySet[Job]:
+    rows = Job.objects.filter(event=organizer_access(request, event_id).event)
+    if filters.kind:
+        rows = rows.filter(kind=filters.kind)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    return rows
+
+
+@router.post("/events/{event_id}/runs", response={202: RunOut, ERROR_CODES: ErrorBody})
+def start_run(request: HttpRequest, event_id: Id, payload: RunIn) -> Status[Job]:
+    """Queue a run; poll ``GET .../runs/{id}`` for its progress."""
+    event = organizer_access(request, event_id).event
+    options: dict[str, object] = {}
+    if payload.time_limit is not None:
+        options["time_limit"] = payload.time_limit
+    if payload.seed is not None:
+        options["seed"] = payload.seed
+    return Status(202, start_job(event, payload.kind, user=request.auth, options=options))
+
+
+@router.get("/events/{event_id}/runs/{run_id}", response={200: RunOut, ERROR_CODES: ErrorBody})
+def get_run(request: HttpRequest, event_id: Id, run_id: Id) -> Job:
+    return get_object_or_404(Job, event=organizer_access(request, event_id).event, pk=run_id)
+
+
+@router.post(
+    "/events/{event_id}/runs/{run_id}/rerun", response={202: RunOut, ERROR_CODES: ErrorBody}
+)
+def rerun_run(request: HttpRequest, event_id: Id, run_id: Id) -> Status[Job]:
+    """Start a new run with the same kind and options (typically after a failure)."""
+    job = get_object_or_404(Job, event=organizer_access(request, event_id).event, pk=run_id)
+    return Status(202, rerun(job, user=request.auth))

@@ -1,0 +1,68 @@
+"""API tokens: an organizer creates them while logged in (session only) and may revoke them."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+
+from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.api.auth import SESSION_ONLY
+from matchfair.web.api.errors import ERROR_CODES, ErrorBody
+from matchfair.web.api.fields import text
+from matchfair.web.api.models import ApiToken
+from matchfair.web.api.pagination import Pages
+from matchfair.web.api.scope import Id
+from matchfair.web.api.tokens import issue_token, revoke_token
+
+router = Router(tags=["tokens"], auth=SESSION_ONLY)
+
+
+class TokenIn(Schema):
+    name: text(200, min_length=1)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class IssuedTokenOut(TokenOut):
+    token: str
+
+
+def _organizer(request: HttpRequest) -> None:
+    if not can_create_events(request.auth):
+        raise PermissionDenied("Only organizers' accounts may hold API tokens.")
+
+
+@router.get("/tokens", response={200: list[TokenOut], ERROR_CODES: ErrorBody})
+@paginate(Pages)
+def list_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
+    _organizer(request)
+    return ApiToken.objects.filter(user=request.auth)
+
+
+@router.post("/tokens", response={201: IssuedTokenOut, ERROR_CODES: ErrorBody})
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
+    """A token acting as you; the answer holds it in full, once (only a digest is stored)."""
+    _organizer(request)
+    issued = issue_token(request.auth, payload.name)
+    out = TokenOut.from_orm(issued.token).dict()
+    return Status(201, IssuedTokenOut(**out, token=issued.plain))
+
+
+@router.post("/tokens/{token_id}/revoke", response={200: TokenOut, ERROR_CODES: ErrorBody})
+def revoke(request: HttpRequest, token_id: Id) -> ApiToken:
+    _organizer(request)
+    token = get_object_or_404(ApiToken, user=request.auth, pk=token_id)
+    revoke_token(token)
+    token.refresh_from_db()
+    return token

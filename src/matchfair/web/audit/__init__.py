@@ -1,0 +1,1 @@
+"""The audit trail: who changed a meeting, a meeting request or an agreement, and when."""

@@ -1,0 +1,1 @@
+"""Defences against hostile input and guessing: headers, request sizes, login attempt limits."""
