@@ -40,7 +40,10 @@ def analyse(
     """
     corpus = build_corpus(event, all_profiles=all_profiles)
     store = cache if cache is not None else NoCache()
-    chosen = list(encoders) if encoders is not None else choose_encoders(spec, len(corpus.units))
+    # ``auto`` decides on the texts recommendation reads, so that search on the same
+    # event uses the same encoders (and finds their vectors in the cache).
+    size = len(build_corpus(event).units) if all_profiles else len(corpus.units)
+    chosen = list(encoders) if encoders is not None else choose_encoders(spec, size)
     languages = languages_of(corpus.texts, store)
     spaces = [build_space(encoder, corpus.texts, languages, store, progress) for encoder in chosen]
     return Analysis(corpus, languages, spaces)
