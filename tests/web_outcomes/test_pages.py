@@ -217,3 +217,20 @@ def test_rates_page_saves_a_series_table(organizer_client, event: Event):
         reverse("exchange_rates", args=[event.pk]), {"base": "CNY", "rates": "EUR"}
     )
     assert "Line 1: write a currency code and a rate" in bad.content.decode()
+
+
+def test_sides_still_to_report_are_asked_by_email(
+    organizer_client, event: Event, django_capture_on_commit_callbacks, mailoutbox
+):
+    user = _user("teg-delegate")
+    user.email = "teg@example.dk"
+    user.save()
+    Delegate.objects.create(user=user, organization=_side(event, "tegnology").organization)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organizer_client.post(reverse("ask_missing_feedback", args=[event.pk]))
+    assert response.status_code == 302
+    assert [message.to for message in mailoutbox] == [["teg@example.dk"], ["teg@example.dk"]]
+    body = mailoutbox[0].body
+    assert "清华四川能源互联网研究院" in body
+    link = body.split("http://testserver")[1].strip()
+    assert organizer_client.get(link).status_code == 200

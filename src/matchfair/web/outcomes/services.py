@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pycountry
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
 from django.db.models import Max, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matchfair import outcomes
@@ -37,6 +39,7 @@ from matchfair.web.outcomes.models import (
     MeetingOutcome,
     PartyConfirmation,
 )
+from matchfair.web.portal.notifications import notify
 
 FEEDBACK_LINK_SALT = "matchfair.outcomes.feedback"
 FEEDBACK_LINK_DAYS = 90
@@ -165,6 +168,35 @@ def report_meeting(
             feedback=feedback, defaults={"recorded_by": user, "by_organizer": by_organizer}
         )
     return outcome
+
+
+def request_missing_feedback(event: Event, site_url: str = "") -> int:
+    """Ask every side still to report a published meeting, in its portal inbox and by e-mail.
+
+    Each side gets its own feedback link, so the answer needs no login. Returns how
+    many sides were asked.
+    """
+    asked = 0
+    zone = ZoneInfo(event.timezone)
+    for row in outcome_rows(event):
+        for side in row.missing:
+            partner = row.meeting.b if side.pk == row.meeting.a_id else row.meeting.a
+            when = row.meeting.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            link = reverse("meeting_feedback", args=[feedback_token(row.meeting, side)])
+            notify(
+                side,
+                lambda partner=partner, when=when: _(
+                    "How did your meeting with {partner} ({when}) go? "
+                    "Tell us in one step with the link below, no login needed."
+                ).format(partner=partner.organization.name, when=when),
+                subject=lambda partner=partner: _(
+                    "Your meeting with {partner}: how did it go?"
+                ).format(partner=partner.organization.name),
+                link=link,
+                site_url=site_url,
+            )
+            asked += 1
+    return asked
 
 
 @dataclass(frozen=True)

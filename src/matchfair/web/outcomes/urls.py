@@ -13,6 +13,7 @@ from matchfair.web.outcomes.views import (
 
 urlpatterns = [
     path("<int:event_id>/outcomes/", meeting_outcomes.overview, name="meeting_outcomes"),
+    path("<int:event_id>/outcomes/ask/", meeting_outcomes.ask_missing, name="ask_missing_feedback"),
     path(
         "<int:event_id>/outcomes/<int:meeting_id>/<int:side_id>/",
         meeting_outcomes.record,

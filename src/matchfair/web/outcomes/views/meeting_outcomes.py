@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
@@ -35,6 +37,22 @@ def overview(request: HttpRequest, event: Event) -> HttpResponse:
         "outcomes/overview.html",
         {"event": event, "rows": rows, "missing": missing, "form": FeedbackForm()},
     )
+
+
+@require_POST
+@organizer_required
+def ask_missing(request: HttpRequest, event: Event) -> HttpResponse:
+    """E-mail every side still to report its own feedback link."""
+    asked = services.request_missing_feedback(event, request.build_absolute_uri("/"))
+    messages.success(
+        request,
+        ngettext(
+            "{count} organization was asked for its feedback.",
+            "{count} organizations were asked for their feedback.",
+            asked,
+        ).format(count=asked),
+    )
+    return redirect("meeting_outcomes", event_id=event.pk)
 
 
 @organizer_required
