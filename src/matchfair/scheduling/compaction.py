@@ -43,7 +43,11 @@ class _Rows:
 
 
 def compact(problem: Problem, placement: Placement, passes: int, deadline: float) -> Placement:
-    """Hill-climb on gaps with single-meeting moves; fixed meetings stay."""
+    """Hill-climb on gaps with single-meeting moves; fixed meetings stay.
+
+    A move is priced on the two rows it touches per side (the session it leaves and
+    the session it enters), so a pass costs about (meetings x slots x session length).
+    """
     placement = dict(placement)
     ledger = SlotLedger(problem)
     ledger.add_placement(placement)
@@ -52,35 +56,40 @@ def compact(problem: Problem, placement: Placement, passes: int, deadline: float
     for _ in range(passes):
         improved = False
         for index in sorted(placement):
-            if index in problem.fixed or time.monotonic() > deadline:
+            if index in problem.fixed:
                 continue
+            if time.monotonic() > deadline:
+                return placement
             candidate = problem.candidates[index]
             current = placement[index]
-            sessions = {problem.slots[slot].session for slot in candidate.slots}
-
-            def total(candidate=candidate, sessions=sessions) -> int:
-                return sum(
-                    rows.cost(party, session, big)
-                    for party in (candidate.a, candidate.b)
-                    for session in sessions
-                )
-
-            before = total()
+            sides = (candidate.a, candidate.b)
+            old_session = problem.slots[current.slot].session
+            before = sum(rows.cost(party, old_session, big) for party in sides)
             ledger.remove(candidate, current)
-            for party in (candidate.a, candidate.b):
+            for party in sides:
                 rows.change(party, current.slot, -1)
-            best_slot, best_cost = current.slot, before
+            emptied = {
+                session: sum(rows.cost(party, session, big) for party in sides)
+                for session in {problem.slots[slot].session for slot in candidate.slots}
+            }
+            best_slot, best_gain = current.slot, 0
             for slot in candidate.slots:
                 if slot == current.slot or not ledger.fits(candidate, slot):
                     continue
-                for party in (candidate.a, candidate.b):
+                session = problem.slots[slot].session
+                for party in sides:
                     rows.change(party, slot, 1)
-                cost = total()
-                for party in (candidate.a, candidate.b):
+                after = sum(rows.cost(party, session, big) for party in sides)
+                for party in sides:
                     rows.change(party, slot, -1)
-                if cost < best_cost:
-                    best_slot, best_cost = slot, cost
-            for party in (candidate.a, candidate.b):
+                # Old total: before + emptied[session] (if another session) ; new: after + emptied[old]
+                if session == old_session:
+                    gain = before - after
+                else:
+                    gain = before + emptied[session] - after - emptied[old_session]
+                if gain > best_gain:
+                    best_slot, best_gain = slot, gain
+            for party in sides:
                 rows.change(party, best_slot, 1)
             placement[index] = ledger.add(candidate, best_slot)
             improved = improved or best_slot != current.slot

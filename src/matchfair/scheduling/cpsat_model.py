@@ -41,25 +41,6 @@ class SchedulingModel:
     quality: QualityTerms
     fixed: Placement
 
-    def weight_expression(self, problem: Problem, mandatory_bonus: int) -> cp_model.LinearExpr:
-        """Scheduled weight, with ``mandatory_bonus`` added per mandatory meeting (free part only)."""
-        terms = []
-        for index, by_slot in self.placed.items():
-            candidate = problem.candidates[index]
-            value = candidate.weight + (mandatory_bonus if candidate.mandatory else 0)
-            terms.extend(value * var for var in by_slot.values())
-        return cp_model.LinearExpr.sum(terms)
-
-    def mandatory_expression(self, problem: Problem) -> cp_model.LinearExpr:
-        return cp_model.LinearExpr.sum(
-            [
-                var
-                for index, by_slot in self.placed.items()
-                if problem.candidates[index].mandatory
-                for var in by_slot.values()
-            ]
-        )
-
     def hint(self, placement: Placement) -> None:
         """Suggest a placement to the solver (a warm start)."""
         for index, by_slot in self.placed.items():

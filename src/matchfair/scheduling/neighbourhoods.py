@@ -12,8 +12,11 @@ from collections import deque
 
 from matchfair.scheduling.problem import Placement, Problem
 
-NEIGHBOURHOOD_CHOICES = 4_000
-"""Slot choices per neighbourhood: small enough for CP-SAT to settle it in about a second."""
+GAP_CHOICES = 4_000
+"""Slot choices per gap neighbourhood: small enough for CP-SAT to settle it in about a second."""
+
+WEIGHT_CHOICES = 40_000
+"""Slot choices per weight neighbourhood: HiGHS settles one in a few seconds."""
 
 
 def _seed_parties(
@@ -46,7 +49,8 @@ def pick_neighbourhood(
     parties: set[int] = set(queue)
     chosen: set[int] = set()
     choices = 0
-    while queue and choices < NEIGHBOURHOOD_CHOICES:
+    limit = WEIGHT_CHOICES if weight_round else GAP_CHOICES
+    while queue and choices < limit:
         party = queue.popleft()
         partners = []
         for index in incident[party]:

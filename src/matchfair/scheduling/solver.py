@@ -1,20 +1,22 @@
-"""The scheduler: greedy warm start, then CP-SAT in two phases, whole or by neighbourhoods.
+"""The scheduler: warm start, exact weight, then breaks and idle slots.
 
-Phase 1 maximizes the weight levels (fairness target, mandatory meetings, weight).
-Phase 2 keeps exactly the meetings phase 1 placed and moves them to minimize breaks,
-then idle slots. Fixing the set in phase 2 is what makes each organization's number
-of meetings known, which the break-free window constraints need to be strong.
+Phase 0 is the compact greedy plus ejection moves. Phase 1 maximizes the weight
+levels (fairness target, mandatory meetings, weight) with the exact time-indexed MIP
+(HiGHS). Phase 2 keeps exactly the meetings phase 1 placed and moves them to
+minimize breaks, then idle slots, with CP-SAT; fixing the set is what makes each
+organization's number of meetings known, which the break-free window constraints
+need to be strong.
 
-Small and medium events are solved as one model. Above ``FULL_MODEL_LIMIT`` slot
-choices the same two phases run on neighbourhoods (a few organizations and all their
-meetings, everything else fixed) one after another: large neighbourhood search. Each
-step starts from the current schedule as a hint and only accepts improvements, so
-the schedule never gets worse.
+Above ``MIP_LIMIT`` choices phase 1, and above ``FULL_MODEL_LIMIT`` choices phase 2,
+work by large neighbourhood search instead (phase 2 after a compaction hill climb):
+a few organizations and all their meetings are re-optimized while everything else
+stays fixed, starting from the current schedule, and only improvements are kept.
 
-Determinism: CP-SAT runs with a fixed seed, ``interleave_search`` (deterministic for
-a fixed number of workers) and a *deterministic* time budget. The wall-clock limit
-is only a safety net; on an overloaded machine it may end a run early, and only then
-can two runs differ.
+Determinism: HiGHS is single-threaded; CP-SAT runs with a fixed seed,
+``interleave_search`` (deterministic for a fixed number of workers) and a
+*deterministic* time budget; neighbourhoods come from a seeded generator. The
+wall-clock limit is only a safety net; on an overloaded machine it may end a run
+early, and only then can two runs differ.
 """
 
 import random
@@ -25,26 +27,32 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from matchfair.scheduling.compaction import compact
-from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
+from matchfair.scheduling.cpsat_model import build_model
 from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
 from matchfair.scheduling.metrics import placement_gaps
 from matchfair.scheduling.neighbourhoods import pick_neighbourhood
-from matchfair.scheduling.objective import targets, weight_scale, weight_value
+from matchfair.scheduling.objective import weight_value
 from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
 FULL_MODEL_LIMIT = 20_000
 """Slot choices (meeting, slot) above which phase 2 works by neighbourhoods."""
 
-MIP_LIMIT = 600_000
+MIP_LIMIT = 100_000
 """Slot choices above which phase 1 works by neighbourhoods instead of one MIP."""
 
 WEIGHT_SHARE = 0.6
 """Share of the budget large neighbourhood search spends on weight before it turns to gaps."""
 
+FINISHING_SHARE = 0.03
+"""Share of the time limit kept for naming locations, reasons and the self-check."""
+
 COMPACTION_PASSES = 6
 """Hill-climbing passes over all meetings before neighbourhood search on large events."""
+
+MIP_STEP_SECONDS = 5.0
+"""Time limit of one weight neighbourhood's MIP, and what it is charged."""
 
 STEP_SECONDS = 1.0
 """Deterministic budget of one neighbourhood."""
@@ -88,7 +96,8 @@ class _Budget:
     def __init__(self, seconds: float, deadline: float | None = None) -> None:
         self.total = seconds
         self.used = 0.0
-        self.deadline = deadline if deadline is not None else time.monotonic() + seconds
+        own = time.monotonic() + seconds * (1 - FINISHING_SHARE)
+        self.deadline = deadline if deadline is not None else own
 
     @property
     def left(self) -> float:
@@ -120,61 +129,6 @@ def _report(
     if callback is not None:
         value = weight_value(problem, placement, 0)
         callback(Progress(phase, min(1.0, fraction), len(placement), value.weight))
-
-
-def _weight_objective(
-    problem: Problem, model: SchedulingModel, min_meetings: int, fixed: Placement
-) -> cp_model.LinearExpr:
-    """Fairness units met, mandatory meetings and weight of the free part, scaled into one sum."""
-    scale = weight_scale(problem)
-    objective = model.weight_expression(problem, scale.mandatory)
-    if min_meetings <= 0:
-        return objective
-    goal = targets(problem, min_meetings)
-    fixed_count = [0] * len(problem.parties)
-    for index in fixed:
-        fixed_count[problem.candidates[index].a] += 1
-        fixed_count[problem.candidates[index].b] += 1
-    terms: dict[int, list[cp_model.IntVar]] = {}
-    for index, by_slot in model.placed.items():
-        candidate = problem.candidates[index]
-        for party in (candidate.a, candidate.b):
-            terms.setdefault(party, []).extend(by_slot.values())
-    met_terms = []
-    for party, party_terms in sorted(terms.items()):
-        if goal[party] <= fixed_count[party]:
-            continue
-        met = model.model.new_int_var(0, goal[party] - fixed_count[party], "")
-        model.model.add(met <= cp_model.LinearExpr.sum(party_terms))
-        met_terms.append(met)
-    return objective + scale.fairness * cp_model.LinearExpr.sum(met_terms)
-
-
-def _maximize_weight(
-    problem: Problem,
-    free: list[int],
-    fixed: Placement,
-    hint: Placement,
-    options: SolveOptions,
-    budget: _Budget,
-    share: float,
-) -> tuple[Placement, bool]:
-    """Phase 1 on the ``free`` candidates; returns the placement and whether it is proven optimal."""
-    model = build_model(problem, free, fixed, with_quality=False)
-    model.model.maximize(_weight_objective(problem, model, options.min_meetings, fixed))
-    model.hint(hint)
-    solver = budget.solver(options, share)
-    status = solver.solve(model.model)
-    budget.charge(solver)
-    before = {**fixed, **hint}
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return before, False
-    found = model.read(solver)
-    better = (
-        weight_value(problem, found, options.min_meetings).key()
-        >= weight_value(problem, before, options.min_meetings).key()
-    )
-    return (found if better else before), status == cp_model.OPTIMAL
 
 
 def _minimize_gaps(
@@ -282,7 +236,12 @@ def _search(
         step = _Budget(min(budget.left, STEP_SECONDS), budget.deadline)
         step_options = SolveOptions(STEP_SECONDS, rng.randrange(1 << 30), 1, options.min_meetings)
         if weight_rounds:
-            placement, _ = _maximize_weight(problem, movable, rest, hint, step_options, step, 1.0)
+            mip = maximize_weight_mip(
+                problem, movable, rest, options.min_meetings, MIP_STEP_SECONDS
+            )
+            if mip is not None and _at_least_as_good(problem, mip.placement, placement, options):
+                placement = mip.placement
+            step.used = MIP_STEP_SECONDS
         else:
             chosen = [index for index in movable if index in placement]
             placement, _ = _minimize_gaps(problem, chosen, rest, hint, step_options, step, 1.0)
