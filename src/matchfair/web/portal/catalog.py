@@ -76,13 +76,20 @@ def sectors_of(event: Event) -> list[str]:
     return sorted(found)
 
 
-def catalog(event: Event, filters: Filters, query: str = "") -> list[CatalogEntry]:
-    """The catalog page: by name, or ranked by the engine when a query is given."""
+def catalog(
+    event: Event, filters: Filters, query: str = "", *, viewer: Participation | None = None
+) -> list[CatalogEntry]:
+    """The catalog page: by name, or ranked by the engine when a query is given.
+
+    A search leaves out the ``viewer``'s own organization: its texts, in its own
+    language, would otherwise top every search it makes.
+    """
     participations = {p.pk: p for p in filtered(event, filters)}
     if not query:
         return [
             CatalogEntry(p, opportunities=p.shown_opportunities) for p in participations.values()
         ]
+    own = viewer.pk if viewer is not None else None
     return [
         CatalogEntry(
             participations[hit.participation.pk],
@@ -91,5 +98,5 @@ def catalog(event: Event, filters: Filters, query: str = "") -> list[CatalogEntr
             opportunities=participations[hit.participation.pk].shown_opportunities,
         )
         for hit in search_partners(event, query)
-        if hit.participation.pk in participations
+        if hit.participation.pk in participations and hit.participation.pk != own
     ]

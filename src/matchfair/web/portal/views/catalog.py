@@ -24,7 +24,7 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
     query = request.GET.get("q", "").strip()
     entries, search_error = [], ""
     try:
-        entries = catalog(event, filters, query)
+        entries = catalog(event, filters, query, viewer=participation)
     except EncoderSpecError as error:
         search_error = str(error)
     recommendations = (
