@@ -139,6 +139,8 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The project-wide stylesheet and scripts (the apps' own static folders are found anyway).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Serve the packaged static files straight from the app folders: no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 
