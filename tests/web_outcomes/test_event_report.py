@@ -157,7 +157,17 @@ def test_every_report_language_has_a_catalog():
 
 def test_pdf_text_can_be_extracted(fixture_event: Event):
     pdf = report_pdf(fixture_event, report_language("zh"))
-    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    pages = PdfReader(BytesIO(pdf)).pages
+    text = "".join(page.extract_text() for page in pages)
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {font for font in fonts if "CJK" in font} <= {
+        "Noto-Sans-CJK-SC",
+        "Noto-Sans-CJK-SC-Bold",
+    }
     assert "共达成合作协议4项" in text
     assert "清华四川能源互联网研究院" in text
     assert "¥21,751,500,000.50" in text

@@ -61,6 +61,13 @@ def test_pdf_report(tmp_path: Path):
     assert "4 Kooperationsvereinbarungen wurden geschlossen" in text
 
 
+def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path):
+    output = tmp_path / "missing" / "report.html"
+    result = _run(str(FIXTURE), "-f", "html", "-o", str(output))
+    assert result.exit_code == 2
+    assert f"{output}: No such file or directory" in result.output
+
+
 def test_pdf_needs_an_output_file():
     result = _run(str(FIXTURE), "--format", "pdf")
     assert result.exit_code == 2

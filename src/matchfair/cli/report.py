@@ -71,7 +71,10 @@ def _load(source: str) -> Event:
 def _write_atomically(path: Path, content: bytes) -> None:
     """Replace ``path`` in one step, so an interrupted run leaves the old file or none."""
     directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as error:
+        raise UserError(f"{path}: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)

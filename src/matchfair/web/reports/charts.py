@@ -19,6 +19,9 @@ LABEL_WIDTH = 250
 VALUE_WIDTH = 120
 LABEL_CHARACTERS = 34
 COLOR = "#2b6cb0"
+# Named on the SVG itself: a PDF renderer does not pass the page's CSS fonts into SVG, and
+# without the Simplified Chinese face it would draw Chinese labels with Japanese glyphs.
+FONTS = "Noto Sans CJK SC, DejaVu Sans, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def bar_chart(title: str, bars: list[Bar]) -> Chart | None:
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" role="img" aria-label="{escape(title)}" '
-        f'class="chart" font-size="12">{"".join(rows)}</svg>'
+        f'class="chart" font-size="12" font-family="{FONTS}">{"".join(rows)}</svg>'
     )
     # Every text placed in the markup above went through escape().
     return Chart(title=title, svg=mark_safe(svg))
