@@ -127,3 +127,15 @@ def test_an_organization_without_opportunities_is_ranked_by_its_description():
 
 def test_the_same_event_gives_the_same_recommendations():
     assert _recommend(event_data()) == _recommend(event_data())
+
+
+def test_embedding_progress_is_reported_until_done():
+    calls = []
+    recommend(
+        parse_event(event_data()),
+        encoders=[FakeEncoder()],
+        cache=NoCache(),
+        progress=lambda label, done, total: calls.append((label, done, total)),
+    )
+    assert calls[0] == ("fake-64", 0, 9)
+    assert calls[-1] == ("fake-64", 9, 9)
