@@ -234,3 +234,39 @@ def test_sides_still_to_report_are_asked_by_email(
     assert "清华四川能源互联网研究院" in body
     link = body.split("http://testserver")[1].strip()
     assert organizer_client.get(link).status_code == 200
+
+
+def test_a_host_publishes_a_project_in_the_portal(client, event: Event):
+    host = _side(event, "tsinghua-energy")
+    delegate = _delegate_client(client, event, "tsinghua-energy")
+    response = delegate.post(
+        reverse("publish_project", args=[host.pk]),
+        {
+            "title": "Tianfu PV park",
+            "sector": "energy",
+            "location": "Tianfu New Area",
+            "planned_investment": "300000000",
+            "currency": "cny",
+            "contact": "invest@example.cn",
+            "description": "",
+        },
+    )
+    assert response.status_code == 302
+    project = CooperationProject.objects.get()
+    assert (project.host, project.published, project.currency) == (host, True, "CNY")
+
+
+def test_event_dashboard_shows_investment_by_status(organizer_client, event: Event):
+    services.create_agreement(
+        event,
+        code="agr-1",
+        parties=[_side(event, "tegnology"), _side(event, "huati")],
+        type="investment",
+        title="Plant",
+        on=date(2024, 11, 18),
+        amount=Decimal("21750000000"),
+        currency="CNY",
+    )
+    page = organizer_client.get(reverse("event_report", args=[event.pk]))
+    rows = page.context["dashboard"].investment_by_status
+    assert [(row.status, row.amounts) for row in rows] == [("intention", ["CN¥21,750,000,000.00"])]

@@ -129,6 +129,22 @@ class ProjectForm(forms.ModelForm):
         )
 
 
+class HostProjectForm(forms.ModelForm):
+    """A host publishing its own project in the portal: it is the host, and it is published."""
+
+    class Meta:
+        model = CooperationProject
+        fields = (
+            "title",
+            "sector",
+            "location",
+            "planned_investment",
+            "currency",
+            "contact",
+            "description",
+        )
+
+
 class InterestForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the host"), widget=forms.Textarea(attrs={"rows": 2}), required=False

@@ -43,4 +43,9 @@ urlpatterns = [
         participant.express_interest,
         name="express_interest",
     ),
+    path(
+        "my/<int:participation_id>/projects/",
+        participant.publish_project,
+        name="publish_project",
+    ),
 ]

@@ -40,12 +40,21 @@ class FunnelCard:
 
 
 @dataclass(frozen=True)
+class StatusInvestment:
+    """The sums of the agreements in one status, per currency."""
+
+    status: str
+    amounts: list[str]
+
+
+@dataclass(frozen=True)
 class EventDashboard:
     """An event's report as the organizer sees it on the page, with any problem of its rates."""
 
     report: EventReport
     figures: EventFigures
     funnel: list[FunnelCard]
+    investment_by_status: list[StatusInvestment]
     rates_problem: str | None
 
 
@@ -83,6 +92,16 @@ def event_dashboard(event: Event, language: ReportLanguage) -> EventDashboard:
         funnel=[
             FunnelCard(label=stages[stage.stage], count=number(stage.count, language.babel))
             for stage in figures.funnel
+        ],
+        investment_by_status=[
+            StatusInvestment(
+                status=str(labels.AGREEMENT_STATUSES[status]),
+                amounts=[
+                    money(amount, currency, language.babel) for currency, amount in sums.items()
+                ],
+            )
+            for status, sums in figures.investment_by_status.items()
+            if sums
         ],
         rates_problem=usable.problem,
     )

@@ -72,6 +72,9 @@ def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> H
             "agreement": agreement,
             "parties": parties,
             "history": services.status_history(agreement),
+            "sources": agreement.sources.select_related(
+                "outcome__event", "outcome__a__organization", "outcome__b__organization"
+            ),
             "form": form,
         },
     )

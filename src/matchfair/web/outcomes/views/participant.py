@@ -15,7 +15,7 @@ from matchfair.web.accounts.permissions import delegate_participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.outcomes import services
-from matchfair.web.outcomes.forms import InterestForm
+from matchfair.web.outcomes.forms import HostProjectForm, InterestForm
 from matchfair.web.outcomes.models import Agreement, CooperationProject
 
 
@@ -47,6 +47,9 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
         .select_related("host__organization")
     )
     interested = set(participation.interests.values_list("project_id", flat=True))
+    hosted = participation.hosted_projects.prefetch_related(
+        "interests__participation__organization"
+    )
     return render(
         request,
         "outcomes/participant.html",
@@ -65,6 +68,8 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
             "projects": projects,
             "interested": interested,
             "interest_form": InterestForm(),
+            "hosted": hosted,
+            "project_form": HostProjectForm(),
         },
     )
 
@@ -103,4 +108,36 @@ def express_interest(request: HttpRequest, participation_id: int, project_id: in
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your interest was sent to the host as a meeting request."))
+    return redirect("participant_outcomes", participation_id=participation.pk)
+
+
+@require_POST
+@login_required
+def publish_project(request: HttpRequest, participation_id: int) -> HttpResponse:
+    """A host city or district publishes a project seeking partners or investors."""
+    participation = delegate_participation(request, participation_id)
+    form = HostProjectForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.create_project(
+                participation.event,
+                participation,
+                title=data["title"],
+                sector=data["sector"],
+                location=data["location"],
+                contact=data["contact"],
+                planned_investment=data["planned_investment"],
+                currency=data["currency"],
+                description=data["description"],
+                published=True,
+            )
+        except services.OutcomeRuleError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Project published."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     return redirect("participant_outcomes", participation_id=participation.pk)
