@@ -2,7 +2,8 @@
 
 import itertools
 
-from matchfair.scheduling.problem import Problem
+from matchfair.scheduling.metrics import placement_gaps
+from matchfair.scheduling.problem import Assignment, Problem
 
 
 def _interpreters_suffice(problem: Problem, indices: list[int], slot: int) -> bool:
@@ -56,4 +57,19 @@ def best_levels(problem: Problem) -> tuple[int, int]:
         mandatory = sum(problem.candidates[i].mandatory for i in choice)
         weight = sum(problem.candidates[i].weight for i in choice)
         best = max(best, (mandatory, weight))
+    return best
+
+
+def best_gaps(problem: Problem, chosen: list[int]) -> tuple[int, int]:
+    """The fewest (breaks, idle slots) over every feasible placement of exactly ``chosen``."""
+    everyone = set(range(len(problem.parties)))
+    best: tuple[int, int] | None = None
+    for combination in itertools.product(*(problem.candidates[i].slots for i in chosen)):
+        choice = dict(zip(chosen, combination, strict=True))
+        if not feasible(problem, choice):
+            continue
+        placement = {index: Assignment(slot) for index, slot in choice.items()}
+        gaps = placement_gaps(problem, placement, everyone)
+        best = gaps if best is None else min(best, gaps)
+    assert best is not None
     return best

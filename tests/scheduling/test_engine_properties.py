@@ -8,8 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchfair.core import Event, Schedule, accepted_meetings, dump_document, parse_event
-from matchfair.scheduling import SolveOptions, build_problem, schedule_event, validate_schedule
-from tests.scheduling.brute_force import best_levels
+from matchfair.scheduling import (
+    SolveOptions,
+    build_problem,
+    schedule_event,
+    schedule_quality,
+    validate_schedule,
+)
+from tests.scheduling.brute_force import best_gaps, best_levels
 from tests.scheduling.events import event_documents, events
 
 OPTIONS = SolveOptions(time_limit=20.0, seed=0, workers=1)
@@ -44,6 +50,19 @@ def test_weight_equals_brute_force_optimum(event: Event) -> None:
         sum(m.weight for m in meetings if (m.a, m.b) in chosen),
     )
     assert found == best_levels(problem)
+
+
+@SETTINGS
+@given(events(max_orgs=5, max_slots=4))
+def test_breaks_and_idle_equal_brute_force_optimum_for_the_placed_meetings(event: Event) -> None:
+    built = build_problem(event)
+    outcome = schedule_event(event, OPTIONS)
+    placed = {(m.a, m.b) for m in outcome.schedule.meetings}
+    chosen = [i for i, m in enumerate(built.meetings) if (m.a, m.b) in placed]
+    if len(chosen) > 5:
+        return
+    quality = schedule_quality(event, outcome.schedule)
+    assert (quality.breaks, quality.idle) == best_gaps(built.problem, chosen)
 
 
 @SETTINGS

@@ -36,6 +36,16 @@ from matchfair.scheduling.objective import weight_value
 from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
+SINGLE_WORKER_LIMIT = 2_000
+"""Choices up to which CP-SAT runs single-threaded, hence bit-for-bit reproducibly.
+
+Above it the two-worker portfolio (a full solver beside local search and LNS
+subsolvers) is far stronger on the breaks model (forum-13 of the B2B benchmark: 0
+breaks proven in under 30 s against 27 with one worker), but which of several equally
+good schedules it returns can vary between runs. CP-SAT's deterministic
+``interleave_search`` mode was tried and rejected: it stays at the hint.
+"""
+
 FULL_MODEL_LIMIT = 20_000
 """Slot choices (meeting, slot) above which phase 2 works by neighbourhoods."""
 
@@ -63,6 +73,9 @@ STEP_OVERHEAD = 0.05
 
 @dataclass(frozen=True)
 class SolveOptions:
+    """``workers``: CP-SAT threads for a whole-event breaks model above
+    ``SINGLE_WORKER_LIMIT`` choices; 1 makes every run reproducible."""
+
     time_limit: float = 60.0
     seed: int = 0
     workers: int = 2
@@ -77,7 +90,6 @@ class Progress:
     fraction: float
     meetings: int
     weight: int
-    breaks: int | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -106,10 +118,10 @@ class _Budget:
     def expired(self) -> bool:
         return self.left <= 0.0 or time.monotonic() >= self.deadline
 
-    def solver(self, options: SolveOptions, share: float) -> cp_model.CpSolver:
+    def solver(self, options: SolveOptions, share: float, choices: int) -> cp_model.CpSolver:
+        """A CP-SAT solver: one worker (reproducible) up to ``SINGLE_WORKER_LIMIT`` choices."""
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = options.workers
-        solver.parameters.interleave_search = options.workers > 1
+        solver.parameters.num_workers = 1 if choices <= SINGLE_WORKER_LIMIT else options.workers
         solver.parameters.random_seed = options.seed
         solver.parameters.max_deterministic_time = max(0.05, self.left * share)
         solver.parameters.max_time_in_seconds = max(0.05, self.deadline - time.monotonic())
@@ -148,7 +160,8 @@ def _minimize_gaps(
         big * cp_model.LinearExpr.sum(quality.breaks) + cp_model.LinearExpr.sum(quality.idle)
     )
     model.hint(hint)
-    solver = budget.solver(options, share)
+    choices = sum(len(problem.candidates[index].slots) for index in chosen)
+    solver = budget.solver(options, share, choices)
     status = solver.solve(model.model)
     budget.charge(solver)
     before = {**fixed, **hint}
@@ -190,6 +203,7 @@ def solve(
 
     chosen = [index for index in placement if index not in fixed]
     if sum(len(problem.candidates[index].slots) for index in chosen) <= FULL_MODEL_LIMIT:
+        placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
         placement, quality_optimal = _minimize_gaps(
             problem, chosen, fixed, placement, options, budget, 1.0
         )
