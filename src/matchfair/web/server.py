@@ -4,8 +4,10 @@ The worker is a separate process running django-tasks' database worker, so a job
 runs outside any web request and a job queued before a restart runs after it.
 """
 
+import signal
 import subprocess
 import sys
+from types import FrameType
 
 HOST = "127.0.0.1"
 
@@ -26,12 +28,18 @@ def start_worker() -> subprocess.Popen[bytes]:
     )
 
 
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM ends the server like Ctrl-C does, so that the worker is stopped with it."""
+    raise SystemExit(0)
+
+
 def serve(port: int) -> None:
-    """Serve until interrupted; the worker is stopped with the server."""
+    """Serve until interrupted or terminated; the worker is stopped with the server."""
     from waitress import serve as waitress_serve
 
     from matchfair.web.wsgi import application
 
+    signal.signal(signal.SIGTERM, _stop)
     worker = start_worker()
     try:
         waitress_serve(application, host=HOST, port=port, threads=8, _quiet=True)
