@@ -137,3 +137,21 @@ def test_a_side_reports_on_its_published_meeting(as_user, world: World):
     assert {f["organization"]: f["result"] for f in response.json()["feedback"]}[
         world.tsinghua.pk
     ] == "follow-up"
+
+
+def test_participants_send_and_answer_requests_through_the_portal_rules(as_user, world: World):
+    sender = as_user(world.smart_eye_user)
+    url = f"/api/events/{world.event.pk}/requests"
+    sent = post(sender, url, {"recipient": world.tegnology.pk, "message": "Vision for PV?"})
+    assert sent.status_code == 201, sent.content
+    again = post(sender, url, {"recipient": world.tegnology.pk})
+    assert again.status_code == 409
+    assert again.json()["errors"][0]["message"] == "You have asked to meet TEGnology already."
+    assert post(as_user(world.organizer), url, {"recipient": world.tegnology.pk}).status_code == 403
+    # Only the organization asked may answer; then the two see each other's contacts.
+    answer = f"{url}/{sent.json()['id']}/answer"
+    assert post(sender, answer, {"accept": True}).status_code == 404
+    accepted = post(as_user(world.teg_user), answer, {"accept": True})
+    assert accepted.json()["status"] == "accepted"
+    partner = sender.get(f"/api/events/{world.event.pk}/organizations/{world.tegnology.pk}")
+    assert partner.json()["contacts"][0]["email"] == "teg@example.org"

@@ -150,6 +150,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
 # The scheduler's time limit per run, in seconds (it stops earlier when it proves the optimum).
 MATCHFAIR_SCHEDULE_SECONDS = float(os.environ.get("MATCHFAIR_SCHEDULE_SECONDS", "60"))
+# A running job touches its row this often; one silent for MATCHFAIR_JOB_STALE_SECONDS
+# belongs to a worker that died, and is marked failed.
+MATCHFAIR_JOB_HEARTBEAT_SECONDS = float(os.environ.get("MATCHFAIR_JOB_HEARTBEAT_SECONDS", "10"))
+MATCHFAIR_JOB_STALE_SECONDS = float(os.environ.get("MATCHFAIR_JOB_STALE_SECONDS", "60"))
 
 # Sentence encoders for recommendations and search (auto, use, e5, use+e5, st:MODEL, fake).
 MATCHFAIR_ENCODER = os.environ.get("MATCHFAIR_ENCODER", "auto")

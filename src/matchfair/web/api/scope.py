@@ -4,7 +4,7 @@ from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Path
+from ninja import Field, Path
 
 from matchfair.web.access.roles import EventAccess, event_access
 from matchfair.web.events.models import Event
@@ -12,6 +12,7 @@ from matchfair.web.events.models import Event
 # Ids as the database can hold them: anything larger is a 422, never a database error.
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def access(request: HttpRequest, event_id: int) -> EventAccess:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchfair.web.events.models import Event
+from matchfair.web.jobs.heartbeat import fail_stale_jobs, heartbeat
 from matchfair.web.jobs.models import Job
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def start_job(
     """Record a job and hand it to the worker once this transaction commits."""
     from matchfair.web.jobs.tasks import run_job_task
 
+    fail_stale_jobs()
     job = Job.objects.create(
         event=event, kind=kind, created_by=user, options=options or {}, retry_of=retry_of
     )
@@ -64,14 +66,16 @@ def progress_reporter(job: Job) -> ProgressReport:
 
 def run_job(job_id: int) -> Job:
     """Run a queued job to the end; any exception marks it failed with its message."""
+    fail_stale_jobs()
     job = Job.objects.select_related("event").get(pk=job_id)
     if job.status != Job.Status.QUEUED:
         return job
     job.status = Job.Status.RUNNING
-    job.started_at = timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    job.started_at = job.heartbeat_at = timezone.now()
+    job.save(update_fields=["status", "started_at", "heartbeat_at"])
     try:
-        message = _runners()[job.kind](job, progress_reporter(job))
+        with heartbeat(job):
+            message = _runners()[job.kind](job, progress_reporter(job))
     except Exception as error:
         logger.exception("job %s failed", job.pk)
         job.status = Job.Status.FAILED

@@ -7,6 +7,7 @@ pages), so a move here is refused for exactly the reasons a move on the page is.
 from datetime import datetime
 from typing import Literal
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -30,6 +31,12 @@ from matchfair.web.meetings.services import (
     add_tailor_made_meeting,
     move_meeting,
     publish_schedule,
+)
+from matchfair.web.portal.services import (
+    MESSAGE_LENGTH,
+    PortalRuleError,
+    answer_request,
+    send_request,
 )
 
 router = Router(tags=["meetings"])
@@ -57,6 +64,17 @@ class RequestFilter(Schema):
     status: Literal["requested", "accepted", "declined"] | None = None
     mandatory: bool | None = None
     organization: int | None = Field(None, ge=1, le=MAX_ID, description="Made or received by")
+
+
+class RequestIn(Schema):
+    """A participant asks to meet another organization of the event."""
+
+    recipient: int = Field(..., ge=1, le=MAX_ID)
+    message: text(MESSAGE_LENGTH) = ""
+
+
+class AnswerIn(Schema):
+    accept: bool
 
 
 class TailorMadeIn(Schema):
@@ -130,6 +148,51 @@ def list_requests(
             Q(requester_id=filters.organization) | Q(recipient_id=filters.organization)
         )
     return rows
+
+
+def _participant(request: HttpRequest, event_id: int) -> Participation:
+    own = access(request, event_id).own
+    if own is None:
+        raise PermissionDenied("Only a delegate of a participating organization may do this.")
+    return own
+
+
+@router.post("/events/{event_id}/requests", response={201: RequestOut, ERROR_CODES: ErrorBody})
+def create_request(
+    request: HttpRequest, event_id: Id, payload: RequestIn
+) -> Status[MeetingRequest]:
+    """Ask to meet an organization, within the organizer's quota and deadline."""
+    own = _participant(request, event_id)
+    recipient = Participation.objects.filter(event_id=own.event_id, pk=payload.recipient).first()
+    if recipient is None:
+        raise ApiError(422, "No organization with this id takes part.", field="recipient")
+    try:
+        made = send_request(
+            own,
+            recipient,
+            message=payload.message,
+            sent_by=request.auth,
+            site_url=request.build_absolute_uri("/"),
+        )
+    except PortalRuleError as error:
+        raise ApiError(409, str(error), field=error.field) from None
+    return Status(201, made)
+
+
+@router.post(
+    "/events/{event_id}/requests/{request_id}/answer",
+    response={200: RequestOut, ERROR_CODES: ErrorBody},
+)
+def answer(request: HttpRequest, event_id: Id, request_id: Id, payload: AnswerIn) -> MeetingRequest:
+    """Accept or decline a request made to your organization."""
+    own = _participant(request, event_id)
+    asked = get_object_or_404(MeetingRequest, event_id=own.event_id, recipient=own, pk=request_id)
+    try:
+        return answer_request(
+            own, asked, accept=payload.accept, site_url=request.build_absolute_uri("/")
+        )
+    except PortalRuleError as error:
+        raise ApiError(409, str(error), field=error.field) from None
 
 
 @router.post("/events/{event_id}/tailor-made", response={201: RequestOut, ERROR_CODES: ErrorBody})

@@ -22,7 +22,7 @@ from matchfair.web.access.roles import EventAccess, visible_meetings
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
-from matchfair.web.api.scope import MAX_ID, Id, access, organizer_access
+from matchfair.web.api.scope import MAX_ID, Id, RowId, access, organizer_access
 from matchfair.web.directory.models import Participation
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 from matchfair.web.outcomes.services import (
@@ -84,7 +84,7 @@ class AgreementIn(Schema):
     type: Literal[tuple(Agreement.Type.values)]  # type: ignore[valid-type]
     title: text(500, min_length=1)
     date: date
-    parties: list[int] = Field(..., min_length=2, max_length=50)
+    parties: list[RowId] = Field(..., min_length=2, max_length=50)
     value: Money | None = None
 
 

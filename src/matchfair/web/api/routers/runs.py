@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, organizer_access
+from matchfair.web.jobs.heartbeat import fail_stale_jobs
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import rerun, start_job
 
@@ -49,7 +50,9 @@ class RunFilter(Schema):
 @router.get("/events/{event_id}/runs", response={200: list[RunOut], ERROR_CODES: ErrorBody})
 @paginate(Pages)
 def list_runs(request: HttpRequest, event_id: Id, filters: Query[RunFilter]) -> QuerySet[Job]:
-    rows = Job.objects.filter(event=organizer_access(request, event_id).event)
+    event = organizer_access(request, event_id).event
+    fail_stale_jobs()
+    rows = Job.objects.filter(event=event)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if filters.status:
@@ -71,7 +74,9 @@ def start_run(request: HttpRequest, event_id: Id, payload: RunIn) -> Status[Job]
 
 @router.get("/events/{event_id}/runs/{run_id}", response={200: RunOut, ERROR_CODES: ErrorBody})
 def get_run(request: HttpRequest, event_id: Id, run_id: Id) -> Job:
-    return get_object_or_404(Job, event=organizer_access(request, event_id).event, pk=run_id)
+    event = organizer_access(request, event_id).event
+    fail_stale_jobs()
+    return get_object_or_404(Job, event=event, pk=run_id)
 
 
 @router.post(
