@@ -197,6 +197,8 @@ def solve(
         )
         if mip is not None and _at_least_as_good(problem, mip.placement, start, options):
             placement, weight_optimal = mip.placement, mip.proven_optimal
+            if not weight_optimal:
+                placement = improve_by_ejection(problem, placement)
     else:
         placement = _search(problem, fixed, placement, options, budget, rng, on_progress, True)
     _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
