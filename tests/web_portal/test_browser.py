@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from matchfair.web.directory.models import Participation
@@ -50,6 +51,9 @@ def browser() -> Iterator[Browser]:
         with sync_playwright() as playwright:
             launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
             yield launched
+            # The test's database calls ran while Playwright's loop was current, on a
+            # connection of their own: close it, or the test database cannot be dropped.
+            connections.close_all()
             launched.close()
     finally:
         if previous is None:

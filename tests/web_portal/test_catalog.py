@@ -1,9 +1,12 @@
 """The catalog: filters, search across languages through the matching engine, recommendations."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from matchfair.web.meetings.models import Recommendation
+from tests.web_portal import builders
 
 
 def _names(response) -> list[str]:
@@ -50,3 +53,30 @@ def test_own_recommendations_with_their_reasons(german_client, german, french):
     page = german_client.get(reverse("portal:catalog", args=[german.pk])).content.decode()
     assert "shared sectors: energy" in page
     assert "not mine" not in page
+
+
+def test_the_catalog_costs_the_same_queries_for_one_or_three_participants(
+    german_client, german, fair
+):
+    page = reverse("portal:catalog", args=[german.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert german_client.get(page).status_code == 200
+        return len(captured)
+
+    alone = queries()
+    builders.french_winery(fair)
+    builders.participant(fair, name="Osaka Robotics", country="JP", email="k@osaka.example")
+    assert queries() == alone
+
+
+def test_the_catalog_pages_keep_the_filters(german_client, german, fair, monkeypatch):
+    monkeypatch.setattr("matchfair.web.portal.views.catalog.PAGE_SIZE", 1)
+    builders.participant(fair, name="Berlin Sensorik", country="DE", email="s@bs.example")
+    builders.participant(fair, name="Lyon Capteurs", country="FR", email="l@lc.example")
+    response = german_client.get(
+        reverse("portal:catalog", args=[german.pk]), {"country": "DE", "page": "2"}
+    )
+    assert _names(response) == ["Sonnenwerk GmbH"]
+    assert 'href="?country=DE&amp;page=1"' in response.content.decode()

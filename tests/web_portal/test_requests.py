@@ -125,3 +125,12 @@ def test_an_organization_of_another_event_cannot_be_asked(german_client, german,
     )
     response = _ask(german_client, german, stranger)
     assert response.status_code == 404
+
+
+def test_the_header_counts_unread_notifications_until_the_inbox_is_opened(
+    german_client, german, french_client, french
+):
+    _ask(german_client, german, french)
+    assert french_client.get(reverse("portal:my_events")).context["unread_notifications"] == 1
+    french_client.get(reverse("portal:notifications"))
+    assert french_client.get(reverse("portal:my_events")).context["unread_notifications"] == 0

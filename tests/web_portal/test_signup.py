@@ -93,6 +93,7 @@ def test_login_and_logout(client, german):
 
 
 def test_password_reset_by_email(client, german):
+    assert reverse("password_reset") in client.get(reverse("login")).content.decode()
     client.post(reverse("password_reset"), {"email": "anna@sonnenwerk.example"})
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body).group(1)
@@ -158,3 +159,9 @@ def test_only_the_organizer_sets_the_portal_rules(client, german_client, fair, o
     assert rules.registration == "open"
     assert rules.request_quota == 5
     assert rules.profile_deadline.isoformat() == "2026-11-30T17:00:00+00:00"
+
+
+def test_the_home_page_leads_a_delegate_into_the_portal(german_client, german):
+    page = german_client.get(reverse("home")).content.decode()
+    assert reverse("portal:catalog", args=[german.pk]) in page
+    assert reverse("portal:agenda", args=[german.pk]) in page

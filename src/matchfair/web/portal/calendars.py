@@ -8,6 +8,7 @@ meeting instead of adding a second one.
 from datetime import UTC
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -23,7 +24,7 @@ def _entry(participation: Participation, entry: AgendaEntry, index: int) -> Cale
     item.add("uid", f"matchfair-{participation.event_id}-{participation.pk}-{kind}@matchfair")
     item.add("dtstart", entry.start.astimezone(UTC))
     item.add("dtend", entry.end.astimezone(UTC))
-    item.add("dtstamp", entry.start.astimezone(UTC))
+    item.add("dtstamp", timezone.now().astimezone(UTC))
     item.add(
         "summary",
         _("Meeting with %(name)s") % {"name": entry.title} if partner else entry.title,

@@ -1,6 +1,7 @@
 """The catalog: every participant, filters, search in any language, one's own recommendations."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from matchfair.web.portal.access import participant_page, site_url
 from matchfair.web.portal.catalog import Filters, catalog, sectors_of
 from matchfair.web.portal.forms import RequestForm
 from matchfair.web.portal.services import PortalRuleError, requests_sent, rules_of, send_request
+
+PAGE_SIZE = 50
 
 
 @participant_page
@@ -27,6 +30,9 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
         entries = catalog(event, filters, query, viewer=participation)
     except EncoderSpecError as error:
         search_error = str(error)
+    params = request.GET.copy()
+    params.pop("page", None)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     recommendations = (
         Recommendation.objects.filter(event=event, participation=participation)
         .select_related("partner__organization")
@@ -39,7 +45,10 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
             "section": "catalog",
             "participation": participation,
             "portal_event": event,
-            "entries": entries,
+            "entries": page.object_list,
+            "count": len(entries),
+            "page": page,
+            "filter_query": params.urlencode(),
             "query": query,
             "filters": filters,
             "search_error": search_error,
