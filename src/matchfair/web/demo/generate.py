@@ -26,6 +26,7 @@ NORDIC_COUNT = 15
 CHENGDU_COUNT = 82
 REQUESTS_PER_NORDIC = 9
 INTERPRETERS = 12
+OPPORTUNITIES_PER_SECTOR = 2
 SEED = 2024
 
 
@@ -115,9 +116,9 @@ def _opportunities(organizations: list[core.Organization]) -> list[core.Opportun
             texts = OPPORTUNITIES.get(sector, ())
             chinese = organization.country == "CN"
             fitting = [t for t in texts if (t[2] == "zh") == chinese] or list(texts)
-            for number, (kind, kind_type, _language, title) in enumerate(
-                fitting[position % 2 :: 2] or fitting[:1], start=1
-            ):
+            turn = position % len(fitting) if fitting else 0
+            chosen = (fitting[turn:] + fitting[:turn])[:OPPORTUNITIES_PER_SECTOR]
+            for number, (kind, kind_type, _language, title) in enumerate(chosen, start=1):
                 opportunities.append(
                     core.Opportunity(
                         id=f"{organization.id}-{sector}-{number}",

@@ -64,8 +64,16 @@ def with_parties(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     ).order_by("start", "location", "pk")
 
 
-def meetings_in_slot(event: Event, start: datetime) -> QuerySet[Meeting]:
-    return with_parties(Meeting.objects.filter(event=event, start=start))
+def table_order(name: str | None) -> tuple[str, int]:
+    """Natural order of table names: table-2 before table-10."""
+    stem, _dash, number = (name or "").rpartition("-")
+    return (stem, int(number)) if number.isdigit() else (name or "", 0)
+
+
+def meetings_in_slot(event: Event, start: datetime) -> list[Meeting]:
+    """The slot's meetings, tables in natural order, online meetings last."""
+    meetings = with_parties(Meeting.objects.filter(event=event, start=start))
+    return sorted(meetings, key=lambda m: (m.online, table_order(m.location)))
 
 
 def locations(event: Event) -> list[str]:
@@ -76,12 +84,7 @@ def locations(event: Event) -> list[str]:
         .values_list("location", flat=True)
         .distinct()
     )
-
-    def natural(name: str) -> tuple[str, int]:
-        stem, _dash, number = name.rpartition("-")
-        return (stem, int(number)) if number.isdigit() else (name, 0)
-
-    ordered = sorted(names, key=natural)
+    ordered = sorted(names, key=table_order)
     if Meeting.objects.filter(event=event, online=True).exists():
         ordered.append(ONLINE)
     return ordered
