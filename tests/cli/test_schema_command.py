@@ -8,13 +8,16 @@ from matchfair.cli.main import app
 from matchfair.core import parse_event
 
 
-@pytest.mark.parametrize("document", ["event", "schedule", "recommendations"])
-def test_schema_prints_a_json_schema_that_rejects_unknown_keys(document: str):
+@pytest.mark.parametrize(
+    ("document", "key"),
+    [("event", "format"), ("schedule", "format"), ("recommendations", "format"), ("rates", "base")],
+)
+def test_schema_prints_a_json_schema_that_rejects_unknown_keys(document: str, key: str):
     result = CliRunner().invoke(app, ["schema", document])
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["additionalProperties"] is False
-    assert "format" in schema["properties"]
+    assert key in schema["properties"]
 
 
 def test_event_schema_validates_the_spec_example(examples):

@@ -173,3 +173,63 @@ def test_written_file_is_replaced_atomically(examples: Path, tmp_path: Path):
     write_document(target, read_event(examples / "event.json"))
     assert isinstance(read_event(target), Event)
     assert [p.name for p in tmp_path.iterdir()] == ["event.json"]
+
+
+def _outcomes_with_history() -> dict:
+    return {
+        "meetings": [],
+        "agreements": [
+            {
+                "id": "agr-1",
+                "parties": ["tsinghua-energy", "tegnology"],
+                "type": "investment",
+                "status": "implemented",
+                "title": "Branch in Tianfu New Area",
+                "value": {"amount": 21750000000, "currency": "CNY"},
+                "date": "2024-11-18",
+                "history": [
+                    {"status": "intention", "date": "2024-11-18"},
+                    {"status": "signed", "date": "2025-03-02", "note": "signed online"},
+                    {"status": "implemented", "date": "2025-06-30", "note": "branch opened"},
+                ],
+                "confirmed_by": ["tsinghua-energy", "tegnology"],
+                "meetings": [
+                    {"a": "tegnology", "b": "tsinghua-energy", "start": "2024-11-18T14:00:00+08:00"}
+                ],
+            }
+        ],
+        "rates": {"base": "CNY", "rates": {"EUR": 7.6213}, "date": "2024-11-18"},
+        "projects": [
+            {
+                "id": "proj-1",
+                "host": "huati",
+                "title": "智慧灯杆示范区",
+                "sector": "lighting",
+                "planned_investment": {"amount": 50000000, "currency": "CNY"},
+                "interests": [{"by": "haaga-helia", "message": "AR/VR pilot"}],
+            }
+        ],
+    }
+
+
+def test_agreement_history_rates_and_projects_round_trip(examples: Path):
+    data = _example(examples)
+    data["outcomes"] = _outcomes_with_history()
+    assert dump_document(parse_event(data))["outcomes"] == data["outcomes"]
+
+
+def test_projects_and_agreement_links_must_name_organizations(examples: Path):
+    data = _example(examples)
+    data["outcomes"] = _outcomes_with_history()
+    data["outcomes"]["agreements"][0]["confirmed_by"][1] = "ghost"
+    data["outcomes"]["agreements"][0]["meetings"][0]["b"] = "nobody"
+    data["outcomes"]["projects"][0]["interests"][0]["by"] = "phantom"
+    data["outcomes"]["projects"].append(dict(data["outcomes"]["projects"][0], host="nowhere"))
+    assert _messages(data) == [
+        "outcomes.projects[1].id: duplicate id 'proj-1' (first used at outcomes.projects[0])",
+        "outcomes.agreements[0].confirmed_by[1]: 'ghost' is not the id of any organization",
+        "outcomes.agreements[0].meetings[0].b: 'nobody' is not the id of any organization",
+        "outcomes.projects[0].interests[0].by: 'phantom' is not the id of any organization",
+        "outcomes.projects[1].host: 'nowhere' is not the id of any organization",
+        "outcomes.projects[1].interests[0].by: 'phantom' is not the id of any organization",
+    ]

@@ -56,5 +56,5 @@ def test_rates_file_errors_name_the_file_and_the_path(tmp_path: Path):
         read_rates(path)
     assert str(raised.value).splitlines() == [
         f"{path}: base: 'RMB' is not an ISO 4217 code",
-        f"{path}: rates.EUR: Input should be greater than 0",
+        f"{path}: rates.EUR: Input should be greater than 0, got 0",
     ]

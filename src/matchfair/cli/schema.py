@@ -13,9 +13,10 @@ class DocumentKind(StrEnum):
     event = "event"
     schedule = "schedule"
     recommendations = "recommendations"
+    rates = "rates"
 
 
 @app.command()
 def schema(document: DocumentKind) -> None:
-    """Print the JSON Schema of the event, schedule or recommendations file."""
+    """Print the JSON Schema of the event, schedule, recommendations or exchange-rates file."""
     typer.echo(json.dumps(json_schema(document.value), ensure_ascii=False, indent=2))

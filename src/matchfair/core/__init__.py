@@ -9,9 +9,11 @@ from matchfair.core.documents import (
     json_schema,
     load_json,
     parse_event,
+    parse_exchange_rates,
     parse_recommendations,
     parse_schedule,
     read_event,
+    read_exchange_rates,
     read_recommendations,
     read_schedule,
     write_document,
@@ -27,7 +29,18 @@ from matchfair.core.event import (
     Session,
     Window,
 )
-from matchfair.core.outcomes import Agreement, Feedback, MeetingOutcome, Money, Outcomes
+from matchfair.core.outcomes import (
+    Agreement,
+    CooperationProject,
+    ExchangeRates,
+    Feedback,
+    Interest,
+    MeetingOutcome,
+    MeetingReference,
+    Money,
+    Outcomes,
+    StatusChange,
+)
 from matchfair.core.recommendations import Recommendation, Recommendations
 from matchfair.core.requests import RequestedMeeting, accepted_meetings, requested_meetings
 from matchfair.core.schedule import Schedule, ScheduledMeeting, UnscheduledMeeting
@@ -35,13 +48,17 @@ from matchfair.core.slots import Slot, event_slots, session_slots, window_contai
 
 __all__ = [
     "Agreement",
+    "CooperationProject",
     "Event",
     "EventInfo",
+    "ExchangeRates",
     "Feedback",
     "FormatError",
     "FormatIssue",
+    "Interest",
     "Interpreter",
     "MeetingOutcome",
+    "MeetingReference",
     "MeetingRequest",
     "Money",
     "Opportunity",
@@ -54,6 +71,7 @@ __all__ = [
     "ScheduledMeeting",
     "Session",
     "Slot",
+    "StatusChange",
     "UnscheduledMeeting",
     "Window",
     "accepted_meetings",
@@ -62,9 +80,11 @@ __all__ = [
     "json_schema",
     "load_json",
     "parse_event",
+    "parse_exchange_rates",
     "parse_recommendations",
     "parse_schedule",
     "read_event",
+    "read_exchange_rates",
     "read_recommendations",
     "read_schedule",
     "requested_meetings",

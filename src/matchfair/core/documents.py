@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from matchfair.core.errors import FormatError, FormatIssue, json_path
 from matchfair.core.event import Event
+from matchfair.core.outcomes import ExchangeRates
 from matchfair.core.recommendations import Recommendations
 from matchfair.core.references import event_reference_issues
 from matchfair.core.schedule import Schedule
@@ -28,6 +29,7 @@ DOCUMENT_TYPES: dict[str, type[BaseModel]] = {
     "event": Event,
     "schedule": Schedule,
     "recommendations": Recommendations,
+    "rates": ExchangeRates,
 }
 
 
@@ -96,6 +98,11 @@ def parse_recommendations(data: object, source: str = "<recommendations>") -> Re
     return _parse(Recommendations, data, source)
 
 
+def parse_exchange_rates(data: object, source: str = "<rates>") -> ExchangeRates:
+    """Validate a decoded exchange-rate table (the file behind ``matchfair report --rates``)."""
+    return _parse(ExchangeRates, data, source)
+
+
 def load_json(path: str | os.PathLike[str]) -> object:
     """Decode a JSON file, turning I/O and syntax errors into a FormatError naming the file."""
     source = str(path)
@@ -140,6 +147,11 @@ def read_recommendations(path: str | os.PathLike[str]) -> Recommendations:
     return parse_recommendations(load_json(path), str(path))
 
 
+def read_exchange_rates(path: str | os.PathLike[str]) -> ExchangeRates:
+    """Read and validate an exchange-rate table file."""
+    return parse_exchange_rates(load_json(path), str(path))
+
+
 def dump_document(model: BaseModel) -> dict[str, Any]:
     """The JSON-ready form of a document: the keys that were given, ``format`` first."""
     data = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -166,6 +178,6 @@ def write_document(path: str | os.PathLike[str], model: BaseModel) -> None:
 
 
 def json_schema(document: str) -> dict[str, Any]:
-    """The JSON Schema of ``event``, ``schedule`` or ``recommendations``."""
+    """The JSON Schema of ``event``, ``schedule``, ``recommendations`` or ``rates``."""
     schema = DOCUMENT_TYPES[document].model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

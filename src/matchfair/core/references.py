@@ -55,6 +55,7 @@ def event_reference_issues(data: Any) -> list[FormatIssue]:
     opportunities = _items(data, "opportunities")
     interpreters = _items(data, "interpreters")
     agreements = _items(data, "outcomes", "agreements")
+    projects = _items(data, "outcomes", "projects")
     session_ids, organization_ids = _ids(sessions), _ids(organizations)
     organization, session = _("organization"), _("session")
 
@@ -65,6 +66,7 @@ def event_reference_issues(data: Any) -> list[FormatIssue]:
         ("opportunities", opportunities),
         ("interpreters", interpreters),
         ("outcomes.agreements", agreements),
+        ("outcomes.projects", projects),
     ):
         issues.extend(_duplicates(path, items))
 
@@ -115,15 +117,36 @@ def event_reference_issues(data: Any) -> list[FormatIssue]:
                 )
             )
     for index, item in agreements:
-        parties = item.get("parties")
-        if isinstance(parties, list):
-            for position, value in enumerate(parties):
+        path = f"outcomes.agreements[{index}]"
+        for key in ("parties", "confirmed_by"):
+            values = item.get(key)
+            if isinstance(values, list):
+                for position, value in enumerate(values):
+                    issues.extend(
+                        _dangling(
+                            f"{path}.{key}[{position}]", value, organization_ids, organization
+                        )
+                    )
+        for position, meeting in _items(item, "meetings"):
+            for key in ("a", "b"):
                 issues.extend(
                     _dangling(
-                        f"outcomes.agreements[{index}].parties[{position}]",
-                        value,
+                        f"{path}.meetings[{position}].{key}",
+                        meeting.get(key),
                         organization_ids,
                         organization,
                     )
                 )
+    for index, item in projects:
+        path = f"outcomes.projects[{index}]"
+        issues.extend(_dangling(f"{path}.host", item.get("host"), organization_ids, organization))
+        for position, interest in _items(item, "interests"):
+            issues.extend(
+                _dangling(
+                    f"{path}.interests[{position}].by",
+                    interest.get("by"),
+                    organization_ids,
+                    organization,
+                )
+            )
     return issues

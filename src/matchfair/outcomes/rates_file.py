@@ -2,45 +2,27 @@
 
 The file names a base currency and the value of one unit of each other currency in
 that base, for example ``{"base": "CNY", "rates": {"EUR": "7.62", "USD": 7.1}}``;
-an optional ``date`` says which day's rates they are, so a report can say so.
-Rates given as strings stay exact; every problem is reported with its JSON path.
+an optional ``date`` says which day's rates they are, so a report can say so. Its
+format is core's ``ExchangeRates``, the same object an event file carries in
+``outcomes.rates``; rates given as strings stay exact.
 """
 
-import datetime as dt
 import os
-from decimal import Decimal
-from typing import Annotated
 
-from pydantic import Field, ValidationError
-
-from matchfair.core import FormatError, FormatIssue, load_json
-from matchfair.core.base import Strict
-from matchfair.core.codes import CurrencyCode
-from matchfair.core.errors import json_path
+from matchfair.core import ExchangeRates, parse_exchange_rates, read_exchange_rates
 from matchfair.outcomes.money import RateTable
 
-PositiveRate = Annotated[Decimal, Field(gt=0)]
 
-
-class RatesFile(Strict):
-    base: CurrencyCode
-    rates: dict[CurrencyCode, PositiveRate]
-    date: dt.date | None = None
+def rate_table(rates: ExchangeRates) -> RateTable:
+    """The engine's view of a validated rate table."""
+    return RateTable(base=rates.base, rates=dict(rates.rates), date=rates.date)
 
 
 def parse_rates(data: object, source: str = "<rates>") -> RateTable:
-    """Validate a decoded rates file into a RateTable."""
-    try:
-        parsed = RatesFile.model_validate(data)
-    except ValidationError as error:
-        issues = [
-            FormatIssue(json_path(tuple(detail["loc"])), detail["msg"])
-            for detail in error.errors(include_url=False)
-        ]
-        raise FormatError(source, issues) from None
-    return RateTable(base=parsed.base, rates=dict(parsed.rates), date=parsed.date)
+    """Validate a decoded rates file into a RateTable (errors carry their JSON path)."""
+    return rate_table(parse_exchange_rates(data, source))
 
 
 def read_rates(path: str | os.PathLike[str]) -> RateTable:
     """Read an exchange-rate table file (errors name the file and the JSON path)."""
-    return parse_rates(load_json(path), str(path))
+    return rate_table(read_exchange_rates(path))
