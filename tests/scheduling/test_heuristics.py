@@ -10,6 +10,7 @@ from matchfair.scheduling.compaction import compact
 from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
 from matchfair.scheduling.metrics import placement_gaps
+from matchfair.scheduling.solver import SolveOptions, _Budget, _minimize_gaps
 from matchfair.scheduling.weight_mip import assign_interpreters
 from tests.scheduling.brute_force import feasible
 from tests.scheduling.events import events
@@ -40,3 +41,13 @@ def test_ejection_and_compaction_stay_feasible_and_improve(event: Event) -> None
 def test_interpreters_are_matched_not_taken_first_come() -> None:
     # Meeting 0 could use either interpreter, meeting 1 only interpreter 0.
     assert assign_interpreters({0: frozenset({0, 1}), 1: frozenset({0})}) == {0: 1, 1: 0}
+
+
+def test_phase_two_adds_meetings_an_unproven_phase_one_left_out(example_event: Event) -> None:
+    problem = build_problem(example_event).problem
+    placeable = [i for i, candidate in enumerate(problem.candidates) if candidate.slots]
+    found, proven = _minimize_gaps(
+        problem, [], {}, {}, SolveOptions(workers=1), _Budget(10.0), 1.0, placeable
+    )
+    assert sorted(found) == placeable
+    assert proven

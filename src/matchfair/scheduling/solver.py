@@ -32,7 +32,7 @@ from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
 from matchfair.scheduling.metrics import placement_gaps
 from matchfair.scheduling.neighbourhoods import pick_neighbourhood
-from matchfair.scheduling.objective import weight_value
+from matchfair.scheduling.objective import weight_scale, weight_value
 from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
@@ -151,16 +151,28 @@ def _minimize_gaps(
     options: SolveOptions,
     budget: _Budget,
     share: float,
+    extra: list[int] | None = None,
 ) -> tuple[Placement, bool]:
-    """Phase 2: the ``chosen`` meetings stay scheduled but may move; fewest breaks, then idle."""
-    model = build_model(problem, chosen, fixed, with_quality=True, forced=chosen)
+    """Phase 2: the ``chosen`` meetings stay scheduled but may move; fewest breaks, then idle.
+
+    ``extra`` meetings (left out by a phase 1 that was not proven optimal) may still
+    be added; each is worth more than any amount of breaks and idle slots.
+    """
+    extra = extra or []
+    model = build_model(problem, chosen + extra, fixed, with_quality=True, forced=chosen)
     big = len(problem.slots) * len(problem.parties) + 1
     quality = model.quality
-    model.model.minimize(
-        big * cp_model.LinearExpr.sum(quality.breaks) + cp_model.LinearExpr.sum(quality.idle)
-    )
+    gaps = big * cp_model.LinearExpr.sum(quality.breaks) + cp_model.LinearExpr.sum(quality.idle)
+    scale = weight_scale(problem)
+    added = [
+        (problem.candidates[index].weight + scale.mandatory * problem.candidates[index].mandatory)
+        * var
+        for index in extra
+        for var in model.placed.get(index, {}).values()
+    ]
+    model.model.minimize(gaps - big * big * cp_model.LinearExpr.sum(added))
     model.hint(hint)
-    choices = sum(len(problem.candidates[index].slots) for index in chosen)
+    choices = sum(len(problem.candidates[index].slots) for index in chosen + extra)
     solver = budget.solver(options, share, choices)
     status = solver.solve(model.model)
     budget.charge(solver)
@@ -168,10 +180,24 @@ def _minimize_gaps(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return before, False
     found = model.read(solver)
-    touched = {problem.candidates[i].a for i in chosen} | {problem.candidates[i].b for i in chosen}
-    if placement_gaps(problem, found, touched) > placement_gaps(problem, before, touched):
+    touched = {problem.candidates[i].a for i in chosen + extra} | {
+        problem.candidates[i].b for i in chosen + extra
+    }
+    gained = weight_value(problem, found, 0).key() > weight_value(problem, before, 0).key()
+    if not gained and placement_gaps(problem, found, touched) > placement_gaps(
+        problem, before, touched
+    ):
         return before, False
     return found, status == cp_model.OPTIMAL
+
+
+def _placeable_rest(problem: Problem, placement: Placement) -> list[int]:
+    """Unscheduled candidates that have at least one possible slot."""
+    return [
+        index
+        for index, candidate in enumerate(problem.candidates)
+        if index not in placement and candidate.slots
+    ]
 
 
 def choice_count(problem: Problem) -> int:
@@ -206,8 +232,9 @@ def solve(
     chosen = [index for index in placement if index not in fixed]
     if sum(len(problem.candidates[index].slots) for index in chosen) <= FULL_MODEL_LIMIT:
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
+        extra = [] if weight_optimal else _placeable_rest(problem, placement)
         placement, quality_optimal = _minimize_gaps(
-            problem, chosen, fixed, placement, options, budget, 1.0
+            problem, chosen, fixed, placement, options, budget, 1.0, extra
         )
     else:
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
