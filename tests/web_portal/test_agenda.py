@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from matchfair.web.events.models import Interpreter, Session
+from matchfair.web.events.services import add_agenda_item
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import move_meeting, publish_schedule
 from matchfair.web.portal.models import Notification, PersonalSettings
@@ -110,8 +111,6 @@ def test_a_move_after_publication_is_notified_once(
 
 
 def test_signing_up_for_a_programme_item(german_client, german, fair):
-    from matchfair.web.events.services import add_agenda_item
-
     item = add_agenda_item(
         fair,
         kind="talk",

@@ -1,6 +1,7 @@
 """Profile and opportunities in the participant's own language, within the organizer's deadline."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 from django.utils import timezone
@@ -87,3 +88,17 @@ def test_another_organizations_opportunity_cannot_be_edited(german_client, germa
     response = german_client.post(reverse("portal:delete_opportunity", args=[german.pk, theirs.pk]))
     assert response.status_code == 404
     assert Opportunity.objects.filter(pk=theirs.pk).exists()
+
+
+def test_the_deadline_is_told_in_the_readers_language_and_time_zone(german_client, german, fair):
+    rules = rules_of(fair)
+    rules.profile_deadline = datetime(2026, 1, 15, 17, 0, tzinfo=ZoneInfo("UTC"))
+    rules.save()
+    response = german_client.post(
+        reverse("portal:profile", args=[german.pk]),
+        {"description": "Neu", "attendance": "onsite"},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert "Profile konnten bis 15. Januar 2026 18:00 (CET) geändert werden." in str(
+        response.context["form"].non_field_errors()
+    )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from matchfair.matching.language import detect
@@ -44,6 +45,12 @@ def settings_of(user: AbstractBaseUser) -> PersonalSettings:
     return PersonalSettings.objects.get_or_create(user=user)[0]
 
 
+def _when(moment: datetime) -> str:
+    """A deadline in the reader's language and time zone, with the zone named."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
+
+
 def _passed(deadline: datetime | None, now: datetime | None) -> bool:
     return deadline is not None and (now or timezone.now()) > deadline
 
@@ -52,8 +59,7 @@ def check_profile_open(event: Event, now: datetime | None = None) -> None:
     deadline = rules_of(event).profile_deadline
     if _passed(deadline, now):
         raise PortalRuleError(
-            _("Profiles could be changed until %(deadline)s.")
-            % {"deadline": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M %Z")}
+            _("Profiles could be changed until %(deadline)s.") % {"deadline": _when(deadline)}
         )
 
 
@@ -62,7 +68,7 @@ def check_requests_open(event: Event, now: datetime | None = None) -> None:
     if _passed(deadline, now):
         raise PortalRuleError(
             _("Meeting requests could be sent and answered until %(deadline)s.")
-            % {"deadline": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M %Z")}
+            % {"deadline": _when(deadline)}
         )
 
 
