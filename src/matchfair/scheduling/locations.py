@@ -39,14 +39,17 @@ def scheduled_meetings(
         if location and location not in taken.setdefault(slot, set()):
             taken[slot].add(location)
             located[index] = location
+    next_number: dict[tuple[int, bool], int] = {}
     for index in order:
         if index in located:
             continue
         slot = placement[index].slot
-        name = room_name if problem.candidates[index].online else table_name
-        number = 1
+        online = problem.candidates[index].online
+        name = room_name if online else table_name
+        number = next_number.get((slot, online), 1)
         while name(number) in taken.setdefault(slot, set()):
             number += 1
+        next_number[(slot, online)] = number + 1
         taken[slot].add(name(number))
         located[index] = name(number)
     meetings = []

@@ -7,7 +7,7 @@ by something specific (one side fully booked, tables or rooms full, interpreters
 busy), and the reason says which, with the times.
 """
 
-from matchfair.core import Event, RequestedMeeting, Slot, window_contains
+from matchfair.core import Event, Organization, RequestedMeeting, Slot, window_contains
 from matchfair.i18n import gettext as _
 from matchfair.scheduling.ledger import SlotLedger
 from matchfair.scheduling.problem import Candidate, Placement
@@ -25,17 +25,25 @@ def _times(slots: list[Slot]) -> str:
     return text
 
 
-def _languages(event: Event, organization_id: str) -> str:
-    return "/".join(event.organization(organization_id).languages)
+Directory = dict[str, Organization]
+"""Organizations by id (looked up for every unscheduled meeting, so not a list scan)."""
+
+
+def _languages(directory: Directory, organization_id: str) -> str:
+    return "/".join(directory[organization_id].languages)
 
 
 def _never_fits(
-    event: Event, built: BuiltProblem, meeting: RequestedMeeting, candidate: Candidate
+    event: Event,
+    directory: Directory,
+    built: BuiltProblem,
+    meeting: RequestedMeeting,
+    candidate: Candidate,
 ) -> str:
     """Reason for a meeting that has no possible slot at all."""
     if candidate.interpreters is not None and not candidate.interpreters:
         return _("no interpreter for {first}-{second}").format(
-            first=_languages(event, meeting.a), second=_languages(event, meeting.b)
+            first=_languages(directory, meeting.a), second=_languages(directory, meeting.b)
         )
     sessions = [
         s for s in event.event.sessions if meeting.sessions is None or s.id in meeting.sessions
@@ -45,8 +53,8 @@ def _never_fits(
     if not any(mode_allows(session.mode, candidate.online) for session in sessions):
         kind = _("online") if candidate.online else _("on-site")
         return _("no allowed session can hold an {kind} meeting").format(kind=kind)
-    first = event.organization(meeting.a)
-    second = event.organization(meeting.b)
+    first = directory[meeting.a]
+    second = directory[meeting.b]
     common = [
         slot
         for slot in built.slots
@@ -62,18 +70,20 @@ def _never_fits(
         )
     if candidate.interpreters:
         return _("no interpreter for {first}-{second} is available when both sides are").format(
-            first=_languages(event, meeting.a), second=_languages(event, meeting.b)
+            first=_languages(directory, meeting.a), second=_languages(directory, meeting.b)
         )
     return _("no common free slot")
 
 
-def unscheduled_reason(event: Event, built: BuiltProblem, ledger: SlotLedger, index: int) -> str:
+def unscheduled_reason(
+    event: Event, directory: Directory, built: BuiltProblem, ledger: SlotLedger, index: int
+) -> str:
     """Why candidate ``index`` is not in the placement booked in ``ledger``."""
     problem = built.problem
     meeting = built.meetings[index]
     candidate = problem.candidates[index]
     if not candidate.slots:
-        return _never_fits(event, built, meeting, candidate)
+        return _never_fits(event, directory, built, meeting, candidate)
     a_booked: list[Slot] = []
     b_booked: list[Slot] = []
     full: list[Slot] = []
@@ -118,8 +128,9 @@ def unscheduled_reasons(event: Event, built: BuiltProblem, placement: Placement)
     """A reason for every candidate left out of ``placement``."""
     ledger = SlotLedger(built.problem)
     ledger.add_placement(placement)
+    directory = {organization.id: organization for organization in event.organizations}
     return {
-        index: unscheduled_reason(event, built, ledger, index)
+        index: unscheduled_reason(event, directory, built, ledger, index)
         for index in range(len(built.problem.candidates))
         if index not in placement
     }

@@ -55,7 +55,7 @@ MIP_LIMIT = 100_000
 WEIGHT_SHARE = 0.6
 """Share of the budget large neighbourhood search spends on weight before it turns to gaps."""
 
-FINISHING_SHARE = 0.03
+FINISHING_SHARE = 0.05
 """Share of the time limit kept for naming locations, reasons and the self-check."""
 
 COMPACTION_PASSES = 6
