@@ -39,10 +39,6 @@ class Corpus:
     def texts(self) -> list[str]:
         return [unit.text for unit in self.units]
 
-    def owners(self) -> np.ndarray:
-        """The organization index of every unit."""
-        return np.array([unit.organization for unit in self.units], dtype=np.int64)
-
     def units_of(self, organization: int) -> range:
         """Indices of the units of organization number ``organization``."""
         end = (

@@ -50,27 +50,40 @@ def _blocks(corpus: Corpus) -> list[range]:
     blocks, first = [], 0
     count = len(corpus.organizations)
     for last in range(1, count + 1):
-        end = corpus.starts[last] if last < count else len(corpus.units)
-        if end - corpus.starts[first] >= BLOCK_UNITS or last == count:
+        if corpus.units_of(last - 1).stop - corpus.starts[first] >= BLOCK_UNITS or last == count:
             blocks.append(range(first, last))
             first = last
     return blocks
 
 
 def organization_scores(corpus: Corpus, scorer: UnitScorer) -> np.ndarray:
-    """The closest-text-pair score of every pair of organizations."""
+    """The closest-text-pair score of every pair of organizations.
+
+    Text-pair scores are symmetric, so only blocks on and above the diagonal are
+    computed and each is written to both halves: half the work, and the same value
+    from both sides exactly.
+    """
     count = len(corpus.organizations)
     scores = np.empty((count, count), dtype=np.float32)
-    for block in _blocks(corpus):
-        if not len(block):
-            continue
-        first = int(corpus.starts[block.start])
-        last = int(corpus.starts[block.stop]) if block.stop < count else len(corpus.units)
-        units = scorer.scores(slice(first, last), slice(None))
-        by_partner = np.maximum.reduceat(units, corpus.starts, axis=1)
-        scores[block.start : block.stop] = np.maximum.reduceat(
-            by_partner, corpus.starts[block.start : block.stop] - first, axis=0
-        )
+    blocks = _blocks(corpus)
+    for position, rows in enumerate(blocks):
+        row_units = range(corpus.units_of(rows.start).start, corpus.units_of(rows.stop - 1).stop)
+        for columns in blocks[position:]:
+            column_units = range(
+                corpus.units_of(columns.start).start, corpus.units_of(columns.stop - 1).stop
+            )
+            units = scorer.scores(
+                slice(row_units.start, row_units.stop),
+                slice(column_units.start, column_units.stop),
+            )
+            by_partner = np.maximum.reduceat(
+                units, corpus.starts[columns.start : columns.stop] - column_units.start, axis=1
+            )
+            block = np.maximum.reduceat(
+                by_partner, corpus.starts[rows.start : rows.stop] - row_units.start, axis=0
+            )
+            scores[rows.start : rows.stop, columns.start : columns.stop] = block
+            scores[columns.start : columns.stop, rows.start : rows.stop] = block.T
     return scores
 
 

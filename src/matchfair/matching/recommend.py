@@ -56,20 +56,37 @@ def _requests_between(event: Event) -> dict[frozenset[str], list[MeetingRequest]
     return between
 
 
+def _closest_texts(
+    analysis: Analysis, scorer: UnitScorer, a: int, partners: list[int]
+) -> list[tuple[int, int]]:
+    """For each partner, the pair of texts (mine, theirs) that carried its score.
+
+    One matrix product per organization, against all its partners' texts at once.
+    """
+    corpus = analysis.corpus
+    mine = corpus.units_of(a)
+    ranges = [corpus.units_of(b) for b in partners]
+    columns = np.concatenate([np.arange(r.start, r.stop) for r in ranges]) if ranges else []
+    block = scorer.scores(slice(mine.start, mine.stop), np.asarray(columns, dtype=np.int64))
+    pairs, offset = [], 0
+    for theirs in ranges:
+        part = block[:, offset : offset + len(theirs)]
+        row, column = np.unravel_index(int(np.argmax(part)), part.shape)
+        pairs.append((mine.start + int(row), theirs.start + int(column)))
+        offset += len(theirs)
+    return pairs
+
+
 def _reasons(
     event: Event,
     analysis: Analysis,
-    scorer: UnitScorer,
     sectors: list[frozenset[str]],
     between: dict[frozenset[str], list[MeetingRequest]],
-    a: int,
-    b: int,
+    pair: tuple[int, int],
+    texts: tuple[int, int],
 ) -> list[str]:
     corpus, languages = analysis.corpus, analysis.languages
-    mine, theirs = corpus.units_of(a), corpus.units_of(b)
-    block = scorer.scores(slice(mine.start, mine.stop), slice(theirs.start, theirs.stop))
-    row, column = np.unravel_index(int(np.argmax(block)), block.shape)
-    i, j = mine.start + int(row), theirs.start + int(column)
+    (a, b), (i, j) = pair, texts
     reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
     shared = sorted(sectors[a] & sectors[b])
     if shared:
@@ -104,12 +121,13 @@ def recommend(
     between = _requests_between(event)
     recommendations = {}
     for a, partners in enumerate(ranked):
+        closest = _closest_texts(analysis, scorer, a, [b for b, _ in partners])
         recommendations[event.organizations[a].id] = [
             Recommendation(
                 partner=event.organizations[b].id,
                 score=weights.display(value),
-                reasons=_reasons(event, analysis, scorer, sectors, between, a, b),
+                reasons=_reasons(event, analysis, sectors, between, (a, b), texts),
             )
-            for b, value in partners
+            for (b, value), texts in zip(partners, closest, strict=True)
         ]
     return Recommendations(event=event.event.id, recommendations=recommendations)
