@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.forms import COUNTRIES
 from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.portal.languages import country_name
 from matchfair.web.portal.models import PersonalSettings, PortalRules
 from matchfair.web.portal.services import MESSAGE_LENGTH
 
@@ -19,16 +20,27 @@ def _words(value: str) -> list[str]:
     return [word.strip() for word in value.replace("，", ",").split(",") if word.strip()]
 
 
+def countries() -> list[tuple[str, str]]:
+    """Every country, named and ordered in the reader's language."""
+    named = [(code, country_name(code)) for code, _english in COUNTRIES if code]
+    return [("", "—"), *sorted(named, key=lambda choice: choice[1])]
+
+
 class SignUpForm(forms.Form):
     organization_name = forms.CharField(label=_("Organization"), max_length=300)
-    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
+    country = forms.ChoiceField(label=_("Country"), choices=countries)
     kind = forms.ChoiceField(label=_("Kind"), choices=Organization.Kind.choices)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("Email"))
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    timezone = forms.ChoiceField(label=_("Your time zone"), choices=TIME_ZONES, initial="UTC")
+    timezone = forms.ChoiceField(
+        label=_("Your time zone"),
+        choices=TIME_ZONES,
+        initial="UTC",
+        widget=forms.Select(attrs={"data-browser-timezone": ""}),
+    )
     language = forms.ChoiceField(label=_("Language of emails"), choices=settings.LANGUAGES)
 
     def clean_password(self) -> str:

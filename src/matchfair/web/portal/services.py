@@ -23,6 +23,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import find_or_create_organizations
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PersonalSettings, PortalRules, RequestNote, new_token
+from matchfair.web.audit.services import record
 from matchfair.web.portal.notifications import notify
 
 MESSAGE_LENGTH = 500
@@ -283,6 +284,7 @@ def send_request(
         position=position + 1,
     )
     RequestNote.objects.create(request=meeting_request, message=message.strip(), sent_by=sent_by)
+    record(event, "request.sent", meeting_request, f"{requester} → {recipient}")
     notify(
         recipient,
         lambda: (
@@ -318,6 +320,12 @@ def answer_request(
         MeetingRequest.Status.ACCEPTED if accept else MeetingRequest.Status.DECLINED
     )
     meeting_request.save(update_fields=["status"])
+    record(
+        recipient.event,
+        f"request.{meeting_request.status}",
+        meeting_request,
+        f"{meeting_request.requester} → {recipient}",
+    )
     RequestNote.objects.update_or_create(
         request=meeting_request, defaults={"answered_at": now or timezone.now()}
     )
