@@ -20,6 +20,7 @@ import argparse
 import json
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -132,6 +133,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="cold runs")
     parser.add_argument("--warm-runs", type=int, default=3, help="warm runs after each cold one")
     parser.add_argument("--work-dir", type=Path, default=None, help="where the temporary files go")
+    parser.add_argument(
+        "--cache-dir", type=Path, default=None, help="keep each run's cache here (cache-N)"
+    )
+    parser.add_argument(
+        "--warm-only", action="store_true", help="reuse the caches of --cache-dir, no cold run"
+    )
     parser.add_argument("--encoder", default="auto")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
@@ -147,21 +154,24 @@ def main() -> None:
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         results: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "baseline": []}
         for run in range(arguments.runs):
-            cache = Path(folder) / f"cache-{run}"
-            results["cold"].append(_child("cold", event_path, cache, arguments.encoder))
-            print(f"cold run {run + 1}: {json.dumps(results['cold'][-1])}", flush=True)
+            cache = (arguments.cache_dir or Path(folder)) / f"cache-{run}"
+            if not arguments.warm_only:
+                shutil.rmtree(cache, ignore_errors=True)
+                results["cold"].append(_child("cold", event_path, cache, arguments.encoder))
+                print(f"cold run {run + 1}: {json.dumps(results['cold'][-1])}", flush=True)
             for _ in range(arguments.warm_runs):
                 for kind in ("warm", "baseline"):
                     results[kind].append(_child(kind, event_path, cache, arguments.encoder))
                     print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
     print(
         f"{arguments.organizations} organizations x {arguments.opportunities} opportunities, "
-        f"encoder {arguments.encoder}, medians of {arguments.runs} cold and "
-        f"{arguments.runs * arguments.warm_runs} warm runs:"
+        f"encoder {arguments.encoder}, medians of {len(results['cold'])} cold and "
+        f"{len(results['warm'])} warm runs:"
     )
     median = {
         kind: {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         for kind, runs in results.items()
+        if runs
     }
     for kind, values in median.items():
         print(
