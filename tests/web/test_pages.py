@@ -224,3 +224,11 @@ def _file(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_the_admin_lists_open_for_a_superuser(client, event):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x-long-pw-1"))
+    for model in ("events/event", "directory/participation", "meetings/meeting"):
+        assert client.get(f"/admin/{model}/").status_code == 200
