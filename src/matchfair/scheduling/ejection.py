@@ -7,6 +7,9 @@ meeting, heaviest first, until a full pass finds nothing: cheap, and it closes m
 of the gap between first fit and the bound before CP-SAT refines the rest.
 """
 
+import math
+import time
+
 from matchfair.scheduling.ledger import SlotLedger
 from matchfair.scheduling.problem import Placement, Problem
 
@@ -30,8 +33,13 @@ def _blockers(
     return blocking
 
 
-def improve_by_ejection(problem: Problem, placement: Placement, rounds: int = 3) -> Placement:
-    """Place unplaced meetings by relocating one blocking meeting per side; never loses weight."""
+def improve_by_ejection(
+    problem: Problem, placement: Placement, rounds: int = 3, deadline: float = math.inf
+) -> Placement:
+    """Place unplaced meetings by relocating one blocking meeting per side; never loses weight.
+
+    Stops early at ``deadline`` (a ``time.monotonic()`` value) on very large events.
+    """
     placement = dict(placement)
     ledger = SlotLedger(problem)
     ledger.add_placement(placement)
@@ -64,6 +72,8 @@ def improve_by_ejection(problem: Problem, placement: Placement, rounds: int = 3)
         for index in order:
             if index in placement:
                 continue
+            if time.monotonic() > deadline:
+                return placement
             candidate = problem.candidates[index]
             for slot in candidate.slots:
                 if ledger.fits(candidate, slot):

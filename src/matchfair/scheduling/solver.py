@@ -58,6 +58,9 @@ WEIGHT_SHARE = 0.6
 FINISHING_SHARE = 0.05
 """Share of the time limit kept for naming locations, reasons and the self-check."""
 
+EJECTION_SHARE = 0.15
+"""Most of the time limit the ejection moves of the warm start may take (large events)."""
+
 COMPACTION_PASSES = 6
 """Hill-climbing passes over all meetings before neighbourhood search on large events."""
 
@@ -210,7 +213,11 @@ def solve(
 ) -> SolveResult:
     """Schedule the problem's candidates; fixed ones (``problem.fixed``) never move."""
     budget = _Budget(options.time_limit)
-    start = improve_by_ejection(problem, greedy_schedule(problem, compact=True))
+    start = improve_by_ejection(
+        problem,
+        greedy_schedule(problem, compact=True),
+        deadline=time.monotonic() + EJECTION_SHARE * options.time_limit,
+    )
     fixed: Placement = {index: start[index] for index in problem.fixed}
     _report(problem, start, on_progress, "greedy", 0.0)
     free = [index for index in range(len(problem.candidates)) if index not in fixed]
@@ -224,7 +231,7 @@ def solve(
         if mip is not None and _at_least_as_good(problem, mip.placement, start, options):
             placement, weight_optimal = mip.placement, mip.proven_optimal
             if not weight_optimal:
-                placement = improve_by_ejection(problem, placement)
+                placement = improve_by_ejection(problem, placement, deadline=budget.deadline)
     else:
         placement = _search(problem, fixed, placement, options, budget, rng, on_progress, True)
     _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
