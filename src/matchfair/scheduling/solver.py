@@ -111,7 +111,8 @@ class _Budget:
     def __init__(self, seconds: float, deadline: float | None = None) -> None:
         self.total = seconds
         self.used = 0.0
-        own = time.monotonic() + seconds * (1 - FINISHING_SHARE)
+        self.started = time.monotonic()
+        own = self.started + seconds * (1 - FINISHING_SHARE)
         self.deadline = deadline if deadline is not None else own
 
     @property
@@ -278,7 +279,10 @@ def _search(
     """
     incident = problem.candidates_of()
     limit = WEIGHT_SHARE * budget.total if weight_rounds else budget.total
-    while not budget.expired() and budget.used < limit:
+    # Weight rounds also yield to gap rounds at their share of the wall time, so that a
+    # slow machine still leaves time for the breaks.
+    wall_limit = budget.started + (WEIGHT_SHARE if weight_rounds else 1.0) * budget.total
+    while not budget.expired() and budget.used < limit and time.monotonic() < wall_limit:
         neighbourhood = pick_neighbourhood(problem, placement, incident, rng, weight_rounds)
         movable = [index for index in neighbourhood if index not in fixed]
         rest = {index: value for index, value in placement.items() if index not in movable}
