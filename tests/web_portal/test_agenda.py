@@ -124,3 +124,14 @@ def test_signing_up_for_a_programme_item(german_client, german, fair):
     )
     page = german_client.get(reverse("portal:agenda", args=[german.pk]))
     assert [entry.title for entry in page.context["entries"]] == ["Energy storage in Sichuan"]
+
+
+def test_the_agenda_links_to_its_pdf(german_client, german, french, fair):
+    _meeting(german, french)
+    publish_schedule(fair)
+    page = german_client.get(reverse("portal:agenda", args=[german.pk])).content.decode()
+    pdf = reverse("participant_agenda_pdf", args=[german.pk])
+    assert pdf in page
+    response = german_client.get(pdf)
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")

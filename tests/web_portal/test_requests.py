@@ -71,7 +71,10 @@ def test_only_the_recipient_answers(german_client, german, french):
 
 
 def test_one_open_request_per_pair(german_client, german, french_client, french):
+    partner_page = reverse("portal:partner", args=[german.pk, french.pk])
+    assert not german_client.get(partner_page).context["open_request"]
     _ask(german_client, german, french)
+    assert german_client.get(partner_page).context["open_request"]
     again = _ask(german_client, german, french)
     assert "You have asked to meet Vignoble Exportateur already." in str(
         again.context["form"].non_field_errors()
@@ -134,3 +137,11 @@ def test_the_header_counts_unread_notifications_until_the_inbox_is_opened(
     assert french_client.get(reverse("portal:my_events")).context["unread_notifications"] == 1
     french_client.get(reverse("portal:notifications"))
     assert french_client.get(reverse("portal:my_events")).context["unread_notifications"] == 0
+
+
+def test_the_partner_page_names_the_language_of_their_texts(french_client, german, french):
+    page = french_client.get(
+        reverse("portal:partner", args=[french.pk, german.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert page.context["language"] == "allemand"
+    assert [language for _opportunity, language in page.context["opportunities"]] == ["allemand"]

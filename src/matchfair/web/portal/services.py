@@ -17,13 +17,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from matchfair.matching.language import detect
+from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Delegate, Opportunity, Participation
 from matchfair.web.directory.services import unique_code
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import find_or_create_organizations
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PersonalSettings, PortalRules, RequestNote, new_token
-from matchfair.web.audit.services import record
 from matchfair.web.portal.notifications import notify
 
 MESSAGE_LENGTH = 500

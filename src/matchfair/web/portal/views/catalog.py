@@ -13,7 +13,14 @@ from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.portal.access import participant_page, site_url
 from matchfair.web.portal.catalog import Filters, catalog, sectors_of
 from matchfair.web.portal.forms import RequestForm
-from matchfair.web.portal.services import PortalRuleError, requests_sent, rules_of, send_request
+from matchfair.web.portal.languages import language_name
+from matchfair.web.portal.services import (
+    PortalRuleError,
+    detected_language,
+    requests_sent,
+    rules_of,
+    send_request,
+)
 
 PAGE_SIZE = 50
 
@@ -100,11 +107,16 @@ def partner(request: HttpRequest, participation: Participation, partner_id: int)
             "participation": participation,
             "portal_event": event,
             "other": other,
-            "opportunities": other.opportunities.all(),
+            "language": language_name(detected_language(other.description or "")),
+            "opportunities": [
+                (o, language_name(detected_language(f"{o.title}\n{o.description or ''}")))
+                for o in other.opportunities.all()
+            ],
             "reasons": Recommendation.objects.filter(
                 event=event, participation=participation, partner=other
             ).first(),
             "between": between,
+            "open_request": between.exclude(status=MeetingRequest.Status.DECLINED).exists(),
             "form": form,
             "quota": quota,
             "sent": requests_sent(participation),
