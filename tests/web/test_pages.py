@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 ORGANIZER_PAGES = [
     "event",
+    "event_settings",
     "programme",
     "organizations",
     "invite",
@@ -59,6 +60,16 @@ def test_creating_an_event_makes_its_creator_the_organizer(organizer_client, org
     assert response.status_code == 302
     assert event.code == "chengdu-europe-dialogue-2025"
     assert list(event.organizers.all()) == [organizer]
+
+
+def test_changing_the_number_of_tables(organizer_client, event):
+    response = organizer_client.post(
+        reverse("event_settings", args=[event.pk]),
+        {"name": event.name, "code": event.code, "timezone": "Asia/Shanghai", "tables": "12"},
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.tables, event.online_rooms, event.match_across_groups) == (12, None, False)
 
 
 def test_a_delegate_cannot_create_events(client, delegate_user):

@@ -125,3 +125,27 @@ def sign_up(item: AgendaItem, participation: Participation) -> SignUp:
 
 def cancel_sign_up(item: AgendaItem, participation: Participation) -> None:
     SignUp.objects.filter(item=item, participation=participation).delete()
+
+
+@transaction.atomic
+def update_event(
+    event: Event,
+    *,
+    name: str,
+    code: str,
+    timezone: str,
+    series_name: str = "",
+    tables: int | None = None,
+    online_rooms: int | None = None,
+    match_across_groups: bool = False,
+) -> Event:
+    """Change an event's settings; times stay the same instants, shown in the new time zone."""
+    event.series = Series.objects.get_or_create(name=series_name)[0] if series_name else None
+    event.name = name
+    event.code = code or event.code
+    event.timezone = timezone
+    event.tables = tables
+    event.online_rooms = online_rooms
+    event.match_across_groups = match_across_groups
+    event.save()
+    return event

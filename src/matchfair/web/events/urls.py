@@ -12,6 +12,7 @@ urlpatterns = [
     path("new/", event_pages.new_event, name="new_event"),
     path("import/", event_pages.import_event_file, name="import_event_file"),
     path("<int:event_id>/", event_pages.dashboard, name="event"),
+    path("<int:event_id>/settings/", event_pages.event_settings, name="event_settings"),
     path("<int:event_id>/programme/", programme.programme, name="programme"),
     path("<int:event_id>/organizations/", organizations.organizations, name="organizations"),
     path("<int:event_id>/organizations/invite/", organizations.invite, name="invite"),

@@ -15,7 +15,7 @@ from matchfair.core import FormatError, FormatIssue, parse_event
 from matchfair.web.accounts.permissions import can_create_events, organizer_required
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import create_event
+from matchfair.web.events.services import create_event, update_event
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 
@@ -76,6 +76,35 @@ def import_event_file(request: HttpRequest) -> HttpResponse:
         "events/new_event.html",
         {"form": EventForm(), "file_form": form, "issues": issues},
     )
+
+
+@organizer_required
+def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
+    initial = {
+        "name": event.name,
+        "code": event.code,
+        "series": event.series.name if event.series else "",
+        "timezone": event.timezone,
+        "tables": event.tables,
+        "online_rooms": event.online_rooms,
+        "match_across_groups": event.match_across_groups,
+    }
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        update_event(
+            event,
+            name=data["name"],
+            code=data["code"],
+            series_name=data["series"],
+            timezone=data["timezone"],
+            tables=data["tables"],
+            online_rooms=data["online_rooms"],
+            match_across_groups=data["match_across_groups"],
+        )
+        messages.success(request, _("Event settings saved."))
+        return redirect("event", event_id=event.pk)
+    return render(request, "events/settings.html", {"event": event, "form": form})
 
 
 @organizer_required
