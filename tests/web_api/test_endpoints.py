@@ -155,3 +155,8 @@ def test_participants_send_and_answer_requests_through_the_portal_rules(as_user,
     assert accepted.json()["status"] == "accepted"
     partner = sender.get(f"/api/events/{world.event.pk}/organizations/{world.tegnology.pk}")
     assert partner.json()["contacts"][0]["email"] == "teg@example.org"
+    trail = as_user(world.organizer).get(f"/api/events/{world.event.pk}/audit").json()["items"]
+    assert [(line["action"], line["actor"]) for line in trail[:2]] == [
+        ("request.accepted", "Teg"),
+        ("request.sent", "Smarteye"),
+    ]

@@ -48,12 +48,11 @@ class EventAccess:
 
 def own_participation(user: User, event: Event) -> Participation | None:
     """The participation of the organization the user is a delegate of, in this event."""
-    delegate = getattr(user, "delegate", None) if user.is_authenticated else None
-    if delegate is None:
+    if not user.is_authenticated:
         return None
     return (
         Participation.objects.select_related("organization")
-        .filter(event=event, organization_id=delegate.organization_id)
+        .filter(event=event, organization__delegates__user_id=user.pk)
         .first()
     )
 

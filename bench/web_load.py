@@ -1,0 +1,354 @@
+"""Load benchmark: 200 participants browsing the catalog and their agendas and sending requests.
+
+Starts everything it needs on 127.0.0.1 and stops it again: a fresh PostgreSQL
+database (on the server of MATCHFAIR_DATABASE_URL, default the dev script's), an
+event of 200 organizations with a published schedule and one logged-in delegate
+each, gunicorn serving Matchfair, and locust (as a library, headless) as the load
+generator. Each simulated participant, with a person's pauses between clicks,
+opens its catalog page, the catalog through the API, its agenda page, its
+published meetings through the API, and now and then asks a partner for a meeting
+(POST /api/events/{id}/requests with its session and CSRF token).
+
+    .venv/bin/pip install -e '.[dev,bench]'
+    .venv/bin/python bench/web_load.py --users 200 --seconds 60
+
+Prints p50/p95/p99 per request kind and in total, and fails (exit 1) when p95 is
+200 ms or more or any request failed.
+"""
+
+import argparse
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+DEFAULT_SERVER = "postgresql://matchfair:matchfair@127.0.0.1:5432/matchfair"
+DATABASE = "matchfair_load_bench"
+P95_LIMIT_MS = 200.0
+REQUESTS_PER_PARTICIPANT = 5
+# A participant reads a catalog page or an agenda before clicking again.
+THINK_SECONDS = (5.0, 15.0)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def _database_urls(server_url: str) -> tuple[str, str]:
+    """The URL of the maintenance database and of the benchmark's own database."""
+    base = server_url.rsplit("/", 1)[0]
+    return f"{base}/postgres", f"{base}/{DATABASE}"
+
+
+def _fresh_database(maintenance_url: str) -> None:
+    with psycopg.connect(maintenance_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def _drop_database(maintenance_url: str) -> None:
+    with psycopg.connect(maintenance_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+def _run(env: dict[str, str], *arguments: str) -> None:
+    subprocess.run([sys.executable, *arguments], env=env, check=True, cwd=ROOT)
+
+
+def setup_event(organizations: int, output: Path) -> None:
+    """(In the benchmark's database.) The event, its schedule, one session per delegate."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matchfair.web.settings")
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    sys.path.insert(0, str(ROOT))
+    from bench.generate_event import generate
+
+    from matchfair.web.directory.models import Delegate, Participation
+    from matchfair.web.exchange.to_database import import_event
+    from matchfair.web.jobs.models import Job
+    from matchfair.web.jobs.services import run_job, start_job
+    from matchfair.web.meetings.services import publish_schedule
+
+    event = import_event(generate(organizations, organizations * 3, seed=11))
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 20}).pk)
+    if job.status != Job.Status.SUCCEEDED:
+        raise SystemExit(f"the scheduler failed: {job.error}")
+    publish_schedule(event)
+    users = get_user_model()
+    people = []
+    for participation in Participation.objects.filter(event=event).select_related("organization"):
+        user = users.objects.create_user(username=f"delegate-{participation.pk}")
+        Delegate.objects.create(user=user, organization=participation.organization)
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.set_expiry(timezone.now() + timedelta(hours=2))
+        session.save()
+        people.append({"participation": participation.pk, "session": session.session_key})
+    output.write_text(json.dumps({"event": event.pk, "people": people}), encoding="utf-8")
+
+
+def generate_load(
+    base_url: str,
+    people_file: Path,
+    users: int,
+    seconds: int,
+    think: tuple[float, float],
+    out: Path,
+) -> None:
+    """(A separate process: locust patches the standard library with gevent.)"""
+    import gevent
+    from locust import FastHttpUser, between, task
+    from locust.env import Environment
+
+    setup = json.loads(people_file.read_text(encoding="utf-8"))
+    event_id, people = setup["event"], setup["people"]
+    partners = [person["participation"] for person in people]
+    queue = list(people)
+    random.Random(1).shuffle(queue)
+
+    class Participant(FastHttpUser):
+        host = base_url
+        wait_time = between(*think)
+
+        def on_start(self) -> None:
+            me = queue.pop() if queue else random.choice(people)
+            self.own = me["participation"]
+            # The browser's cookies: its login session and a CSRF token it echoes on writes.
+            self.csrf = secrets.token_hex(16)
+            self.cookies = {"Cookie": f"sessionid={me['session']}; csrftoken={self.csrf}"}
+            self.asked = 0
+
+        def get(self, path: str, name: str) -> None:
+            self.client.get(path, name=name, headers=self.cookies)
+
+        @task(4)
+        def catalog_page(self) -> None:
+            self.get(f"/my/{self.own}/catalog/", "page: catalog")
+
+        @task(3)
+        def catalog_api(self) -> None:
+            offset = random.randrange(0, len(partners), 20)
+            self.get(
+                f"/api/events/{event_id}/organizations?limit=20&offset={offset}",
+                "api: organizations",
+            )
+
+        @task(3)
+        def agenda_page(self) -> None:
+            self.get(f"/my/{self.own}/agenda/", "page: agenda")
+
+        @task(2)
+        def meetings_api(self) -> None:
+            self.get(f"/api/events/{event_id}/meetings", "api: my meetings")
+
+        @task(1)
+        def send_request(self) -> None:
+            if self.asked >= REQUESTS_PER_PARTICIPANT:
+                return
+            self.asked += 1
+            index = partners.index(self.own)
+            partner = partners[(index + 7 * self.asked) % len(partners)]
+            with self.client.post(
+                f"/api/events/{event_id}/requests",
+                json={"recipient": partner, "message": "Shall we meet?"},
+                headers={**self.cookies, "X-CSRFToken": self.csrf},
+                name="api: send request",
+                catch_response=True,
+            ) as response:
+                # 409 is the portal's answer when the partner asked first: a rule, not a fault.
+                if response.status_code in (201, 409):
+                    response.success()
+
+    environment = Environment(user_classes=[Participant])
+    runner = environment.create_local_runner()
+    runner.start(users, spawn_rate=max(users / 10, 1))
+    gevent.spawn_later(seconds, runner.quit)
+    runner.greenlet.join()
+    rows = {}
+    for entry in [*environment.stats.entries.values(), environment.stats.total]:
+        rows[entry.name] = {
+            "requests": entry.num_requests,
+            "failures": entry.num_failures,
+            "p50_ms": entry.get_response_time_percentile(0.5),
+            "p95_ms": entry.get_response_time_percentile(0.95),
+            "p99_ms": entry.get_response_time_percentile(0.99),
+            "rps": round(entry.total_rps, 1),
+        }
+    errors = {
+        f"{error.method} {error.name}: {error.error}": error.occurrences
+        for error in environment.stats.errors.values()
+    }
+    out.write_text(json.dumps({"rows": rows, "errors": errors}, indent=2), encoding="utf-8")
+
+
+def _warm_up(base_url: str, people_file: Path, workers: int) -> None:
+    """Load every page once in each worker process before measuring (lazy imports, caches)."""
+    setup = json.loads(people_file.read_text(encoding="utf-8"))
+    person = setup["people"][0]
+    paths = [
+        f"/my/{person['participation']}/catalog/",
+        f"/my/{person['participation']}/agenda/",
+        f"/api/events/{setup['event']}/organizations?limit=20",
+        f"/api/events/{setup['event']}/meetings",
+    ]
+
+    def fetch(path: str) -> None:
+        request = urllib.request.Request(
+            base_url + path, headers={"Cookie": f"sessionid={person['session']}"}
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+
+    with ThreadPoolExecutor(max_workers=workers * 2) as pool:
+        list(pool.map(fetch, paths * workers * 4))
+
+
+def _wait_for_port(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def benchmark(
+    users: int, seconds: int, organizations: int, workers: int, think: tuple[float, float]
+) -> dict[str, Any]:
+    server_url = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER)
+    maintenance_url, database_url = _database_urls(server_url)
+    _fresh_database(maintenance_url)
+    home = Path(tempfile.mkdtemp(prefix="matchfair-load-"))
+    env = dict(
+        os.environ,
+        MATCHFAIR_DATABASE_URL=database_url,
+        MATCHFAIR_HOME=str(home),
+        MATCHFAIR_ENCODER="fake",
+        PYTHONPATH=str(ROOT / "src"),
+    )
+    port = _free_port()
+    gunicorn = None
+    try:
+        _run(env, "-m", "matchfair.web.manage", "migrate", "--verbosity", "0")
+        people = home / "people.json"
+        _run(env, __file__, "--setup", str(people), "--organizations", str(organizations))
+        gunicorn = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "matchfair.web.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        _wait_for_port(port)
+        _warm_up(f"http://{HOST}:{port}", people, workers)
+        results = home / "results.json"
+        _run(
+            env,
+            __file__,
+            "--load",
+            str(people),
+            "--base-url",
+            f"http://{HOST}:{port}",
+            "--users",
+            str(users),
+            "--seconds",
+            str(seconds),
+            "--think",
+            str(think[0]),
+            str(think[1]),
+            "--results",
+            str(results),
+        )
+        return json.loads(results.read_text(encoding="utf-8"))
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=30)
+        _drop_database(maintenance_url)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--organizations", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=THINK_SECONDS,
+        metavar=("MIN", "MAX"),
+        help="seconds a participant reads a page before the next click",
+    )
+    parser.add_argument("--setup", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--base-url", help=argparse.SUPPRESS)
+    parser.add_argument("--results", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.setup:
+        setup_event(args.organizations, args.setup)
+        return
+    if args.load:
+        generate_load(
+            args.base_url, args.load, args.users, args.seconds, tuple(args.think), args.results
+        )
+        return
+    results = benchmark(
+        args.users, args.seconds, args.organizations, args.workers, tuple(args.think)
+    )
+    rows = results["rows"]
+    print(f"{'request':24} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7}")
+    for name, row in rows.items():
+        print(
+            f"{name:24} {row['requests']:>7} {row['failures']:>5} {row['p50_ms']:>6.0f} "
+            f"{row['p95_ms']:>6.0f} {row['p99_ms']:>6.0f} {row['rps']:>7}"
+        )
+    for error, count in results["errors"].items():
+        print(f"error x{count}: {error}")
+    total = rows["Aggregated"]
+    ok = total["failures"] == 0 and total["p95_ms"] < P95_LIMIT_MS
+    print(f"p95 {total['p95_ms']:.0f} ms, {total['failures']} failures: {'OK' if ok else 'FAIL'}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
