@@ -10,7 +10,8 @@
    the same group in a bilateral event, a declined request) are never ranked.
 
 The organization matrix is filled block by block of organizations, so memory grows
-with the square of the organizations (4 bytes a pair), never of the texts.
+with the square of the organizations (4 bytes a pair), never of the texts; in a
+bilateral event the blocks of two organizations of the same side are skipped.
 """
 
 from dataclasses import dataclass
@@ -45,45 +46,55 @@ class Constraints:
         return allowed
 
 
-def _blocks(corpus: Corpus) -> list[range]:
-    """Consecutive organizations whose texts number about ``BLOCK_UNITS``."""
-    blocks, first = [], 0
-    count = len(corpus.organizations)
-    for last in range(1, count + 1):
-        if corpus.units_of(last - 1).stop - corpus.starts[first] >= BLOCK_UNITS or last == count:
-            blocks.append(range(first, last))
-            first = last
+def _blocks(sizes: np.ndarray) -> list[np.ndarray]:
+    """Consecutive positions whose texts (``sizes`` each) add up to about ``BLOCK_UNITS``."""
+    blocks, first, total = [], 0, 0
+    for position, size in enumerate(sizes):
+        total += int(size)
+        if total >= BLOCK_UNITS or position == len(sizes) - 1:
+            blocks.append(np.arange(first, position + 1))
+            first, total = position + 1, 0
     return blocks
 
 
-def organization_scores(corpus: Corpus, scorer: UnitScorer) -> np.ndarray:
-    """The closest-text-pair score of every pair of organizations.
+def _one_group(groups: np.ndarray) -> bool:
+    """Whether all these organizations belong to one and the same group."""
+    return bool(len(groups)) and groups[0] >= 0 and bool((groups == groups[0]).all())
 
-    Text-pair scores are symmetric, so only blocks on and above the diagonal are
-    computed and each is written to both halves: half the work, and the same value
-    from both sides exactly.
+
+def organization_scores(corpus: Corpus, scorer: UnitScorer, constraints: Constraints) -> np.ndarray:
+    """The closest-text-pair score of every pair of organizations that may meet.
+
+    Organizations are visited group by group, so that in a bilateral event the
+    blocks of two organizations of one side are skipped (they may not meet; their
+    entries stay -inf). Text-pair scores are symmetric, so only blocks on and above
+    the diagonal are computed and each is written to both halves: the same value
+    from both sides exactly, for half the work.
     """
     count = len(corpus.organizations)
-    scores = np.empty((count, count), dtype=np.float32)
-    blocks = _blocks(corpus)
+    scores = np.full((count, count), -np.inf, dtype=np.float32)
+    order = np.argsort(constraints.groups, kind="stable")
+    ranges = [corpus.units_of(int(organization)) for organization in order]
+    sizes = np.array([len(units) for units in ranges], dtype=np.int64)
+    grouped = _blocks(sizes)
+    blocks = [order[positions] for positions in grouped]
+    texts = [
+        np.concatenate([np.arange(ranges[i].start, ranges[i].stop) for i in positions])
+        for positions in grouped
+    ]
+    starts = [np.concatenate([[0], np.cumsum(sizes[positions])[:-1]]) for positions in grouped]
     for position, rows in enumerate(blocks):
-        row_units = range(corpus.units_of(rows.start).start, corpus.units_of(rows.stop - 1).stop)
-        for columns in blocks[position:]:
-            column_units = range(
-                corpus.units_of(columns.start).start, corpus.units_of(columns.stop - 1).stop
-            )
-            units = scorer.scores(
-                slice(row_units.start, row_units.stop),
-                slice(column_units.start, column_units.stop),
-            )
-            by_partner = np.maximum.reduceat(
-                units, corpus.starts[columns.start : columns.stop] - column_units.start, axis=1
-            )
-            block = np.maximum.reduceat(
-                by_partner, corpus.starts[rows.start : rows.stop] - row_units.start, axis=0
-            )
-            scores[rows.start : rows.stop, columns.start : columns.stop] = block
-            scores[columns.start : columns.stop, rows.start : rows.stop] = block.T
+        for other in range(position, len(blocks)):
+            columns = blocks[other]
+            if constraints.across_groups and _one_group(
+                constraints.groups[np.concatenate([rows, columns])]
+            ):
+                continue
+            units = scorer.scores(texts[position], texts[other])
+            by_partner = np.maximum.reduceat(units, starts[other], axis=1)
+            block = np.maximum.reduceat(by_partner, starts[position], axis=0)
+            scores[np.ix_(rows, columns)] = block
+            scores[np.ix_(columns, rows)] = block.T
     return scores
 
 

@@ -113,11 +113,10 @@ def recommend(
     )
     left, right = kind_type_features(analysis.corpus, weights)
     scorer = UnitScorer(analysis.spaces, left, right)
-    scores = organization_scores(analysis.corpus, scorer)
+    constraints = constraints_of(event, weights)
+    scores = organization_scores(analysis.corpus, scorer, constraints)
     sectors = sector_sets(event)
-    ranked = best_partners(
-        scores, sector_matrix(sectors), constraints_of(event, weights), weights, top
-    )
+    ranked = best_partners(scores, sector_matrix(sectors), constraints, weights, top)
     between = _requests_between(event)
     recommendations = {}
     for a, partners in enumerate(ranked):
