@@ -243,3 +243,18 @@ def test_the_admin_lists_open_for_a_superuser(client, event):
     client.force_login(get_user_model().objects.create_superuser("root", password="x-long-pw-1"))
     for model in ("events/event", "directory/participation", "meetings/meeting"):
         assert client.get(f"/admin/{model}/").status_code == 200
+
+
+def test_recommended_pairs_not_yet_requested_are_offered(organizer_client, event):
+    from matchfair.web.meetings.models import Recommendation
+
+    tegnology = Participation.objects.get(event=event, code="tegnology")
+    smart_eye = Participation.objects.get(event=event, code="smart-eye")
+    tsinghua = Participation.objects.get(event=event, code="tsinghua-energy")
+    for first, second, score in ((tegnology, tsinghua, 0.9), (tegnology, smart_eye, 0.7)):
+        Recommendation.objects.create(
+            event=event, participation=first, partner=second, score=score, reasons=["sectors"]
+        )
+    response = organizer_client.get(reverse("meeting_requests", args=[event.pk]))
+    pairs = [(p.first.code, p.second.code) for p in response.context["suggestions"]]
+    assert pairs == [("tegnology", "smart-eye")]  # tegnology-tsinghua is requested already

@@ -1,4 +1,4 @@
-"""Finding partners for a tailor-made meeting by meaning, across languages.
+"""Finding partners for tailor-made meetings: by meaning across languages, or from recommendations.
 
 A query in English finds the Chinese opportunity that says the same thing: the
 matching engine's search index embeds the event's texts (through the embedding
@@ -13,6 +13,7 @@ from matchfair.matching import EmbeddingCache, SearchIndex, default_cache_dir
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.from_database import export_event
+from matchfair.web.meetings.models import MeetingRequest, Recommendation
 
 RESULTS = 10
 
@@ -44,3 +45,43 @@ def search_partners(event: Event, query: str, *, spec: str | None = None) -> lis
         matched = titles.get(hit.id, "") if hit.kind == "opportunity" else hit.title
         hits[hit.organization] = PartnerHit(participations[hit.organization], hit.score, matched)
     return list(hits.values())[:RESULTS]
+
+
+@dataclass(frozen=True)
+class SuggestedPair:
+    first: Participation
+    second: Participation
+    score: float
+    reasons: list[str]
+
+
+def suggested_pairs(event: Event, count: int = 20) -> list[SuggestedPair]:
+    """The best-scored recommended pairs that nobody has requested yet, each pair once."""
+    requested = {
+        frozenset(pair)
+        for pair in MeetingRequest.objects.filter(event=event).values_list(
+            "requester_id", "recipient_id"
+        )
+    }
+    pairs: list[SuggestedPair] = []
+    recommendations = (
+        Recommendation.objects.filter(event=event)
+        .select_related("participation__organization", "partner__organization")
+        .order_by("-score", "pk")
+    )
+    for recommendation in recommendations[: count * 10]:
+        key = frozenset((recommendation.participation_id, recommendation.partner_id))
+        if key in requested:
+            continue
+        requested.add(key)
+        pairs.append(
+            SuggestedPair(
+                recommendation.participation,
+                recommendation.partner,
+                recommendation.score,
+                list(recommendation.reasons),
+            )
+        )
+        if len(pairs) == count:
+            break
+    return pairs

@@ -11,7 +11,7 @@ from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.meetings.partner_search import search_partners
+from matchfair.web.meetings.partner_search import search_partners, suggested_pairs
 from matchfair.web.meetings.services import MeetingRuleError, add_tailor_made_meeting
 
 PAGE_SIZE = 50
@@ -64,6 +64,7 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
             "form": form,
             "query": query,
             "hits": hits,
+            "suggestions": suggested_pairs(event),
             "search_error": search_error,
             "first": request.GET.get("first", ""),
             "only_mandatory": only_mandatory,
