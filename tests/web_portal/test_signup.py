@@ -10,6 +10,7 @@ from django.urls import reverse
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.portal.models import PersonalSettings, PortalRules
 from matchfair.web.portal.services import rules_of
+from tests.web_portal import builders
 from tests.web_portal.builders import PASSWORD
 
 FORM = {
@@ -165,3 +166,24 @@ def test_the_home_page_leads_a_delegate_into_the_portal(german_client, german):
     page = german_client.get(reverse("home")).content.decode()
     assert reverse("portal:catalog", args=[german.pk]) in page
     assert reverse("portal:agenda", args=[german.pk]) in page
+
+
+def test_an_organization_with_delegates_from_an_earlier_edition_is_refused(client, owner, german):
+    next_year = builders.event(owner, name="EU-China Cooperation Fair 2027")
+    link = reverse("portal:join", args=[rules_of(next_year).invitation_token])
+    response = client.post(
+        link,
+        {
+            **FORM,
+            "organization_name": "Sonnenwerk GmbH",
+            "country": "DE",
+            "email": "intruder@example.org",
+        },
+    )
+    assert "Sonnenwerk GmbH is registered already" in str(
+        response.context["form"].errors["organization_name"]
+    )
+    assert not Participation.objects.filter(event=next_year).exists()
+    assert list(german.organization.delegates.values_list("user__email", flat=True)) == [
+        "anna@sonnenwerk.example"
+    ]

@@ -93,8 +93,9 @@ class Registration:
 def register(event: Event, registration: Registration) -> Delegate:
     """A new organization joins ``event`` with its first delegate's account.
 
-    An organization already taking part is refused: its delegates add colleagues
-    themselves, so nobody can attach an account to another company by typing its name.
+    An organization already taking part, or one with delegates from an earlier edition,
+    is refused: its delegates add colleagues themselves, so nobody can attach an
+    account to another company by typing its name.
     """
     users = get_user_model()
     if users.objects.filter(
@@ -108,7 +109,12 @@ def register(event: Event, registration: Registration) -> Delegate:
         [(registration.organization_name.strip(), registration.country, registration.kind)]
     )
     (organization,) = organization.values()
-    if Participation.objects.filter(event=event, organization=organization).exists():
+    # A directory entry with delegates (from this event or an earlier edition) is theirs:
+    # joining it would show a stranger its agendas and requests.
+    if (
+        Participation.objects.filter(event=event, organization=organization).exists()
+        or organization.delegates.exists()
+    ):
         raise PortalRuleError(
             _(
                 "%(organization)s is registered already: ask one of its delegates to add you "
