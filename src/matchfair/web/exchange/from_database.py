@@ -11,6 +11,7 @@ from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
+from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 
 
@@ -80,12 +81,15 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
     outcomes = list(
         MeetingOutcome.objects.filter(event=event)
         .select_related("a", "b")
-        .prefetch_related("feedback__by")
+        .prefetch_related("feedback__by", outcome_records.FEEDBACK_PREFETCH)
     )
     agreements = list(
-        Agreement.objects.filter(event=event).prefetch_related("parties__participation")
+        Agreement.objects.filter(event=event).prefetch_related(
+            "parties__participation", *outcome_records.agreement_prefetches(event)
+        )
     )
-    if not outcomes and not agreements:
+    added = outcome_records.event_fields(event)
+    if not outcomes and not agreements and not added:
         return None
     return core.Outcomes(
         meetings=[
@@ -95,7 +99,12 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
                 start=_local(o.start, zone),
                 status=o.status,
                 feedback=[
-                    core.Feedback(by=f.by.code, result=f.result, note=f.note)
+                    core.Feedback(
+                        by=f.by.code,
+                        result=f.result,
+                        note=f.note,
+                        **outcome_records.feedback_fields(f),
+                    )
                     for f in o.feedback.all()
                 ],
             )
@@ -114,9 +123,11 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
                     else None
                 ),
                 date=a.date,
+                **outcome_records.agreement_fields(a, zone),
             )
             for a in agreements
         ],
+        **added,
     )
 
 

@@ -17,6 +17,7 @@ from matchfair import core
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event, Interpreter, Series, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest
+from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementParty,
@@ -234,7 +235,7 @@ def add_outcomes(
             status=source.status,
             position=index,
         )
-        Feedback.objects.bulk_create(
+        stored = Feedback.objects.bulk_create(
             [
                 Feedback(
                     outcome=outcome,
@@ -246,6 +247,7 @@ def add_outcomes(
                 for position, feedback in enumerate(source.feedback)
             ]
         )
+        outcome_records.add_feedback_records(stored, source.feedback)
     for index, source in enumerate(outcomes.agreements):
         agreement = Agreement.objects.create(
             event=event,
@@ -258,12 +260,14 @@ def add_outcomes(
             date=source.date,
             position=index,
         )
-        AgreementParty.objects.bulk_create(
+        parties = AgreementParty.objects.bulk_create(
             [
                 AgreementParty(agreement=agreement, participation=by_code[party], position=position)
                 for position, party in enumerate(source.parties)
             ]
         )
+        outcome_records.add_agreement_details(agreement, parties, source, index, by_code)
+    outcome_records.add_event_details(event, outcomes, by_code)
 
 
 @transaction.atomic

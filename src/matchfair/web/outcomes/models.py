@@ -201,6 +201,8 @@ class CooperationProject(models.Model):
     host = models.ForeignKey(
         "directory.Participation", on_delete=models.CASCADE, related_name="hosted_projects"
     )
+    # The project's id in the event file; empty for a project made on the site.
+    code = models.CharField(_("project id"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=500)
     sector = models.CharField(_("sector"), max_length=200)
     location = models.CharField(_("location"), max_length=300)
