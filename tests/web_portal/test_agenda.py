@@ -4,6 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -93,6 +94,7 @@ def test_a_move_after_publication_is_notified_once(
         meeting = _meeting(german, french)
         publish_schedule(fair)
     assert Notification.objects.count() == 2
+    assert "http://127.0.0.1:8000/my/" in mail.outbox[0].body
     session = Session.objects.get(event=fair)
     with django_capture_on_commit_callbacks(execute=True):
         move_meeting(

@@ -33,6 +33,9 @@ ALLOWED_HOSTS = os.environ.get("MATCHFAIR_ALLOWED_HOSTS", "127.0.0.1,localhost")
 MATCHFAIR_ONLINE_ROOM_URL = os.environ.get(
     "MATCHFAIR_ONLINE_ROOM_URL", "https://meet.jit.si/matchfair-{room}"
 )
+# The address people reach the site at, for links in emails sent outside a request
+# (an agenda changed after publication). Default: `matchfair serve` on this machine.
+MATCHFAIR_SITE_URL = os.environ.get("MATCHFAIR_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -11,6 +11,7 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -38,7 +39,12 @@ def _fingerprints(event: Event) -> dict[int, str]:
 
 @transaction.atomic
 def notify_agenda_changes(event: Event, site_url: str = "") -> list[Participation]:
-    """Notify the organizations whose published agenda differs from what they were told."""
+    """Notify the organizations whose published agenda differs from what they were told.
+
+    It runs after a commit, outside any request: links in the emails start with
+    ``site_url``, by default the MATCHFAIR_SITE_URL setting.
+    """
+    site_url = site_url or settings.MATCHFAIR_SITE_URL
     if event.schedule_published_at is None:
         return []
     current = _fingerprints(event)
