@@ -5,7 +5,6 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import translation
 
 from matchfair.web.directory.models import Participation, SpreadsheetUpload
 from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
@@ -16,13 +15,6 @@ from tests.web_security.workbooks import (
     formula_workbook,
     workbook,
 )
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """The messages are asserted in English, whatever language an earlier test left active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "matchfair.web.security.login_limits.LoginRateLimitMiddleware",
     "matchfair.web.audit.actor.AuditActorMiddleware",
+    "matchfair.web.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

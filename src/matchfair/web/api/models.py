@@ -28,3 +28,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class IdempotentRequest(models.Model):
+    """A write sent with an ``Idempotency-Key``, and the answer to replay if it comes again.
+
+    ``key`` is a digest of the caller's credentials, the key, the method and the path,
+    so one caller's key never replays another caller's answer.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    request_digest = models.CharField(max_length=64)
+    status = models.PositiveIntegerField(default=0, help_text=_("0 while the first is running"))
+    content = models.TextField(blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
