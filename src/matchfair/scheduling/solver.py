@@ -36,12 +36,13 @@ from matchfair.scheduling.objective import weight_scale, weight_value
 from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
-SINGLE_WORKER_LIMIT = 2_000
+SINGLE_WORKER_LIMIT = 500
 """Choices up to which CP-SAT runs single-threaded, hence bit-for-bit reproducibly.
 
 Above it the two-worker portfolio (a full solver beside local search and LNS
 subsolvers) is far stronger on the breaks model (forum-13 of the B2B benchmark: 0
-breaks proven in under 30 s against 27 with one worker), but which of several equally
+breaks proven in under 30 s against 27 with one worker; tic-13, 1,800 choices: 31
+breaks after 57 s with one worker), but which of several equally
 good schedules it returns can vary between runs. CP-SAT's deterministic
 ``interleave_search`` mode was tried and rejected: it stays at the hint.
 """
