@@ -1,5 +1,6 @@
 """My agenda: times in my own time zone, ICS and the private feed, changes notified."""
 
+import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -7,6 +8,7 @@ import icalendar
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from matchfair.web.events.models import Interpreter, Session
 from matchfair.web.events.services import add_agenda_item
@@ -132,8 +134,22 @@ def test_the_agenda_links_to_its_pdf(german_client, german, french, fair):
     _meeting(german, french)
     publish_schedule(fair)
     page = german_client.get(reverse("portal:agenda", args=[german.pk])).content.decode()
-    pdf = reverse("participant_agenda_pdf", args=[german.pk])
+    pdf = reverse("portal:agenda_pdf", args=[german.pk])
     assert pdf in page
     response = german_client.get(pdf)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_pdf_agenda_prints_the_participants_own_time_zone(german_client, german, french, fair):
+    _meeting(german, french)
+    publish_schedule(fair)
+    tokyo = PersonalSettings.objects.get(user=builders.user_of(german))
+    tokyo.timezone = "Asia/Tokyo"
+    tokyo.save()
+    download = german_client.get(reverse("portal:agenda_pdf", args=[german.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(download.content)).pages)
+    assert "Asia/Tokyo" in text
+    assert "17:30" in text or "5:30" in text
+    assert "9:30" not in text

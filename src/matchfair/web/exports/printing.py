@@ -24,20 +24,29 @@ class AgendaPage:
     entries: list[AgendaEntry]
 
 
-def _pdf(template: str, context: dict[str, object], event: Event) -> bytes:
-    with timezone.override(event.timezone):
+def _pdf(template: str, context: dict[str, object], event: Event, zone: str | None = None) -> bytes:
+    zone = zone or event.timezone
+    with timezone.override(zone):
         html = render_to_string(
-            template, {**context, "event": event, "language": translation.get_language()}
+            template,
+            {**context, "event": event, "zone": zone, "language": translation.get_language()},
         )
     return HTML(string=html).write_pdf()
 
 
-def agendas_pdf(event: Event, participations: list[Participation], *, drafts: bool) -> bytes:
-    """One page (or more) per organization: its meetings and signed-up agenda items."""
+def agendas_pdf(
+    event: Event, participations: list[Participation], *, drafts: bool, zone: str | None = None
+) -> bytes:
+    """One page (or more) per organization: its meetings and signed-up agenda items.
+
+    Times are printed in ``zone``, the event's time zone by default: the venue's
+    printed agendas share the clock on the wall, a participant's own copy follows
+    the time zone it chose, like its agenda page.
+    """
     pages = [
         AgendaPage(p, organization_agenda(p, published_only=not drafts)) for p in participations
     ]
-    return _pdf("exports/agendas.html", {"pages": pages, "drafts": drafts}, event)
+    return _pdf("exports/agendas.html", {"pages": pages, "drafts": drafts}, event, zone)
 
 
 def table_plan_pdf(event: Event) -> bytes:

@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("my/<int:participation_id>/agenda/", agenda.agenda, name="agenda"),
     path("my/<int:participation_id>/agenda.ics", agenda.agenda_ics, name="agenda_ics"),
+    path("my/<int:participation_id>/agenda.pdf", agenda.agenda_pdf, name="agenda_pdf"),
     path(
         "my/<int:participation_id>/programme/<int:item_id>/",
         agenda.toggle_item,

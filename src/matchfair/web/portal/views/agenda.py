@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
+from matchfair.web.exports.printing import agendas_pdf
 from matchfair.web.meetings.agendas import organization_agenda
 from matchfair.web.portal.access import participant_page
 from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
@@ -64,6 +66,21 @@ def toggle_item(request: HttpRequest, participation: Participation, item_id: int
 def agenda_ics(request: HttpRequest, participation: Participation) -> HttpResponse:
     response = HttpResponse(agenda_calendar([participation]), content_type=ICS)
     response["Content-Disposition"] = f'attachment; filename="{participation.event.code}.ics"'
+    return response
+
+
+@participant_page
+def agenda_pdf(request: HttpRequest, participation: Participation) -> HttpResponse:
+    """The printable agenda, in the participant's own time zone like the page it comes from."""
+    content = agendas_pdf(
+        participation.event,
+        [participation],
+        drafts=False,
+        zone=timezone.get_current_timezone_name(),
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = f"{participation.event.code}-{participation.pk}-agenda.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
