@@ -7,8 +7,6 @@ rendering alone.
 """
 
 import json
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +14,7 @@ from typing import Annotated
 import typer
 
 from matchfair.cli.app import UserError, app
-from matchfair.core import Event, read_event
+from matchfair.core import Event, read_event, write_atomically
 from matchfair.i18n import gettext as _
 from matchfair.outcomes import (
     MissingRateError,
@@ -69,19 +67,11 @@ def _load(source: str) -> Event:
 
 
 def _write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` in one step, so an interrupted run leaves the old file or none."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Replace ``path`` in one step; a missing or unwritable folder is named as the user gave it."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+        write_atomically(path, content)
     except OSError as error:
         raise UserError(f"{path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _render(

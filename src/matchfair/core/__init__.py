@@ -16,6 +16,7 @@ from matchfair.core.documents import (
     read_exchange_rates,
     read_recommendations,
     read_schedule,
+    write_atomically,
     write_document,
 )
 from matchfair.core.errors import FormatError, FormatIssue
@@ -90,5 +91,6 @@ __all__ = [
     "requested_meetings",
     "session_slots",
     "window_contains",
+    "write_atomically",
     "write_document",
 ]

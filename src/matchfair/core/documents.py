@@ -162,19 +162,24 @@ def dump_document(model: BaseModel) -> dict[str, Any]:
     return {"format": document_format, **data}
 
 
-def write_document(path: str | os.PathLike[str], model: BaseModel) -> None:
-    """Write a document as UTF-8 JSON, atomically: readers see the old file or the new one."""
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
+    """Replace ``path`` in one step: readers, and an interrupted run, see the old file or the new one."""
     target = Path(path)
-    text = json.dumps(dump_document(model), ensure_ascii=False, indent=1) + "\n"
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_document(path: str | os.PathLike[str], model: BaseModel) -> None:
+    """Write a document as UTF-8 JSON, atomically."""
+    text = json.dumps(dump_document(model), ensure_ascii=False, indent=1) + "\n"
+    write_atomically(path, text.encode("utf-8"))
 
 
 def json_schema(document: str) -> dict[str, Any]:
