@@ -91,20 +91,21 @@ def _render(
 @app.command()
 def report(
     source: Annotated[
-        str, typer.Argument(help="An event file, or the id of an event in the database.")
+        str, typer.Argument(help=_("An event file, or the id of an event in the database."))
     ],
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="json, html or pdf.")
+        ReportFormat, typer.Option("--format", "-f", help=_("json, html or pdf."))
     ] = ReportFormat.json,
     language: Annotated[
-        ReportLanguageCode, typer.Option("--lang", "-l", help="Language of an HTML or PDF report.")
+        ReportLanguageCode,
+        typer.Option("--lang", "-l", help=_("Language of an HTML or PDF report.")),
     ] = ReportLanguageCode.en,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: print).")
+        Path | None, typer.Option("--output", "-o", help=_("File to write (default: print)."))
     ] = None,
     rates: Annotated[
         Path | None,
-        typer.Option("--rates", help="Exchange-rate table (JSON) for the investment total."),
+        typer.Option("--rates", help=_("Exchange-rate table (JSON) for the investment total.")),
     ] = None,
 ) -> None:
     """Print or write an event's figures (JSON) or its report (HTML, PDF)."""

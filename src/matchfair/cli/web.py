@@ -16,7 +16,7 @@ from matchfair.i18n import gettext as _
 DEFAULT_PORT = 8000
 
 PortOption = Annotated[
-    int, typer.Option("--port", "-p", min=1, max=65535, help="Port on 127.0.0.1.")
+    int, typer.Option("--port", "-p", min=1, max=65535, help=_("Port on 127.0.0.1."))
 ]
 
 
@@ -31,7 +31,7 @@ def _start(*, keep_secret_key: bool = False) -> None:
 
 @app.command("import")
 def import_command(
-    event_file: Annotated[Path, typer.Argument(help="An event file (matchfair-event/1).")],
+    event_file: Annotated[Path, typer.Argument(help=_("An event file (matchfair-event/1)."))],
 ) -> None:
     """Store an event file in the database as a new event and print its id."""
     document = read_event(event_file)
@@ -44,8 +44,8 @@ def import_command(
 
 @app.command("export")
 def export_command(
-    event_id: Annotated[int, typer.Argument(help="The id that `matchfair import` printed.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The event file to write.")],
+    event_id: Annotated[int, typer.Argument(help=_("The id that `matchfair import` printed."))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=_("The event file to write."))],
 ) -> None:
     """Write an event of the database as an event file, schedule and outcomes included."""
     _start()

@@ -13,11 +13,13 @@ import pycountry
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from matchfair.i18n import gettext as _
+
 
 def _country(value: str) -> str:
     if len(value) != 2 or pycountry.countries.get(alpha_2=value.upper()) is None:
         raise PydanticCustomError(
-            "iso_country", "'{value}' is not an ISO 3166-1 code", {"value": value}
+            "iso_country", _("'{value}' is not an ISO 3166-1 code"), {"value": value}
         )
     return value.upper()
 
@@ -25,7 +27,7 @@ def _country(value: str) -> str:
 def _language(value: str) -> str:
     if len(value) != 2 or pycountry.languages.get(alpha_2=value.lower()) is None:
         raise PydanticCustomError(
-            "iso_language", "'{value}' is not an ISO 639-1 code", {"value": value}
+            "iso_language", _("'{value}' is not an ISO 639-1 code"), {"value": value}
         )
     return value.lower()
 
@@ -33,7 +35,7 @@ def _language(value: str) -> str:
 def _currency(value: str) -> str:
     if len(value) != 3 or pycountry.currencies.get(alpha_3=value.upper()) is None:
         raise PydanticCustomError(
-            "iso_currency", "'{value}' is not an ISO 4217 code", {"value": value}
+            "iso_currency", _("'{value}' is not an ISO 4217 code"), {"value": value}
         )
     return value.upper()
 
@@ -43,7 +45,7 @@ def _timezone(value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise PydanticCustomError(
-            "timezone", "'{value}' is not an IANA time zone", {"value": value}
+            "timezone", _("'{value}' is not an IANA time zone"), {"value": value}
         ) from None
     return value
 
@@ -60,12 +62,12 @@ def _timestamp(value: object) -> object:
             parsed = datetime.fromisoformat(text)
         except ValueError:
             raise PydanticCustomError(
-                "timestamp", "'{value}' is not an ISO 8601 timestamp", {"value": text}
+                "timestamp", _("'{value}' is not an ISO 8601 timestamp"), {"value": text}
             ) from None
         if parsed.tzinfo is None:
             raise PydanticCustomError(
                 "timestamp_offset",
-                "'{value}' has no UTC offset (write it like 2024-11-18T14:00:00+08:00)",
+                _("'{value}' has no UTC offset (write it like 2024-11-18T14:00:00+08:00)"),
                 {"value": text},
             )
         return parsed

@@ -9,6 +9,7 @@ from matchfair.core.base import Strict
 from matchfair.core.codes import CountryCode, Identifier, LanguageCode, Timestamp, TimeZoneName
 from matchfair.core.outcomes import Outcomes
 from matchfair.core.schedule import ScheduledMeeting
+from matchfair.i18n import gettext as _
 
 EVENT_FORMAT = "matchfair-event/1"
 
@@ -41,7 +42,9 @@ class Window(Strict):
     def _ends_after_start(self) -> Self:
         if self.end <= self.start:
             raise PydanticCustomError(
-                "window_order", "the window ends at {end}, not after its start", {"end": self.end}
+                "window_order",
+                _("the window ends at {end}, not after its start"),
+                {"end": self.end},
             )
         return self
 
@@ -58,13 +61,15 @@ class Session(Strict):
     def _holds_a_slot(self) -> Self:
         if self.end <= self.start:
             raise PydanticCustomError(
-                "session_order", "the session ends at {end}, not after its start", {"end": self.end}
+                "session_order",
+                _("the session ends at {end}, not after its start"),
+                {"end": self.end},
             )
         minutes = (self.end - self.start).total_seconds() / 60
         if self.slot_minutes > minutes:
             raise PydanticCustomError(
                 "session_fit",
-                "a {slot}-minute slot does not fit in this {length}-minute session",
+                _("a {slot}-minute slot does not fit in this {length}-minute session"),
                 {"slot": self.slot_minutes, "length": round(minutes)},
             )
         return self

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from matchfair.core import Money
+from matchfair.i18n import gettext as _
 
 
 class MissingRateError(ValueError):
@@ -22,7 +23,9 @@ class MissingRateError(ValueError):
         self.currencies = currencies
         self.base = base
         super().__init__(
-            f"the exchange-rate table has no rate to {base} for {', '.join(currencies)}"
+            _("the exchange-rate table has no rate to {base} for {currencies}").format(
+                base=base, currencies=", ".join(currencies)
+            )
         )
 
 

@@ -21,7 +21,16 @@ def _times(slots: list[Slot]) -> str:
     labels = [f"{slot.session} {slot.start:%H:%M}" for slot in slots[:SHOWN_TIMES]]
     text = ", ".join(labels)
     if len(slots) > SHOWN_TIMES:
-        text += " " + _("and {count} more").format(count=len(slots) - SHOWN_TIMES)
+        return _("{times} and {count} more").format(times=text, count=len(slots) - SHOWN_TIMES)
+    return text
+
+
+def _listed(parts: list[str]) -> str:
+    """Reasons joined into one, each join a message so a language can use its own separator."""
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        # Translators: joins two reasons of a list (Chinese uses a full-width semicolon).
+        text = _("{first}; {second}").format(first=part, second=text)
     return text
 
 
@@ -51,8 +60,9 @@ def _never_fits(
     if not sessions:
         return _("the request names no existing session")
     if not any(mode_allows(session.mode, candidate.online) for session in sessions):
-        kind = _("online") if candidate.online else _("on-site")
-        return _("no allowed session can hold an {kind} meeting").format(kind=kind)
+        if candidate.online:
+            return _("no allowed session can hold an online meeting")
+        return _("no allowed session can hold an on-site meeting")
     first = directory[meeting.a]
     second = directory[meeting.b]
     common = [
@@ -117,11 +127,15 @@ def unscheduled_reason(
     if b_booked:
         parts.append(_("{id} is booked at {times}").format(id=meeting.b, times=_times(b_booked)))
     if full:
-        kind = _("online rooms") if candidate.online else _("tables")
-        parts.append(_("all {kind} are taken at {times}").format(kind=kind, times=_times(full)))
+        taken = (
+            _("all online rooms are taken at {times}")
+            if candidate.online
+            else _("all tables are taken at {times}")
+        )
+        parts.append(taken.format(times=_times(full)))
     if no_interpreter:
         parts.append(_("no interpreter is free at {times}").format(times=_times(no_interpreter)))
-    return _("no common free slot: {details}").format(details="; ".join(parts))
+    return _("no common free slot: {details}").format(details=_listed(parts))
 
 
 def unscheduled_reasons(event: Event, built: BuiltProblem, placement: Placement) -> dict[int, str]:
