@@ -1,4 +1,4 @@
-"""matchfair.outcomes is an engine: it knows matchfair.core, never Django or the layers above."""
+"""matchfair.outcomes is an engine: it knows matchfair.core (and speaks through matchfair.i18n), never Django or the layers above."""
 
 import ast
 from pathlib import Path
@@ -20,7 +20,7 @@ def test_outcomes_imports_only_core_and_itself():
             for name in names:
                 top = name.split(".")
                 if top[0] == "django" or (
-                    top[0] == "matchfair" and top[1:2] not in (["core"], ["outcomes"])
+                    top[0] == "matchfair" and top[1:2] not in (["core"], ["outcomes"], ["i18n"])
                 ):
                     offenders.append(f"{path.name} imports {name}")
     assert offenders == []
