@@ -1,22 +1,79 @@
 """Gettext for the framework-free layers.
 
 The command line and the engines speak through the ``matchfair`` gettext domain so
-that their messages can be translated with the same catalogs as the web pages; the
-language follows the usual ``LANGUAGE``/``LC_ALL``/``LANG`` environment variables.
+that their messages can be translated with the same tools as the web pages; the
+catalogs live in ``matchfair/locale/<locale>/LC_MESSAGES/matchfair.po`` (see
+docs/translations.md). Outside any ``use_language`` block the language follows the
+usual ``LANGUAGE``/``LC_ALL``/``LANG`` environment variables, as a command line
+should; a web page, whose language is the request's and not the server's, wraps the
+engine call in ``use_language(django.utils.translation.get_language())``, so these
+layers never import Django.
 """
 
 import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 
+DOMAIN = "matchfair"
 LOCALE_DIR = Path(__file__).parent / "locale"
-_translation = _gettext.translation("matchfair", localedir=LOCALE_DIR, fallback=True)
+_environment_translation = _gettext.translation(DOMAIN, localedir=LOCALE_DIR, fallback=True)
+_chosen: ContextVar[_gettext.NullTranslations | None] = ContextVar(
+    "matchfair_language", default=None
+)
+
+
+def locale_name(language: str) -> str:
+    """The catalog folder of a language code: ``zh-hans`` -> ``zh_Hans``, ``de-at`` -> ``de_AT``.
+
+    Web language codes (Django's, HTTP's) and gettext's folder names spell the same
+    language differently; this is Django's ``to_locale`` rule, without Django.
+    """
+    language, _, region = language.replace("_", "-").partition("-")
+    if not region:
+        return language.lower()
+    region = region.title() if len(region) > 2 else region.upper()
+    return f"{language.lower()}_{region}"
+
+
+@cache
+def translation(language: str) -> _gettext.NullTranslations:
+    """The ``matchfair`` catalog of ``language`` (a no-op translation when there is none).
+
+    ``de-at`` falls back to ``de``, and English, the language of the source strings,
+    needs no catalog.
+    """
+    return _gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[locale_name(language)], fallback=True
+    )
+
+
+@contextmanager
+def use_language(language: str | None) -> Iterator[None]:
+    """Translate into ``language`` within the block (``None``: the environment's language).
+
+    The choice is a context variable, so a request served in Chinese and one served
+    in German at the same moment, in two threads, each get their own language.
+    """
+    token = _chosen.set(translation(language) if language else None)
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
+
+
+def _current() -> _gettext.NullTranslations:
+    chosen = _chosen.get()
+    return _environment_translation if chosen is None else chosen
 
 
 def gettext(message: str) -> str:
-    """Translate ``message`` into the user's language (unchanged when no catalog matches)."""
-    return _translation.gettext(message)
+    """Translate ``message`` into the current language (unchanged when no catalog matches)."""
+    return _current().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the number ``n``."""
-    return _translation.ngettext(singular, plural, n)
+    return _current().ngettext(singular, plural, n)

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from matchfair.cli.app import UserError, app, stderr
 from matchfair.core import Schedule, read_event, read_schedule, write_document
 from matchfair.i18n import gettext as _
+from matchfair.i18n import ngettext
 from matchfair.scheduling import Progress as SolverProgress
 from matchfair.scheduling import (
     SolveOptions,
@@ -136,8 +137,10 @@ def schedule(
         )
     if outcome.below_target:
         stderr.print(
-            _(
-                "{count} organization(s) below the target; their unscheduled requests say why"
+            ngettext(
+                "{count} organization below the target; its unscheduled requests say why",
+                "{count} organizations below the target; their unscheduled requests say why",
+                len(outcome.below_target),
             ).format(count=len(outcome.below_target)),
             markup=False,
         )
@@ -183,6 +186,11 @@ def check(
     if violations:
         for violation in violations:
             stderr.print(str(violation), markup=False)
-        stderr.print(_("invalid: {count} violation(s)").format(count=len(violations)), markup=False)
+        stderr.print(
+            ngettext(
+                "invalid: {count} violation", "invalid: {count} violations", len(violations)
+            ).format(count=len(violations)),
+            markup=False,
+        )
         raise typer.Exit(INVALID)
     typer.echo(_("valid: the schedule satisfies rules 1-8"))
