@@ -225,7 +225,7 @@ def test_a_delegate_sees_their_agenda_and_not_another_organization(client, event
     client.force_login(delegate_user)
     own = Participation.objects.get(event=event, code="tegnology")
     other = Participation.objects.get(event=event, code="smart-eye")
-    page = client.get(reverse("participant_home", args=[own.pk]))
+    page = client.get(reverse("participant_home", args=[own.pk]), follow=True)
     assert "清华四川能源互联网研究院" in page.content.decode()
     assert client.get(reverse("participant_home", args=[other.pk])).status_code == 403
     assert client.get(reverse("participant_agenda_pdf", args=[other.pk])).status_code == 403

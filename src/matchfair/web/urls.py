@@ -15,6 +15,7 @@ urlpatterns = [
     path("events/", include("matchfair.web.outcomes.urls")),
     path("events/", include("matchfair.web.reports.urls")),
     path("events/<int:event_id>/audit/", trail_page, name="audit_trail"),
+    path("", include("matchfair.web.access.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -48,6 +48,23 @@ def create_event(
     return event
 
 
+def checked_session(
+    *, code: str, start: datetime, end: datetime, slot_minutes: int, gap_minutes: int, mode: str
+) -> core.Session:
+    """The session as the scheduler sees it; refused when its times give no slot."""
+    try:
+        return core.Session(
+            id=code,
+            start=start,
+            end=end,
+            slot_minutes=slot_minutes,
+            gap_minutes=gap_minutes,
+            mode=mode,
+        )
+    except ValidationError as error:
+        raise EventRuleError("; ".join(e["msg"] for e in error.errors())) from None
+
+
 def add_session(
     event: Event,
     *,
@@ -59,17 +76,14 @@ def add_session(
     mode: str = Session.Mode.HYBRID,
 ) -> Session:
     """A meeting session; refused when its times give no slot or its id is taken."""
-    try:
-        core.Session(
-            id=code,
-            start=start,
-            end=end,
-            slot_minutes=slot_minutes,
-            gap_minutes=gap_minutes,
-            mode=mode,
-        )
-    except ValidationError as error:
-        raise EventRuleError("; ".join(e["msg"] for e in error.errors())) from None
+    checked_session(
+        code=code,
+        start=start,
+        end=end,
+        slot_minutes=slot_minutes,
+        gap_minutes=gap_minutes,
+        mode=mode,
+    )
     if Session.objects.filter(event=event, code=code).exists():
         raise EventRuleError(_("A session with the id “%(code)s” exists already.") % {"code": code})
     position = Session.objects.filter(event=event).count()

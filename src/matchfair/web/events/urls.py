@@ -1,9 +1,15 @@
-"""Organizer pages of one event (/events/ID/...) and participant pages (/events/my/ID/)."""
+"""Organizer pages of one event (/events/ID/...); /events/my/ID/ leads to the portal."""
 
 from django.urls import path
 
 from matchfair.web.directory.views import organizations, spreadsheet_import
-from matchfair.web.events.views import event_pages, participant_pages, programme
+from matchfair.web.events.views import (
+    event_pages,
+    organization_edits,
+    participant_pages,
+    programme,
+    programme_edits,
+)
 from matchfair.web.exports import views as exports
 from matchfair.web.jobs import views as jobs
 from matchfair.web.meetings.views import requests, schedule_review
@@ -14,7 +20,37 @@ urlpatterns = [
     path("<int:event_id>/", event_pages.dashboard, name="event"),
     path("<int:event_id>/settings/", event_pages.event_settings, name="event_settings"),
     path("<int:event_id>/programme/", programme.programme, name="programme"),
+    path(
+        "<int:event_id>/programme/sessions/<int:session_id>/",
+        programme_edits.edit_session,
+        name="edit_session",
+    ),
+    path(
+        "<int:event_id>/programme/sessions/<int:session_id>/delete/",
+        programme_edits.remove_session,
+        name="delete_session",
+    ),
+    path(
+        "<int:event_id>/programme/items/<int:item_id>/",
+        programme_edits.edit_agenda_item,
+        name="edit_agenda_item",
+    ),
+    path(
+        "<int:event_id>/programme/items/<int:item_id>/delete/",
+        programme_edits.remove_agenda_item,
+        name="delete_agenda_item",
+    ),
     path("<int:event_id>/organizations/", organizations.organizations, name="organizations"),
+    path(
+        "<int:event_id>/organizations/<int:participation_id>/edit/",
+        organization_edits.edit_organization,
+        name="edit_organization",
+    ),
+    path(
+        "<int:event_id>/organizations/<int:participation_id>/remove/",
+        organization_edits.remove_organization,
+        name="remove_organization",
+    ),
     path("<int:event_id>/organizations/invite/", organizations.invite, name="invite"),
     path(
         "<int:event_id>/organizations/import/",
@@ -49,10 +85,5 @@ urlpatterns = [
         "my/<int:participation_id>/agenda.pdf",
         exports.organization_agenda,
         name="participant_agenda_pdf",
-    ),
-    path(
-        "my/<int:participation_id>/agenda/<int:item_id>/",
-        participant_pages.toggle_sign_up,
-        name="toggle_sign_up",
     ),
 ]

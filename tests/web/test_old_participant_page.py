@@ -1,0 +1,41 @@
+"""The first participant page, /events/my/ID/, leads to the portal for good; old links still work."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.web_api.world import World, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_old_page_redirects_permanently_to_the_portal_agenda(world: World):
+    old = f"/events/my/{world.smart_eye.pk}/"
+    response = logged_in(world.smart_eye_user).get(old)
+    assert response.status_code == 301
+    assert response["Location"] == reverse("portal:agenda", args=[world.smart_eye.pk])
+
+
+def test_the_portal_agenda_behind_it_shows_no_organizer_menu(world: World):
+    client = logged_in(world.smart_eye_user)
+    page = client.get(f"/events/my/{world.smart_eye.pk}/", follow=True)
+    assert page.status_code == 200
+    assert reverse("schedule", args=[world.event.pk]) not in page.content.decode()
+
+
+def test_the_old_address_tells_a_stranger_nothing(world: World):
+    assert (
+        logged_in(world.smart_eye_user).get(f"/events/my/{world.tegnology.pk}/").status_code == 403
+    )
+    assert Client().get(f"/events/my/{world.tegnology.pk}/").status_code == 302  # to the login

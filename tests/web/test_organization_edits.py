@@ -1,0 +1,150 @@
+"""Editing an organization of the event and taking it out: other events and outcomes stay intact."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from matchfair.web.audit.models import AuditEntry
+from matchfair.web.directory.models import Organization, Participation
+from matchfair.web.meetings.models import Meeting, MeetingRequest
+from tests.web.english import english  # noqa: F401
+from tests.web_api.world import World, build_world
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def form(participation: Participation, **changes) -> dict[str, object]:
+    organization = participation.organization
+    values = {
+        "name": organization.name,
+        "country": organization.country,
+        "kind": organization.kind,
+        "code": participation.code,
+        "group": participation.group or "",
+        "attendance": participation.attendance,
+        "delegates": participation.delegates,
+        "languages": ", ".join(participation.languages),
+        "sectors": "; ".join(participation.sectors),
+        "description": participation.description or "",
+    }
+    return values | changes
+
+
+def only_here(world: World, name: str) -> Participation:
+    """An organization that takes part in this event and no other."""
+    organization = Organization.objects.create(name=name, country="SE", kind="company")
+    return Participation.objects.create(event=world.event, organization=organization, code="solo")
+
+
+def test_an_organization_of_this_event_only_is_edited_and_audited(world: World):
+    solo = only_here(world, "Konfidence")
+    url = reverse("edit_organization", args=[world.event.pk, solo.pk])
+    response = logged_in(world.organizer).post(
+        url,
+        form(
+            solo, name="Konfidence AB", languages="SV, en", sectors="security; ai", group="nordic"
+        ),
+    )
+    assert response.status_code == 302
+    solo.refresh_from_db()
+    assert solo.organization.name == "Konfidence AB"
+    assert (solo.languages, solo.sectors, solo.group) == (
+        ["sv", "en"],
+        ["security", "ai"],
+        "nordic",
+    )
+    entry = AuditEntry.objects.get(event=world.event, action="participation.changed")
+    assert entry.summary == "Konfidence (solo) → Konfidence AB (solo)"
+
+
+def test_an_organization_shared_with_another_event_keeps_its_name(world: World):
+    # Both test events import Smart Eye: its directory entry belongs to both.
+    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    client = logged_in(world.organizer)
+    assert "also takes part in other events" in client.get(url).content.decode()
+    client.post(url, form(world.smart_eye, name="Renamed by another organizer", group="x"))
+    world.smart_eye.refresh_from_db()
+    assert world.smart_eye.organization.name == "Smart Eye"
+    assert world.smart_eye.group == "x"
+
+
+def test_bad_codes_are_named_on_their_fields_and_nothing_is_saved(world: World):
+    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    page = logged_in(world.organizer).post(
+        url, form(world.smart_eye, languages="en, xx", code="tegnology")
+    )
+    text = page.content.decode()
+    assert "&#x27;xx&#x27; is not an ISO 639-1 code" in text
+    assert "Another organization of this event has the id" in text
+    world.smart_eye.refresh_from_db()
+    assert world.smart_eye.code == "smart-eye"
+
+
+def test_attendance_cannot_change_under_a_published_meeting(world: World):
+    url = reverse("edit_organization", args=[world.event.pk, world.tegnology.pk])
+    page = logged_in(world.organizer).post(url, form(world.tegnology, attendance="online"))
+    assert "1 published meeting: its attendance cannot change" in page.content.decode()
+    world.tegnology.refresh_from_db()
+    assert world.tegnology.attendance == "onsite"
+
+
+def test_a_new_attendance_drops_the_organizations_drafts(world: World):
+    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    logged_in(world.organizer).post(url, form(world.smart_eye, attendance="onsite"))
+    assert not Meeting.objects.filter(pk=world.draft.pk).exists()
+    assert Meeting.objects.filter(pk=world.published.pk).exists()
+
+
+def test_an_organization_with_a_published_meeting_is_not_removed(world: World):
+    client = logged_in(world.organizer)
+    url = reverse("remove_organization", args=[world.event.pk, world.tegnology.pk])
+    assert "It has 1 published meeting." in client.get(url).content.decode()
+    client.post(url)
+    assert Participation.objects.filter(pk=world.tegnology.pk).exists()
+
+
+def test_removing_asks_first_then_takes_the_organization_out_of_this_event_only(world: World):
+    client = logged_in(world.organizer)
+    url = reverse("remove_organization", args=[world.event.pk, world.smart_eye.pk])
+    page = client.get(url).content.decode()
+    assert "1 meeting request, 1 draft meeting" in page
+    assert Participation.objects.filter(pk=world.smart_eye.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Participation.objects.filter(pk=world.smart_eye.pk).exists()
+    assert not MeetingRequest.objects.filter(event=world.event, requester__code="smart-eye")
+    assert Participation.objects.filter(event=world.other_event, code="smart-eye").exists()
+    assert world.smart_eye_user.delegate.organization.name == "Smart Eye"
+    assert AuditEntry.objects.filter(event=world.event, action="participation.removed").exists()
+
+
+def test_another_events_organizer_cannot_edit_or_remove_this_events_organization(world: World):
+    client = logged_in(world.other_organizer)
+    edit = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    remove = reverse("remove_organization", args=[world.event.pk, world.smart_eye.pk])
+    assert client.post(edit, form(world.smart_eye, group="mine")).status_code == 403
+    assert client.post(remove).status_code == 403
+    own = reverse("remove_organization", args=[world.other_event.pk, world.smart_eye.pk])
+    assert client.post(own).status_code == 404
+    world.smart_eye.refresh_from_db()
+    assert world.smart_eye.group is None
+    assert not AuditEntry.objects.filter(action__startswith="participation.").exists()
+
+
+def test_names_are_escaped_on_the_edit_and_remove_pages(world: World):
+    solo = only_here(world, "<script>alert(1)</script>")
+    client = logged_in(world.organizer)
+    for name in ("edit_organization", "remove_organization"):
+        page = client.get(reverse(name, args=[world.event.pk, solo.pk])).content.decode()
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
