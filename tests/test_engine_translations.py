@@ -10,6 +10,7 @@ reads in another.
 
 import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -211,6 +212,29 @@ def test_an_unknown_language_and_english_need_no_catalog():
         assert gettext("no common free slot") == "no common free slot"
     with use_language("de-at"):
         assert gettext("no common free slot") == "kein gemeinsames freies Zeitfenster"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "没有共同的空闲时段"),
+        ({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"}, "aucun créneau libre commun"),
+        ({"LANG": "C.UTF-8"}, "no common free slot"),
+    ],
+)
+def test_the_command_line_follows_the_environments_language(environment, expected):
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from matchfair.i18n import gettext; print(gettext('no common free slot'))",
+        ],
+        env={"PATH": "/usr/bin:/bin", **environment},
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    assert printed.strip() == expected
 
 
 def test_each_thread_keeps_its_own_language():

@@ -11,6 +11,7 @@ layers never import Django.
 """
 
 import gettext as _gettext
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -19,7 +20,7 @@ from pathlib import Path
 
 DOMAIN = "matchfair"
 LOCALE_DIR = Path(__file__).parent / "locale"
-_environment_translation = _gettext.translation(DOMAIN, localedir=LOCALE_DIR, fallback=True)
+SIMPLIFIED_CHINESE = frozenset({"zh", "zh_CN", "zh_SG"})
 _chosen: ContextVar[_gettext.NullTranslations | None] = ContextVar(
     "matchfair_language", default=None
 )
@@ -38,6 +39,32 @@ def locale_name(language: str) -> str:
     return f"{language.lower()}_{region}"
 
 
+def _search_list(names: list[str]) -> list[str]:
+    """Gettext's languages to try, where simplified-Chinese locales also find ``zh_Hans``.
+
+    A Chinese terminal says ``zh_CN.UTF-8``; the catalog, like Django's, is ``zh_Hans``.
+    """
+    found = []
+    for name in names:
+        found.append(name)
+        if name.partition(".")[0].partition("@")[0] in SIMPLIFIED_CHINESE:
+            found.append("zh_Hans")
+    return found
+
+
+def _environment_translation() -> _gettext.NullTranslations:
+    """The catalog the ``LANGUAGE``/``LC_ALL``/``LC_MESSAGES``/``LANG`` variables name."""
+    names: list[str] = []
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            names = value.split(":")
+            break
+    return _gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=_search_list([*names, "C"]), fallback=True
+    )
+
+
 @cache
 def translation(language: str) -> _gettext.NullTranslations:
     """The ``matchfair`` catalog of ``language`` (a no-op translation when there is none).
@@ -46,8 +73,11 @@ def translation(language: str) -> _gettext.NullTranslations:
     needs no catalog.
     """
     return _gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[locale_name(language)], fallback=True
+        DOMAIN, localedir=LOCALE_DIR, languages=_search_list([locale_name(language)]), fallback=True
     )
+
+
+_environment = _environment_translation()
 
 
 @contextmanager
@@ -66,7 +96,7 @@ def use_language(language: str | None) -> Iterator[None]:
 
 def _current() -> _gettext.NullTranslations:
     chosen = _chosen.get()
-    return _environment_translation if chosen is None else chosen
+    return _environment if chosen is None else chosen
 
 
 def gettext(message: str) -> str:
