@@ -21,6 +21,7 @@ from matchfair.core.outcomes import ExchangeRates
 from matchfair.core.recommendations import Recommendations
 from matchfair.core.references import event_reference_issues
 from matchfair.core.schedule import Schedule
+from matchfair.core.validation_messages import validation_message
 from matchfair.i18n import gettext as _
 
 Document = TypeVar("Document", bound=BaseModel)
@@ -52,7 +53,7 @@ def _issue(error: ErrorDetails) -> FormatIssue:
                 value=error["input"], expected=error["ctx"]["expected"]
             ),
         )
-    message = error["msg"]
+    message = validation_message(error)
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     elif not kind.startswith(("iso_", "timestamp", "timezone", "session_", "window_")):
