@@ -62,7 +62,9 @@ def _display(user: AbstractBaseUser) -> str:
     return user.get_full_name() or user.email or user.get_username()
 
 
-def _invite(event: Event, user: AbstractBaseUser, role: GrantedRole, *, site_url: str) -> None:
+def _invite(
+    event: Event, user: AbstractBaseUser, role: GrantedRole, *, address: str, site_url: str
+) -> None:
     link = site_url.rstrip("/") + welcome_path(user)
     send_mail(
         subject=_("Your access to %(event)s") % {"event": event.name},
@@ -72,7 +74,7 @@ def _invite(event: Event, user: AbstractBaseUser, role: GrantedRole, *, site_url
         )
         % {"name": _display(user), "event": event.name, "role": role_label(role), "link": link},
         from_email=None,
-        recipient_list=[user.email],
+        recipient_list=[address],
     )
 
 
@@ -120,7 +122,7 @@ def grant_role(
         EventViewer.objects.create(event=event, user=user)
     invited = not user.has_usable_password()
     if invited:
-        _invite(event, user, role, site_url=site_url)
+        _invite(event, user, role, address=user.email or email, site_url=site_url)
     record(event, f"role.{role}.granted", user, f"{_display(user)} <{user.email}>")
     return Grant(user=user, invited=invited)
 
