@@ -5,12 +5,31 @@ edition (profile text, languages, attendance, opportunities) hangs on its
 ``Participation``, so exporting an old edition gives back exactly what it was.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Organization(models.Model):
+class Stamped(models.Model):
+    """A row stamped by every save, so that what is built from an event's directory rows
+    (its search index: ``content_version``) knows when to be rebuilt. ``bulk_create``
+    stamps too; a save naming its ``update_fields`` gets the stamp added to them."""
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if fields:
+            kwargs["update_fields"] = {*fields, "updated_at"}
+        super().save(*args, **kwargs)
+
+
+class Organization(Stamped):
     class Kind(models.TextChoices):
         COMPANY = "company", _("company")
         UNIVERSITY = "university", _("university")
@@ -37,7 +56,7 @@ class Organization(models.Model):
         return self.name
 
 
-class Participation(models.Model):
+class Participation(Stamped):
     """An organization taking part in one event; ``code`` is its id in that event's file."""
 
     class Attendance(models.TextChoices):
@@ -101,7 +120,7 @@ class Delegate(models.Model):
         return self.user.get_full_name() or self.user.get_username()
 
 
-class Opportunity(models.Model):
+class Opportunity(Stamped):
     """What an organization offers or seeks at one event, in any language."""
 
     class Kind(models.TextChoices):

@@ -2,16 +2,19 @@
 
 Filters are plain database conditions; a search query goes through the matching
 engine (meetings.partner_search), so a query in Chinese finds a German profile, and
-the filters then narrow the engine's ranking without changing its order.
+the filters then narrow the engine's ranking without changing its order. Browsing
+reads one page of participants from the database, never the whole event.
 """
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
-from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.partner_search import search_partners
+from matchfair.web.portal.languages import country_name
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,20 @@ def _with_sector(event: Event, sector: str) -> set[int]:
     return found | {pk for pk, sectors in rows if sector in (sectors or [])}
 
 
+def countries_of(event: Event, chosen: str = "") -> list[tuple[str, str]]:
+    """The countries of the event's participants (and the one ``chosen``), as (code, name)
+    in the reader's language, sorted by name: a filter offers what can be found, not the
+    world's 249 countries."""
+    codes = set(
+        Organization.objects.filter(participations__event=event)
+        .exclude(country="")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    named = [(code, country_name(code)) for code in codes | ({chosen} - {""})]
+    return sorted(named, key=lambda country: (country[1], country[0]))
+
+
 def sectors_of(event: Event) -> list[str]:
     """Every sector named in the event, for the filter's choices."""
     found: set[str] = set()
@@ -76,27 +93,47 @@ def sectors_of(event: Event) -> list[str]:
     return sorted(found)
 
 
+@dataclass(frozen=True)
+class CatalogPage:
+    """One page of the catalog: the paginator's page (for its links and count) and its entries."""
+
+    page: Page
+    entries: list[CatalogEntry]
+
+
 def catalog(
-    event: Event, filters: Filters, query: str = "", *, viewer: Participation | None = None
-) -> list[CatalogEntry]:
+    event: Event,
+    filters: Filters,
+    query: str = "",
+    *,
+    viewer: Participation | None = None,
+    page: str | int | None = None,
+    per_page: int,
+) -> CatalogPage:
     """The catalog page: by name, or ranked by the engine when a query is given.
 
     A search leaves out the ``viewer``'s own organization: its texts, in its own
     language, would otherwise top every search it makes.
     """
-    participations = {p.pk: p for p in filtered(event, filters)}
     if not query:
-        return [
-            CatalogEntry(p, opportunities=p.shown_opportunities) for p in participations.values()
-        ]
+        shown = Paginator(filtered(event, filters), per_page).get_page(page)
+        return CatalogPage(
+            shown, [CatalogEntry(p, opportunities=p.shown_opportunities) for p in shown]
+        )
     own = viewer.pk if viewer is not None else None
-    return [
+    hits = [hit for hit in search_partners(event, query) if hit.participation.pk != own]
+    participations = {
+        p.pk: p for p in filtered(event, filters).filter(pk__in=[h.participation.pk for h in hits])
+    }
+    entries = [
         CatalogEntry(
             participations[hit.participation.pk],
             score=hit.score,
             matched=hit.matched,
             opportunities=participations[hit.participation.pk].shown_opportunities,
         )
-        for hit in search_partners(event, query)
-        if hit.participation.pk in participations and hit.participation.pk != own
+        for hit in hits
+        if hit.participation.pk in participations
     ]
+    shown = Paginator(entries, per_page).get_page(page)
+    return CatalogPage(shown, list(shown))

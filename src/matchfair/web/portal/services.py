@@ -43,7 +43,14 @@ def rules_of(event: Event) -> PortalRules:
 
 
 def settings_of(user: AbstractBaseUser) -> PersonalSettings:
-    return PersonalSettings.objects.get_or_create(user=user)[0]
+    """The person's settings, read once per request: a page asks for them in its access
+    check (the time zone) and again for what it shows, on the same user object."""
+    try:
+        return user.portal_settings
+    except PersonalSettings.DoesNotExist:
+        personal = PersonalSettings.objects.get_or_create(user=user)[0]
+        user.portal_settings = personal
+        return personal
 
 
 def _when(moment: datetime) -> str:

@@ -7,11 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
-from matchfair.web.directory.forms import COUNTRIES
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.portal.access import participant_page, site_url
-from matchfair.web.portal.catalog import Filters, catalog, sectors_of
+from matchfair.web.portal.catalog import (
+    CatalogPage,
+    Filters,
+    catalog,
+    countries_of,
+    sectors_of,
+)
 from matchfair.web.portal.forms import RequestForm
 from matchfair.web.portal.languages import language_name
 from matchfair.web.portal.services import (
@@ -32,14 +37,17 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
         **{name: request.GET.get(name, "").strip() for name in Filters.__dataclass_fields__}
     )
     query = request.GET.get("q", "").strip()
-    entries, search_error = [], ""
+    number = request.GET.get("page")
+    search_error = ""
     try:
-        entries = catalog(event, filters, query, viewer=participation)
+        shown = catalog(
+            event, filters, query, viewer=participation, page=number, per_page=PAGE_SIZE
+        )
     except EncoderSpecError as error:
         search_error = str(error)
+        shown = CatalogPage(Paginator([], PAGE_SIZE).get_page(number), [])
     params = request.GET.copy()
     params.pop("page", None)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     recommendations = (
         Recommendation.objects.filter(event=event, participation=participation)
         .select_related("partner__organization")
@@ -52,15 +60,15 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
             "section": "catalog",
             "participation": participation,
             "portal_event": event,
-            "entries": page.object_list,
-            "count": len(entries),
-            "page": page,
+            "entries": shown.entries,
+            "count": shown.page.paginator.count,
+            "page": shown.page,
             "filter_query": params.urlencode(),
             "query": query,
             "filters": filters,
             "search_error": search_error,
             "recommendations": recommendations,
-            "countries": [c for c in COUNTRIES if c[0]],
+            "countries": countries_of(event, filters.country),
             "sectors": sectors_of(event),
             "kinds": Organization.Kind.choices,
             "directions": Opportunity.Kind.choices,
