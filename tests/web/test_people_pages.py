@@ -58,6 +58,7 @@ def test_an_unknown_address_gets_an_account_and_an_invitation(world: World):
     (message,) = mail.outbox
     assert message.to == ["city@example.org"]
     assert "/welcome/" in message.body
+    assert "http://testserver/api/docs" in message.body
 
 
 def test_an_invited_co_organizer_gets_an_organizers_account(world: World):
@@ -142,3 +143,8 @@ def test_names_on_the_people_page_are_escaped(world: World):
     text = page.content.decode()
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_the_event_menu_leads_to_people_and_roles(world: World):
+    page = logged_in(world.organizer).get(reverse("event", args=[world.event.pk]))
+    assert reverse("event_people", args=[world.event.pk]) in page.content.decode()

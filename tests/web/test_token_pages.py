@@ -103,3 +103,10 @@ def test_a_token_name_is_escaped(world: World):
     text = page.content.decode()
     assert "<img src=x" not in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_only_organizers_accounts_see_the_link_to_their_tokens(world: World):
+    organizer_page = logged_in(world.organizer).get(reverse("home")).content.decode()
+    assert reverse("api_tokens") in organizer_page
+    delegate_page = logged_in(world.smart_eye_user).get(reverse("home")).content.decode()
+    assert reverse("api_tokens") not in delegate_page

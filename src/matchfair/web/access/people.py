@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matchfair.web.access.models import EventViewer
@@ -65,14 +66,25 @@ def _display(user: AbstractBaseUser) -> str:
 def _invite(
     event: Event, user: AbstractBaseUser, role: GrantedRole, *, address: str, site_url: str
 ) -> None:
-    link = site_url.rstrip("/") + welcome_path(user)
+    """The one-time password link; a viewer also learns where to read the event (the API)."""
+    site = site_url.rstrip("/")
+    message = _(
+        "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
+        "password here:\n\n%(link)s\n"
+    ) % {
+        "name": _display(user),
+        "event": event.name,
+        "role": role_label(role),
+        "link": site + welcome_path(user),
+    }
+    if role == GrantedRole.VIEWER:
+        message += "\n" + _(
+            "Once logged in, you read the event's catalog, published schedule and figures "
+            "through the API, described at %(docs)s.\n"
+        ) % {"docs": site + reverse("api:openapi-view")}
     send_mail(
         subject=_("Your access to %(event)s") % {"event": event.name},
-        message=_(
-            "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
-            "password here:\n\n%(link)s\n"
-        )
-        % {"name": _display(user), "event": event.name, "role": role_label(role), "link": link},
+        message=message,
         from_email=None,
         recipient_list=[address],
     )
