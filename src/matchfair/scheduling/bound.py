@@ -4,9 +4,10 @@ The bound is the LP relaxation of the time-indexed model (solved by HiGHS throug
 scipy): each meeting spread fractionally over its possible slots, with every
 capacity of rules 4 and 6 and, for interpreters, the number available per slot.
 Every valid schedule is a feasible point of this LP, so its optimum bounds the
-scheduled weight from above. For very large events the time-indexed LP is replaced
-by an aggregated one (per organization: meetings at most delegates times usable
-slots), which is weaker but solves in seconds.
+scheduled weight from above. Large LPs are not solved exactly but certified from
+approximate duals (:mod:`matchfair.scheduling.dual_bound`), and for very large
+events the time-indexed LP is replaced by an aggregated one (per organization:
+meetings at most delegates times usable slots), which is weaker but solves in seconds.
 """
 
 from dataclasses import dataclass
@@ -15,10 +16,14 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
+from matchfair.scheduling.dual_bound import certified_lp_bound
 from matchfair.scheduling.problem import Problem
 
-TIME_INDEXED_LIMIT = 1_500_000
-"""Slot choices above which the aggregated relaxation is used instead."""
+SIMPLEX_LIMIT = 400_000
+"""Slot choices up to which HiGHS solves the LP exactly; above, PDLP's duals certify it."""
+
+TIME_INDEXED_LIMIT = 5_000_000
+"""Slot choices above which the aggregated relaxation is used instead (memory)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,12 @@ def _solve(weights: list[float], rows: _Rows) -> float:
         return 0.0
     if not rows.limits:
         return float(sum(weights))
+    if len(weights) > SIMPLEX_LIMIT:
+        return certified_lp_bound(
+            np.asarray(weights, dtype=float),
+            rows.matrix(len(weights)).tocsr(),
+            np.asarray(rows.limits, dtype=float),
+        )
     result = linprog(
         -np.asarray(weights, dtype=float),
         A_ub=rows.matrix(len(weights)).tocsr(),

@@ -6,6 +6,7 @@ request its reason, and checks its own result against the spec's rules before
 returning it: a schedule that fails the validator is a bug and is never handed out.
 """
 
+import time
 from dataclasses import dataclass, field
 
 from matchfair.core import Event, Schedule, UnscheduledMeeting, requested_meetings
@@ -53,6 +54,7 @@ def schedule_event(
     on_progress: ProgressCallback | None = None,
 ) -> ScheduleOutcome:
     """Schedule the event's accepted meetings (same event, options and seed: same schedule)."""
+    started = time.monotonic()
     options = options or SolveOptions()
     built = build_problem(event)
     problem = built.problem
@@ -63,7 +65,7 @@ def schedule_event(
         problem.fixed = kept.slots
         locations = kept.locations
         released = kept.released
-    result = solve(problem, options, on_progress)
+    result = solve(problem, options, on_progress, started)
     placement = result.placement
 
     interpreter_ids = [person.id for person in event.interpreters]

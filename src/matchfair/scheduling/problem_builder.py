@@ -5,6 +5,7 @@ here into each candidate's list of possible slots and interpreters, so that ever
 engine downstream only deals with capacities (rules 4 and 6).
 """
 
+import functools
 from dataclasses import dataclass
 
 from matchfair.core import (
@@ -72,27 +73,45 @@ def build_problem(event: Event) -> BuiltProblem:
 
     meetings = accepted_meetings(event)
     candidates: list[Candidate] = []
+    # Large events repeat the same language pairs thousands of times: who can interpret
+    # a pair, and when any of them is present, is worked out once per pair.
+    interpreters_for: dict[tuple[frozenset[str], frozenset[str]], tuple[int, ...]] = {}
+    present: dict[tuple[int, ...], frozenset[int]] = {}
+    by_mode = {
+        online: frozenset(
+            t for t, slot in enumerate(slots) if mode_allows(modes[slot.session], online)
+        )
+        for online in (False, True)
+    }
+
+    @functools.cache
+    def in_sessions(sessions: frozenset[str]) -> frozenset[int]:
+        return frozenset(t for t, slot in enumerate(slots) if slot.session in sessions)
+
     for meeting in meetings:
         a, b = party_index[meeting.a], party_index[meeting.b]
         first, second = organizations[a], organizations[b]
         online = is_online(first, second)
         interpreters: tuple[int, ...] | None = None
         if needs_interpreter(first, second):
-            interpreters = tuple(
-                number
-                for number, person in enumerate(event.interpreters)
-                if set(person.languages) & set(first.languages)
-                and set(person.languages) & set(second.languages)
-            )
-        allowed = tuple(
-            t
-            for t, slot in enumerate(slots)
-            if (meeting.sessions is None or slot.session in meeting.sessions)
-            and mode_allows(modes[slot.session], online)
-            and t in available[a]
-            and t in available[b]
-            and (interpreters is None or any(t in interpreter_slots[i] for i in interpreters))
-        )
+            pair = (frozenset(first.languages), frozenset(second.languages))
+            if pair not in interpreters_for:
+                interpreters_for[pair] = tuple(
+                    number
+                    for number, person in enumerate(event.interpreters)
+                    if set(person.languages) & pair[0] and set(person.languages) & pair[1]
+                )
+            interpreters = interpreters_for[pair]
+            if interpreters not in present:
+                present[interpreters] = frozenset().union(
+                    *(interpreter_slots[i] for i in interpreters)
+                )
+        usable = available[a] & available[b] & by_mode[online]
+        if meeting.sessions is not None:
+            usable &= in_sessions(meeting.sessions)
+        if interpreters is not None:
+            usable &= present[interpreters]
+        allowed = tuple(sorted(usable))
         candidates.append(
             Candidate(a, b, meeting.weight, meeting.mandatory, online, allowed, interpreters)
         )
