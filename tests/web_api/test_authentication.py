@@ -5,6 +5,7 @@ from django.test import Client
 
 from matchfair.web.api.models import ApiToken
 from matchfair.web.api.tokens import issue_token
+from matchfair.web.audit.models import AuditEntry
 from tests.web_api.world import World
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,17 @@ def test_token_writes_need_no_csrf_token(world: World):
     )
     assert response.status_code == 200
     assert response.json() == {"published": 1}
+
+
+def test_tokens_made_and_revoked_through_the_api_are_in_the_audit_trail(as_user, world: World):
+    client = as_user(world.organizer)
+    made = client.post("/api/tokens", {"name": "city CRM"}, content_type="application/json")
+    token_id = made.json()["id"]
+    created = AuditEntry.objects.get(event=world.event, action="api-token.created")
+    assert created.actor == world.organizer
+    assert "city CRM" in created.summary
+    assert client.post(f"/api/tokens/{token_id}/revoke").status_code == 200
+    assert client.post(f"/api/tokens/{token_id}/revoke").status_code == 200  # twice: one entry
+    revoked = AuditEntry.objects.filter(event=world.event, action="api-token.revoked")
+    assert [entry.actor for entry in revoked] == [world.organizer]
+    assert not AuditEntry.objects.filter(event=world.other_event).exists()

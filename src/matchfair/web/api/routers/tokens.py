@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from matchfair.web.access.token_changes import create_token as issue_and_record
+from matchfair.web.access.token_changes import withdraw_token
 from matchfair.web.accounts.permissions import can_create_events
 from matchfair.web.api.auth import SESSION_ONLY
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
@@ -16,7 +18,6 @@ from matchfair.web.api.fields import text
 from matchfair.web.api.models import ApiToken
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id
-from matchfair.web.api.tokens import issue_token, revoke_token
 
 router = Router(tags=["tokens"], auth=SESSION_ONLY)
 
@@ -52,9 +53,13 @@ def list_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
 
 @router.post("/tokens", response={201: IssuedTokenOut, ERROR_CODES: ErrorBody})
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
-    """A token acting as you; the answer holds it in full, once (only a digest is stored)."""
+    """A token acting as you; the answer holds it in full, once (only a digest is stored).
+
+    Made through ``token_changes`` like the page's, so the audit trail of every event
+    the caller organizes records it.
+    """
     _organizer(request)
-    issued = issue_token(request.auth, payload.name)
+    issued = issue_and_record(request.auth, payload.name)
     out = TokenOut.from_orm(issued.token).dict()
     return Status(201, IssuedTokenOut(**out, token=issued.plain))
 
@@ -63,6 +68,6 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOu
 def revoke(request: HttpRequest, token_id: Id) -> ApiToken:
     _organizer(request)
     token = get_object_or_404(ApiToken, user=request.auth, pk=token_id)
-    revoke_token(token)
+    withdraw_token(token)
     token.refresh_from_db()
     return token
