@@ -80,3 +80,11 @@ def test_the_catalog_pages_keep_the_filters(german_client, german, fair, monkeyp
     )
     assert _names(response) == ["Sonnenwerk GmbH"]
     assert 'href="?country=DE&amp;page=1"' in response.content.decode()
+
+
+def test_the_catalog_names_kinds_and_attendance_in_the_readers_language(german_client, german):
+    page = german_client.get(
+        reverse("portal:catalog", args=[german.pk]), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    assert "Unternehmen · vor Ort" in page
+    assert "(Technologie)" in page

@@ -22,8 +22,8 @@ from tests.web_portal import builders
 
 # Session, user, participation (with event and organization), delegate, personal settings,
 # the page's count, its participants, their opportunities, the countries and the sectors
-# (two) of the filters, unread notifications, recommendations (with their partners).
-CATALOG_QUERIES = 13
+# of the filters, unread notifications, recommendations (with their partners).
+CATALOG_QUERIES = 12
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme.
