@@ -12,7 +12,8 @@ published meetings through the API, and now and then asks a partner for a meetin
     .venv/bin/pip install -e '.[dev,bench]'
     .venv/bin/python bench/web_load.py --users 200 --seconds 60
 
-Prints p50/p95/p99 per request kind and in total, and fails (exit 1) when p95 is
+Prints the server's configuration and the machine's load average before and after
+the load, p50/p95/p99 per request kind and in total, and fails (exit 1) when p95 is
 200 ms or more or any request failed.
 """
 
@@ -43,6 +44,11 @@ P95_LIMIT_MS = 200.0
 REQUESTS_PER_PARTICIPANT = 5
 # A participant reads a catalog page or an agenda before clicking again.
 THINK_SECONDS = (5.0, 15.0)
+# Threads per gunicorn worker: one serves while another waits for PostgreSQL.
+THREADS = 4
+# Longer than the longest pause between clicks: a browser's idle connection stays open, and
+# a request is never sent on a connection the server is closing at that moment.
+KEEP_ALIVE_SECONDS = 30
 
 
 def _free_port() -> int:
@@ -249,6 +255,9 @@ def benchmark(
         MATCHFAIR_DATABASE_URL=database_url,
         MATCHFAIR_HOME=str(home),
         MATCHFAIR_ENCODER="fake",
+        # Measured as served in production, whatever the shell says: Django's debug mode
+        # would also keep every SQL query of the run in memory.
+        MATCHFAIR_DEBUG="0",
         PYTHONPATH=str(ROOT / "src"),
     )
     port = _free_port()
@@ -270,7 +279,9 @@ def benchmark(
                 "--worker-class",
                 "gthread",
                 "--threads",
-                "4",
+                str(THREADS),
+                "--keep-alive",
+                str(KEEP_ALIVE_SECONDS),
                 "--log-level",
                 "warning",
             ],
@@ -280,6 +291,7 @@ def benchmark(
         _wait_for_port(port)
         _warm_up(f"http://{HOST}:{port}", people, workers)
         results = home / "results.json"
+        load_before = os.getloadavg()[0]
         _run(
             env,
             __file__,
@@ -297,7 +309,11 @@ def benchmark(
             "--results",
             str(results),
         )
-        return json.loads(results.read_text(encoding="utf-8"))
+        load_after = os.getloadavg()[0]
+        return {
+            **json.loads(results.read_text(encoding="utf-8")),
+            "load_average": [load_before, load_after],
+        }
     finally:
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)
@@ -337,6 +353,11 @@ def main() -> None:
         args.users, args.seconds, args.organizations, args.workers, tuple(args.think)
     )
     rows = results["rows"]
+    before, after = results["load_average"]
+    print(
+        f"gunicorn: {args.workers} workers x {THREADS} threads (gthread); "
+        f"load average (1 min) {before:.1f} before the load, {after:.1f} after"
+    )
     print(f"{'request':24} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7}")
     for name, row in rows.items():
         print(
