@@ -7,12 +7,15 @@ meetings placed and total breaks for first fit and for Matchfair, the published
 optimum, and the time. Precedences (``.prec*``) have no counterpart in the event
 format, so those variants are scheduled without them and marked.
 
-    python bench/b2b_benchmark.py                       # the 20 .original instances
-    python bench/b2b_benchmark.py --variants 2 --seed 1 # plus 2 sampled variants each
+    python bench/b2b_benchmark.py                             # the 20 .original instances
+    python bench/b2b_benchmark.py --variants forb0003 fixed020-Forb --only tic-12
+    python bench/b2b_benchmark.py --variants all              # originals and all 6 variants
+
+``--variants`` adds, after each base's ``.original``, the named variants (or ``all``);
+``--no-originals`` leaves the originals out.
 """
 
 import argparse
-import random
 import statistics
 import sys
 import time
@@ -130,17 +133,27 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--variants", type=int, default=0, help="sampled variants per base")
+    parser.add_argument(
+        "--variants",
+        nargs="*",
+        default=[],
+        choices=[*VARIANTS, "all"],
+        help="variants to run beside each original",
+    )
+    parser.add_argument("--no-originals", action="store_true", help="run the variants only")
     parser.add_argument("--only", nargs="*", default=None, help="base names to run")
     arguments = parser.parse_args()
-    rng = random.Random(arguments.seed)
+    variants = VARIANTS if "all" in arguments.variants else arguments.variants
+    unknown = set(arguments.only or ()) - set(OPTIMA)
+    if unknown:
+        parser.error(f"unknown base names: {', '.join(sorted(unknown))}")
     paths = []
     for base in sorted(OPTIMA):
         if arguments.only and base not in arguments.only:
             continue
-        paths.append(arguments.data / f"{base}.original.dzn")
-        for variant in rng.sample(VARIANTS, arguments.variants):
-            paths.append(arguments.data / f"{base}.{variant}.dzn")
+        if not arguments.no_originals:
+            paths.append(arguments.data / f"{base}.original.dzn")
+        paths += [arguments.data / f"{base}.{variant}.dzn" for variant in variants]
     print(
         "| instance | meetings | first fit placed | first fit breaks | Matchfair placed "
         "| Matchfair breaks per session | Matchfair breaks, day as one row | published optimum "

@@ -179,6 +179,11 @@ def build_model(
             quality_parties = {problem.candidates[i].a for i in placed} | {
                 problem.candidates[i].b for i in placed
             }
+        positions = _slot_positions(model, placed, forced)
+        held: dict[int, list[int]] = {}
+        for index in positions:
+            held.setdefault(problem.candidates[index].a, []).append(index)
+            held.setdefault(problem.candidates[index].b, []).append(index)
         for party in sorted(quality_parties):
             for session in problem.sessions:
                 occupied = _add_session_quality(
@@ -187,6 +192,14 @@ def build_model(
                 if occupied is not None and problem.capacity[party] == 1:
                     least = _least_occupied(problem, party, session, party_load, placed, forced)
                     _add_windows(model, occupied, least)
+                    inside = [
+                        positions[index]
+                        for index in held.get(party, [])
+                        if all(slot in session for slot in placed[index])
+                    ]
+                    _add_span(model, occupied, least, inside, session.start)
+            if problem.capacity[party] == 1:
+                _add_all_different(model, [positions[index] for index in held.get(party, [])])
 
     return SchedulingModel(model, placed, interpreting, quality, dict(fixed))
 
@@ -258,16 +271,26 @@ def _add_session_quality(
             model.add(total_breaks >= value)
     quality.breaks.extend(starts)
     quality.idle.extend(idle_vars)
-    return Occupancy(occupied, prefix[-1], starts)
+    return Occupancy(occupied, prefix, suffix, idle, starts)
 
 
 @dataclass
 class Occupancy:
-    """One party's occupancy of one session: per slot, whether it meets; any meeting; breaks."""
+    """One party's occupancy of one session.
+
+    Per slot: whether it meets, whether it met at or before it (prefix) and meets at
+    or after it (suffix), whether it is idle; and the break-start booleans.
+    """
 
     occupied: list[cp_model.IntVar | int]
-    any_meeting: cp_model.IntVar | int
+    prefix: list[cp_model.IntVar | int]
+    suffix: list[cp_model.IntVar | int]
+    idle: list[cp_model.IntVar | int]
     break_starts: list[cp_model.IntVar]
+
+    @property
+    def any_meeting(self) -> cp_model.IntVar | int:
+        return self.prefix[-1]
 
 
 WINDOW_LIMIT = 400
@@ -331,6 +354,90 @@ def _add_windows(model: cp_model.CpModel, row: Occupancy, least: int) -> None:
         cp_model.LinearExpr.sum(windows) + cp_model.LinearExpr.sum(row.break_starts)
         >= row.any_meeting
     )
+
+
+def _slot_positions(
+    model: cp_model.CpModel,
+    placed: dict[int, dict[int, cp_model.IntVar]],
+    forced: set[int],
+) -> dict[int, cp_model.IntVar]:
+    """An integer slot variable per forced meeting: its global slot index, channelled."""
+    positions: dict[int, cp_model.IntVar] = {}
+    for index in sorted(forced):
+        by_slot = placed.get(index)
+        if not by_slot:
+            continue
+        domain = cp_model.Domain.FromValues(sorted(by_slot))
+        position = model.new_int_var_from_domain(domain, f"s{index}")
+        model.add(
+            position == cp_model.LinearExpr.weighted_sum(list(by_slot.values()), list(by_slot))
+        )
+        positions[index] = position
+    return positions
+
+
+def _add_all_different(model: cp_model.CpModel, slots: list[cp_model.IntVar]) -> None:
+    """Implied for a party holding one meeting at a time: its forced meetings take distinct slots.
+
+    (Slots its fixed meetings hold are already out of these domains.) With the span
+    bounds of ``_add_span`` this lets CP-SAT's all-different reason on Hall
+    intervals: n meetings inside a window of n slots use every slot of it, which
+    proves or refutes break-free rows without search.
+    """
+    if len(slots) > 1:
+        model.add_all_different(slots)
+
+
+def _add_span(
+    model: cp_model.CpModel,
+    row: Occupancy,
+    least: int,
+    inside: list[cp_model.IntVar],
+    offset: int,
+) -> None:
+    """Implied, for a party with one meeting at a time: first and last occupied slot as integers.
+
+    ``first``/``last`` are channelled exactly from the booleans (a meeting at t forces
+    first <= t <= last; nothing up to t forces first > t), so that the idle slots of
+    the row number exactly last - first + 1 - meetings. Linear reasoning then sees that
+    a row of n meetings without idle slots spans exactly n slots, and the slot
+    variables of the meetings that can only be held in this session (``inside``;
+    ``offset`` is the session's first global slot) get first <= slot <= last as bounds.
+    """
+    length = len(row.occupied)
+    any_meeting = row.any_meeting
+    if least > 0 and not isinstance(any_meeting, int):
+        model.add(any_meeting == 1)
+        any_meeting = 1
+    first = model.new_int_var(0, length - 1, "")
+    last = model.new_int_var(0, length - 1, "")
+    enforce = [] if isinstance(any_meeting, int) else [any_meeting]
+    if isinstance(any_meeting, int) and not any_meeting:
+        return
+    for position, (here, before, after) in enumerate(
+        zip(row.occupied, row.prefix, row.suffix, strict=True)
+    ):
+        if isinstance(here, int):
+            if here:
+                model.add(first <= position)
+                model.add(last >= position)
+        else:
+            model.add(first <= position).only_enforce_if(here)
+            model.add(last >= position).only_enforce_if(here)
+        if not isinstance(before, int):
+            model.add(first >= position + 1).only_enforce_if([before.Not(), *enforce])
+        elif not before:
+            model.add(first >= position + 1)
+        if not isinstance(after, int):
+            model.add(last <= position - 1).only_enforce_if([after.Not(), *enforce])
+        elif not after:
+            model.add(last <= position - 1)
+    count = cp_model.LinearExpr.sum(row.occupied)
+    idle = cp_model.LinearExpr.sum(row.idle)
+    model.add(idle == last - first + 1 - count).only_enforce_if(enforce)
+    for position in inside:
+        model.add(position >= first + offset)
+        model.add(position <= last + offset)
 
 
 def _running_or(

@@ -12,11 +12,13 @@ work by large neighbourhood search instead (phase 2 after a compaction hill clim
 a few organizations and all their meetings are re-optimized while everything else
 stays fixed, starting from the current schedule, and only improvements are kept.
 
-Determinism: HiGHS is single-threaded; CP-SAT runs with a fixed seed,
-``interleave_search`` (deterministic for a fixed number of workers) and a
-*deterministic* time budget; neighbourhoods come from a seeded generator. The
-wall-clock limit is only a safety net; on an overloaded machine it may end a run
-early, and only then can two runs differ.
+Determinism: HiGHS is single-threaded; CP-SAT runs with a fixed seed and a
+*deterministic* time budget, either as one worker (small models, neighbourhoods) or
+with ``interleave_search``, whose portfolio is interleaved in deterministic batches
+so that its result depends neither on thread timing nor on the number of threads;
+neighbourhoods come from a seeded generator. The wall-clock limit is only a safety
+net; on an overloaded machine it may end a run early, and only then can two runs
+differ.
 """
 
 import random
@@ -37,14 +39,14 @@ from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
 SINGLE_WORKER_LIMIT = 500
-"""Choices up to which CP-SAT runs single-threaded, hence bit-for-bit reproducibly.
+"""Choices up to which CP-SAT runs as one plain worker (it proves such models fastest).
 
-Above it the two-worker portfolio (a full solver beside local search and LNS
-subsolvers) is far stronger on the breaks model (forum-13 of the B2B benchmark: 0
-breaks proven in under 30 s against 27 with one worker; tic-13, 1,800 choices: 31
-breaks after 57 s with one worker), but which of several equally
-good schedules it returns can vary between runs. CP-SAT's deterministic
-``interleave_search`` mode was tried and rejected: it stays at the hint.
+Above it CP-SAT runs its portfolio (full solvers beside local search and LNS
+subsolvers), far stronger on the breaks model (tic-14crafc of the B2B benchmark: 6
+breaks after 25 deterministic seconds against 26 with one plain worker), in
+``interleave_search`` mode: the subsolvers run in batches synchronized at
+deterministic points, so the same model, seed and deterministic budget give the same
+schedule whatever the thread timing and however many threads (``workers``) run.
 """
 
 FULL_MODEL_LIMIT = 20_000
@@ -81,12 +83,17 @@ STEP_OVERHEAD = 0.05
 @dataclass(frozen=True)
 class SolveOptions:
     """``workers``: CP-SAT threads for a whole-event breaks model above
-    ``SINGLE_WORKER_LIMIT`` choices; 1 makes every run reproducible."""
+    ``SINGLE_WORKER_LIMIT`` choices; they change the speed, not the result.
+    ``deterministic_limit``: most deterministic time (CP-SAT's work units, about a
+    second each on an idle core) of one CP-SAT solve; small enough, it keeps the wall
+    clock from ever being what stops a solve, so the result is the same on any
+    machine however loaded."""
 
     time_limit: float = 60.0
     seed: int = 0
     workers: int = 2
     min_meetings: int = 0
+    deterministic_limit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -133,11 +140,19 @@ class _Budget:
         return self.left <= 0.0 or time.monotonic() >= self.deadline
 
     def solver(self, options: SolveOptions, share: float, choices: int) -> cp_model.CpSolver:
-        """A CP-SAT solver: one worker (reproducible) up to ``SINGLE_WORKER_LIMIT`` choices."""
+        """A reproducible CP-SAT solver: one plain worker up to ``SINGLE_WORKER_LIMIT``
+        choices, else the interleaved portfolio."""
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1 if choices <= SINGLE_WORKER_LIMIT else options.workers
+        if choices <= SINGLE_WORKER_LIMIT:
+            solver.parameters.num_workers = 1
+        else:
+            solver.parameters.num_workers = max(1, options.workers)
+            solver.parameters.interleave_search = True
         solver.parameters.random_seed = options.seed
-        solver.parameters.max_deterministic_time = max(0.05, self.left * share)
+        budget = self.left * share
+        if options.deterministic_limit is not None:
+            budget = min(budget, options.deterministic_limit)
+        solver.parameters.max_deterministic_time = max(0.05, budget)
         solver.parameters.max_time_in_seconds = max(0.05, self.deadline - time.monotonic())
         return solver
 
