@@ -1,6 +1,6 @@
 """Language detection of the texts people write."""
 
-from matchfair.matching import NoCache
+from matchfair.matching import NoCache, language
 from matchfair.matching.language import UNKNOWN, detect, languages_of
 
 
@@ -35,3 +35,27 @@ def test_short_texts_are_told_among_the_languages_of_the_long_ones():
         "Transport frigorifique",
     ]
     assert languages_of(texts, NoCache()) == ["fr", "de", "fr"]
+
+
+def test_texts_beyond_the_survey_are_told_among_the_languages_it_found(monkeypatch):
+    german = [
+        "Wir liefern Anlagen, die industrielle Abwärme in Strom umwandeln.",
+        "Unsere Brennstoffzellensysteme treiben Lastwagen und Busse ohne Abgase an.",
+        "Wir suchen Partner für die Wartung von Windkraftanlagen in Westchina.",
+    ]
+    french = [
+        "Nous assurons le transport frigorifique de fruits frais dans toute l'Europe.",
+        "Notre laboratoire développe des capteurs pour la qualité de l'eau potable.",
+        "Nous cherchons un distributeur pour nos vins de Bourgogne en Chine.",
+    ]
+    calls = []
+
+    def spy(texts, among=()):
+        calls.append((len(texts), tuple(among)))
+        return detect(texts, among)
+
+    monkeypatch.setattr(language, "SURVEY", 4)
+    monkeypatch.setattr(language, "detect", spy)
+    # Four of six texts, three of each language, cannot miss either language.
+    assert languages_of(german + french, NoCache()) == ["de"] * 3 + ["fr"] * 3
+    assert calls[:2] == [(4, ()), (2, ("de", "fr"))]
