@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.runners import phase_label, run_scheduler
 from matchfair.web.jobs.services import rerun, run_job, start_job
 from matchfair.web.meetings.models import Meeting, Recommendation
 from tests.web.factories import make_event
@@ -72,3 +74,18 @@ def test_recommendations_are_stored_for_every_organization():
     }
     assert ("tegnology", "tsinghua-energy") in partners
     assert all(a != b for a, b in partners)
+
+
+GERMAN_PHASES = {"erster Plan", "weitere Treffen einplanen", "weniger Pausen"}
+
+
+def test_the_progress_names_the_schedulers_phases_in_the_readers_language():
+    job = start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 5})
+    written: list[str] = []
+    with translation.override("de"):
+        run_scheduler(job, lambda fraction, message: written.append(message))
+        labels = {phase_label(code) for code in ("greedy", "weight", "quality")}
+    phases = {message.split(":")[0] for message in written}
+    assert "erster Plan" in phases
+    assert phases <= GERMAN_PHASES
+    assert labels == GERMAN_PHASES

@@ -39,3 +39,9 @@ def test_the_old_address_tells_a_stranger_nothing(world: World):
         logged_in(world.smart_eye_user).get(f"/events/my/{world.tegnology.pk}/").status_code == 403
     )
     assert Client().get(f"/events/my/{world.tegnology.pk}/").status_code == 302  # to the login
+
+
+def test_the_home_page_links_to_the_portal_not_to_the_old_address(world: World):
+    page = logged_in(world.smart_eye_user).get(reverse("home")).content.decode()
+    assert f'href="{reverse("portal:agenda", args=[world.smart_eye.pk])}"' in page
+    assert "/events/my/" not in page

@@ -1,4 +1,5 @@
-"""The landing page: organizers see their events, delegates their organization's agendas."""
+"""The landing page: organizers see their events, delegates their organization's agendas,
+viewers the events they view."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -20,11 +21,13 @@ def home(request: HttpRequest) -> HttpResponse:
         participations = Participation.objects.filter(
             organization=user.delegate.organization
         ).select_related("event", "organization")
+    viewed = Event.objects.filter(viewers__user=user).exclude(pk__in=events.values("pk"))
     return render(
         request,
         "accounts/home.html",
         {
             "events": events,
+            "viewed_events": viewed.order_by("name"),
             "participations": participations,
             "can_create_events": can_create_events(user),
         },

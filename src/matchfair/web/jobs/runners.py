@@ -7,6 +7,7 @@ so a run that fails half-way writes nothing.
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from matchfair import core
 from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
@@ -17,6 +18,18 @@ from matchfair.web.jobs.services import ProgressReport, Runner
 from matchfair.web.meetings.services import store_recommendations, store_schedule
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
+
+# The scheduler's phase codes (``Progress.phase``) as an organizer reads them.
+PHASE_LABELS = {
+    "greedy": gettext_lazy("first schedule"),
+    "weight": gettext_lazy("placing more meetings"),
+    "quality": gettext_lazy("fewer breaks"),
+}
+
+
+def phase_label(phase: str) -> str:
+    """A phase in words; a phase the engine adds later shows its code until it is named here."""
+    return str(PHASE_LABELS.get(phase, phase))
 
 
 def run_scheduler(job: Job, report: ProgressReport) -> str:
@@ -33,7 +46,7 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
         report(
             progress.fraction,
             _("%(phase)s: %(meetings)d meetings placed")
-            % {"phase": progress.phase, "meetings": progress.meetings},
+            % {"phase": phase_label(progress.phase), "meetings": progress.meetings},
         )
 
     outcome = schedule_event(

@@ -31,10 +31,16 @@ def slot_key(session: Session, index: int) -> str:
     return f"{session.pk}|{index}"
 
 
-def event_slots(event: Event) -> list[SlotRow]:
+def _meetings(event: Event, published_only: bool) -> QuerySet[Meeting]:
+    """The event's meetings; published ones only for a reader who may not see drafts."""
+    meetings = Meeting.objects.filter(event=event)
+    return meetings.filter(published=True) if published_only else meetings
+
+
+def event_slots(event: Event, *, published_only: bool = False) -> list[SlotRow]:
     """Every slot of every session, with how many meetings it holds (two queries)."""
     counts = dict(
-        Meeting.objects.filter(event=event)
+        _meetings(event, published_only)
         .values("start")
         .annotate(n=Count("id"))
         .values_list("start", "n")
@@ -70,36 +76,39 @@ def table_order(name: str | None) -> tuple[str, int]:
     return (stem, int(number)) if number.isdigit() else (name or "", 0)
 
 
-def meetings_in_slot(event: Event, start: datetime) -> list[Meeting]:
+def meetings_in_slot(
+    event: Event, start: datetime, *, published_only: bool = False
+) -> list[Meeting]:
     """The slot's meetings, tables in natural order, online meetings last."""
-    meetings = with_parties(Meeting.objects.filter(event=event, start=start))
+    meetings = with_parties(_meetings(event, published_only).filter(start=start))
     return sorted(meetings, key=lambda m: (m.online, table_order(m.location)))
 
 
-def locations(event: Event) -> list[str]:
+def locations(event: Event, *, published_only: bool = False) -> list[str]:
     """The tables in use, in natural order (table-2 before table-10), then online."""
+    meetings = _meetings(event, published_only)
     names = set(
-        Meeting.objects.filter(event=event, online=False)
+        meetings.filter(online=False)
         .exclude(location=None)
         .values_list("location", flat=True)
         .distinct()
     )
     ordered = sorted(names, key=table_order)
-    if Meeting.objects.filter(event=event, online=True).exists():
+    if meetings.filter(online=True).exists():
         ordered.append(ONLINE)
     return ordered
 
 
-def meetings_at(event: Event, location: str) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.filter(event=event)
+def meetings_at(event: Event, location: str, *, published_only: bool = False) -> QuerySet[Meeting]:
+    meetings = _meetings(event, published_only)
     if location == ONLINE:
         return with_parties(meetings.filter(online=True))
     return with_parties(meetings.filter(location=location, online=False))
 
 
-def meetings_of_participation(event: Event, participation_id: int) -> QuerySet[Meeting]:
+def meetings_of_participation(
+    event: Event, participation_id: int, *, published_only: bool = False
+) -> QuerySet[Meeting]:
     return with_parties(
-        Meeting.objects.filter(event=event).filter(
-            Q(a_id=participation_id) | Q(b_id=participation_id)
-        )
+        _meetings(event, published_only).filter(Q(a_id=participation_id) | Q(b_id=participation_id))
     )

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
 from matchfair.outcomes import event_figures
-from matchfair.web.accounts.permissions import is_organizer, organizer_required
+from matchfair.web.access.readers import event_reader_required
+from matchfair.web.accounts.permissions import is_organizer
 from matchfair.web.events.models import Event, Series
 from matchfair.web.exchange.from_database import export_event
 from matchfair.web.outcomes.services import rate_table_for
@@ -24,7 +25,7 @@ def _page_language() -> ReportLanguage:
         return REPORT_LANGUAGES["en"]
 
 
-@organizer_required
+@event_reader_required
 def event_report(request: HttpRequest, event: Event) -> HttpResponse:
     return render(
         request,
@@ -37,7 +38,7 @@ def event_report(request: HttpRequest, event: Event) -> HttpResponse:
     )
 
 
-@organizer_required
+@event_reader_required
 def event_report_file(request: HttpRequest, event: Event, language: str, kind: str) -> HttpResponse:
     """The event report as a file in one of the four languages, HTML or PDF."""
     if language not in REPORT_LANGUAGES or kind not in ("html", "pdf"):

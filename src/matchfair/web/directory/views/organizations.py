@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.models import Participation
@@ -20,7 +21,7 @@ from matchfair.web.events.models import Event
 PAGE_SIZE = 50
 
 
-@organizer_required
+@event_reader_required
 def organizations(request: HttpRequest, event: Event) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     participations = (

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.core import FormatError, FormatIssue, parse_event
+from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import can_create_events, organizer_required
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
@@ -107,7 +108,7 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
     return render(request, "events/settings.html", {"event": event, "form": form})
 
 
-@organizer_required
+@event_reader_required
 def dashboard(request: HttpRequest, event: Event) -> HttpResponse:
     counts = {
         "organizations": event.participations.count(),

@@ -5,15 +5,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.access.readers import event_reader_required
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import Event
 from matchfair.web.events.services import EventRuleError, add_agenda_item, add_session
 
 
-@organizer_required
+@event_reader_required
 def programme(request: HttpRequest, event: Event) -> HttpResponse:
-    """The sessions and agenda items, with a form to add each."""
+    """The sessions and agenda items, with a form to add each (for organizers)."""
     session_form = SessionForm(request.POST if "add_session" in request.POST else None)
     item_form = AgendaItemForm(request.POST if "add_item" in request.POST else None)
     if request.method == "POST":

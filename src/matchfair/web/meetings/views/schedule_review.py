@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
@@ -28,27 +29,33 @@ VIEWS = ("slot", "table", "organization")
 UNSCHEDULED_SHOWN = 100
 
 
-@organizer_required
+@event_reader_required
 def schedule(request: HttpRequest, event: Event) -> HttpResponse:
+    """The schedule per slot, table or organization; a viewer reads the published meetings only."""
     view = request.GET.get("view", "slot")
     view = view if view in VIEWS else "slot"
+    published_only = request.read_only
     context: dict[str, object] = {"event": event, "view": view}
     if view == "slot":
-        slots = event_slots(event)
+        slots = event_slots(event, published_only=published_only)
         chosen = next((s for s in slots if s.key == request.GET.get("slot")), None)
         chosen = chosen or next((s for s in slots if s.meetings), slots[0] if slots else None)
         context |= {
             "slots": slots,
             "chosen_slot": chosen,
-            "meetings": meetings_in_slot(event, chosen.start) if chosen else [],
+            "meetings": (
+                meetings_in_slot(event, chosen.start, published_only=published_only)
+                if chosen
+                else []
+            ),
         }
     elif view == "table":
-        tables = locations(event)
+        tables = locations(event, published_only=published_only)
         table = request.GET.get("table") or (tables[0] if tables else "")
         context |= {
             "tables": tables,
             "table": table,
-            "meetings": meetings_at(event, table) if table else [],
+            "meetings": (meetings_at(event, table, published_only=published_only) if table else []),
         }
     else:
         participations = (
@@ -64,11 +71,15 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
             "participations": participations,
             "chosen_participation": chosen_participation,
             "meetings": (
-                meetings_of_participation(event, chosen_participation.pk)
+                meetings_of_participation(
+                    event, chosen_participation.pk, published_only=published_only
+                )
                 if chosen_participation
                 else []
             ),
         }
+    if published_only:  # the requests left unscheduled and the drafts are the organizers'
+        return render(request, "meetings/schedule.html", context)
     context["unscheduled"] = event.unscheduled_meetings.select_related(
         "a__organization", "b__organization"
     )[:UNSCHEDULED_SHOWN]
