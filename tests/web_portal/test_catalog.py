@@ -1,5 +1,7 @@
 """The catalog: filters, search across languages through the matching engine, recommendations."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -88,3 +90,17 @@ def test_the_catalog_names_kinds_and_attendance_in_the_readers_language(german_c
     ).content.decode()
     assert "Unternehmen · vor Ort" in page
     assert "(Technologie)" in page
+
+
+def test_the_country_filter_offers_the_countries_of_the_event_in_the_readers_language(
+    german_client, german, french
+):
+    page = german_client.get(
+        reverse("portal:catalog", args=[german.pk]), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    start = page.index('<select id="id_country"')
+    select = page[start : page.index("</select>", start)]
+    assert re.findall(r'<option value="([A-Z]{2})">([^<]*)</option>', select) == [
+        ("DE", "Deutschland"),
+        ("FR", "Frankreich"),
+    ]

@@ -76,6 +76,7 @@ def countries_of(event: Event, chosen: str = "") -> list[tuple[str, str]]:
     codes = set(
         Organization.objects.filter(participations__event=event)
         .exclude(country="")
+        .order_by()
         .values_list("country", flat=True)
         .distinct()
     )
