@@ -6,8 +6,9 @@ from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.jobs import services
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.runners import phase_label, run_scheduler
+from matchfair.web.jobs.runners import phase_label
 from matchfair.web.jobs.services import rerun, run_job, start_job
 from matchfair.web.meetings.models import Meeting, Recommendation
 from tests.web.factories import make_event
@@ -79,13 +80,17 @@ def test_recommendations_are_stored_for_every_organization():
 GERMAN_PHASES = {"erster Plan", "weitere Treffen einplanen", "weniger Pausen"}
 
 
-def test_the_progress_names_the_schedulers_phases_in_the_readers_language():
-    job = start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 5})
+def test_a_run_reports_its_phases_in_words_in_the_language_of_who_started_it(monkeypatch):
     written: list[str] = []
+    monkeypatch.setattr(
+        services, "progress_reporter", lambda job: lambda _fraction, text: written.append(text)
+    )
     with translation.override("de"):
-        run_scheduler(job, lambda fraction, message: written.append(message))
+        job = start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 5})
         labels = {phase_label(code) for code in ("greedy", "weight", "quality")}
-    phases = {message.split(":")[0] for message in written}
+    job = run_job(job.pk)  # the worker: no request, no language of its own
+    phases = {text.split(":")[0] for text in written}
     assert "erster Plan" in phases
     assert phases <= GERMAN_PHASES
     assert labels == GERMAN_PHASES
+    assert job.message.startswith("1 Treffen eingeplant")

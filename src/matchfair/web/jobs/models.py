@@ -30,6 +30,9 @@ class Job(models.Model):
     message = models.CharField(_("message"), max_length=500, blank=True)
     error = models.TextField(_("error"), blank=True)
     options = models.JSONField(_("options"), default=dict, blank=True)
+    # The worker has no request: it writes progress and messages in the language of
+    # the person who started the run, as that person's page was then.
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     retry_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retries"
     )

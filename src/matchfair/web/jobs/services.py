@@ -8,10 +8,12 @@ end: a failed run leaves the previous results untouched and its error on the pag
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from matchfair.i18n import use_language
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.heartbeat import fail_stale_jobs, heartbeat
 from matchfair.web.jobs.models import Job
@@ -37,12 +39,21 @@ def start_job(
     options: dict[str, object] | None = None,
     retry_of: Job | None = None,
 ) -> Job:
-    """Record a job and hand it to the worker once this transaction commits."""
+    """Record a job and hand it to the worker once this transaction commits.
+
+    The job keeps the language active now (the page's or the API request's), in which
+    the worker will write its progress and messages.
+    """
     from matchfair.web.jobs.tasks import run_job_task
 
     fail_stale_jobs()
     job = Job.objects.create(
-        event=event, kind=kind, created_by=user, options=options or {}, retry_of=retry_of
+        event=event,
+        kind=kind,
+        created_by=user,
+        options=options or {},
+        retry_of=retry_of,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     transaction.on_commit(lambda: run_job_task.enqueue(job.pk))
     return job
@@ -74,7 +85,7 @@ def run_job(job_id: int) -> Job:
     job.started_at = job.heartbeat_at = timezone.now()
     job.save(update_fields=["status", "started_at", "heartbeat_at"])
     try:
-        with heartbeat(job):
+        with heartbeat(job), translation.override(job.language), use_language(job.language):
             message = _runners()[job.kind](job, progress_reporter(job))
     except Exception as error:
         logger.exception("job %s failed", job.pk)
