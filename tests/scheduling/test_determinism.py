@@ -53,14 +53,3 @@ def test_same_seed_same_schedule_above_the_single_worker_limit() -> None:
     first = dump_document(schedule_event(event, options).schedule)
     second = dump_document(schedule_event(event, options).schedule)
     assert first == second
-
-
-def test_the_number_of_workers_does_not_change_the_schedule() -> None:
-    event = _event(organizations=24, requests=70, seed=6)
-    one, two = (
-        SolveOptions(time_limit=600.0, seed=1, workers=workers, deterministic_limit=2.0)
-        for workers in (1, 2)
-    )
-    assert dump_document(schedule_event(event, one).schedule) == dump_document(
-        schedule_event(event, two).schedule
-    )

@@ -15,8 +15,8 @@ stays fixed, starting from the current schedule, and only improvements are kept.
 Determinism: HiGHS is single-threaded; CP-SAT runs with a fixed seed and a
 *deterministic* time budget, either as one worker (small models, neighbourhoods) or
 with ``interleave_search``, whose portfolio is interleaved in deterministic batches
-so that its result depends neither on thread timing nor on the number of threads;
-neighbourhoods come from a seeded generator. The wall-clock limit is only a safety
+so that its result does not depend on thread timing (for a given number of
+threads); neighbourhoods come from a seeded generator. The wall-clock limit is only a safety
 net; on an overloaded machine it may end a run early, and only then can two runs
 differ.
 """
@@ -45,8 +45,20 @@ Above it CP-SAT runs its portfolio (full solvers beside local search and LNS
 subsolvers), far stronger on the breaks model (tic-14crafc of the B2B benchmark: 6
 breaks after 25 deterministic seconds against 26 with one plain worker), in
 ``interleave_search`` mode: the subsolvers run in batches synchronized at
-deterministic points, so the same model, seed and deterministic budget give the same
-schedule whatever the thread timing and however many threads (``workers``) run.
+deterministic points, so the same model, seed, number of threads (``workers``) and
+deterministic budget give the same schedule whatever the thread timing. (The
+batches and the subsolvers in them follow the number of threads, so a different
+``workers`` can give a different schedule.)
+"""
+
+PORTFOLIO = ("no_lp", "quick_restart_no_lp")
+"""The full CP-SAT subsolvers interleaved beside its LNS ones above ``SINGLE_WORKER_LIMIT``.
+
+In interleaved mode a batch waits for its slowest task, and the first task of an
+LP-based subsolver (building and solving the LP of the whole model) took 10 of 12
+deterministic units on tic-14crafc, so the default portfolio never left the warm start
+(34 breaks); without the LP subsolvers the same budget gave 6, and adding ``core``
+and ``default_lp`` back 9 and 10 (one run each at load 7).
 """
 
 FULL_MODEL_LIMIT = 20_000
@@ -83,7 +95,8 @@ STEP_OVERHEAD = 0.05
 @dataclass(frozen=True)
 class SolveOptions:
     """``workers``: CP-SAT threads for a whole-event breaks model above
-    ``SINGLE_WORKER_LIMIT`` choices; they change the speed, not the result.
+    ``SINGLE_WORKER_LIMIT`` choices (the command line always uses 2, so its results
+    do not depend on the machine's cores).
     ``deterministic_limit``: most deterministic time (CP-SAT's work units, about a
     second each on an idle core) of one CP-SAT solve; small enough, it keeps the wall
     clock from ever being what stops a solve, so the result is the same on any
@@ -148,6 +161,7 @@ class _Budget:
         else:
             solver.parameters.num_workers = max(1, options.workers)
             solver.parameters.interleave_search = True
+            solver.parameters.subsolvers.extend(PORTFOLIO)
         solver.parameters.random_seed = options.seed
         budget = self.left * share
         if options.deterministic_limit is not None:
