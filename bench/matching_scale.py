@@ -11,13 +11,16 @@ the encoders do the work real texts would cost. Every run is a fresh process:
   and its top 10, so the cost of the method can be read as a ratio on a busy
   machine.
 
-Each prints its wall time and its peak resident memory; the script reports medians.
+Each prints its wall time, CPU time, peak resident memory and the load average (over
+the last minute) at its end; the script reports medians. Run it under ``nice`` on a
+shared machine and read the wall time together with the load average.
 
-    python bench/matching_scale.py --runs 3 --warm-runs 3
+    python bench/matching_scale.py --runs 3 --warm-runs 3 --work-dir /tmp/scale
 """
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -77,6 +80,7 @@ def _usage(started: float) -> dict[str, float]:
         "seconds": time.perf_counter() - started,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -148,6 +152,8 @@ def main() -> None:
         run = run_method if kind != "baseline" else run_baseline
         print(json.dumps(run(Path(event_path), Path(cache), encoder)))
         return
+    if arguments.work_dir:
+        arguments.work_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=arguments.work_dir) as folder:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
@@ -176,11 +182,12 @@ def main() -> None:
     for kind, values in median.items():
         print(
             f"  {kind:8s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
-            f"  peak {values['peak_mb']:6.0f} MB"
+            f"  peak {values['peak_mb']:6.0f} MB  load average {values['load_average']:.1f}"
         )
-    for key in ("seconds", "cpu_seconds"):
-        ratio = median["warm"][key] / median["baseline"][key]
-        print(f"  warm / baseline ({key}): {ratio:.2f}")
+    if "warm" in median:
+        for key in ("seconds", "cpu_seconds"):
+            ratio = median["warm"][key] / median["baseline"][key]
+            print(f"  warm / baseline ({key}): {ratio:.2f}")
 
 
 if __name__ == "__main__":
