@@ -61,6 +61,16 @@ deterministic units on tic-14crafc, so the default portfolio never left the warm
 and ``default_lp`` back 9 and 10 (one run each at load 7).
 """
 
+PORTFOLIO_RATE = 0.3
+"""Deterministic units the portfolio may spend per second of the time limit.
+
+The interleaved portfolio on 2 threads did about 0.6 units per wall second on this
+project's 2-core machine at load 3.7 (10 units in 17.5 s on tic-14crafc) and 0.2 at
+load 7. Phase 2 starts after a warm start and a MIP of variable length, so only a
+budget well inside the wall time left makes the deterministic budget, not the wall
+clock, what ends it on an ordinary machine: 18 units for the default 60 s.
+"""
+
 FULL_MODEL_LIMIT = 20_000
 """Slot choices (meeting, slot) above which phase 2 works by neighbourhoods."""
 
@@ -154,16 +164,17 @@ class _Budget:
 
     def solver(self, options: SolveOptions, share: float, choices: int) -> cp_model.CpSolver:
         """A reproducible CP-SAT solver: one plain worker up to ``SINGLE_WORKER_LIMIT``
-        choices, else the interleaved portfolio."""
+        choices or when one thread is asked for, else the interleaved portfolio."""
         solver = cp_model.CpSolver()
-        if choices <= SINGLE_WORKER_LIMIT:
+        budget = self.left * share
+        if choices <= SINGLE_WORKER_LIMIT or options.workers <= 1:
             solver.parameters.num_workers = 1
         else:
-            solver.parameters.num_workers = max(1, options.workers)
+            solver.parameters.num_workers = options.workers
             solver.parameters.interleave_search = True
             solver.parameters.subsolvers.extend(PORTFOLIO)
+            budget = min(budget, PORTFOLIO_RATE * self.total)
         solver.parameters.random_seed = options.seed
-        budget = self.left * share
         if options.deterministic_limit is not None:
             budget = min(budget, options.deterministic_limit)
         solver.parameters.max_deterministic_time = max(0.05, budget)
