@@ -12,9 +12,13 @@ published meetings through the API, and now and then asks a partner for a meetin
     .venv/bin/pip install -e '.[dev,bench]'
     .venv/bin/python bench/web_load.py --users 200 --seconds 60
 
-Prints the server's configuration and the machine's load average before and after
-the load, p50/p95/p99 per request kind and in total, and fails (exit 1) when p95 is
-200 ms or more or any request failed.
+gunicorn runs with the production settings of docs/web.md
+(``matchfair.web.gunicorn_conf``). Participants arrive over the first 10 seconds,
+each at its own moment. Prints the server's configuration and the machine's load
+average before and after the load, p50/p95/p99 per request kind and in total as the
+load generator saw them, the same for the time the server spent on each request
+(its access log, kept in the printed folder with the run's other files), and fails
+(exit 1) when p95 is 200 ms or more or any request failed.
 """
 
 import argparse
@@ -36,19 +40,21 @@ from typing import Any
 
 import psycopg
 
+from matchfair.web import gunicorn_conf
+
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 DEFAULT_SERVER = "postgresql://matchfair:matchfair@127.0.0.1:5432/matchfair"
 DATABASE = "matchfair_load_bench"
 P95_LIMIT_MS = 200.0
 REQUESTS_PER_PARTICIPANT = 5
+# Participants arrive over the first 10 s; locust starts them in batches once a second.
+RAMP_UP_SECONDS = 10
+SPAWN_BATCH_SECONDS = 1.0
 # A participant reads a catalog page or an agenda before clicking again.
 THINK_SECONDS = (5.0, 15.0)
-# Threads per gunicorn worker: one serves while another waits for PostgreSQL.
-THREADS = 4
-# Longer than the longest pause between clicks: a browser's idle connection stays open, and
-# a request is never sent on a connection the server is closing at that moment.
-KEEP_ALIVE_SECONDS = 30
+# One access log line per request: unix time at the end, process, method, path, status, ms.
+ACCESS_LOG_FORMAT = "%(t)s %(p)s %(m)s %(U)s %(s)s %(M)s"
 
 
 def _free_port() -> int:
@@ -141,6 +147,10 @@ def generate_load(
         wait_time = between(*think)
 
         def on_start(self) -> None:
+            # Locust starts a second's arrivals (20 participants) at the same instant, and
+            # each would click at once: a burst of 20 simultaneous requests every second
+            # of the ramp-up that no audience makes. Each arrives at its own moment.
+            gevent.sleep(random.uniform(0, SPAWN_BATCH_SECONDS))
             me = queue.pop() if queue else random.choice(people)
             self.own = me["participation"]
             # The browser's cookies: its login session and a CSRF token it echoes on writes.
@@ -191,7 +201,7 @@ def generate_load(
 
     environment = Environment(user_classes=[Participant])
     runner = environment.create_local_runner()
-    runner.start(users, spawn_rate=max(users / 10, 1))
+    runner.start(users, spawn_rate=max(users / RAMP_UP_SECONDS, 1))
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
     rows = {}
@@ -211,7 +221,7 @@ def generate_load(
     out.write_text(json.dumps({"rows": rows, "errors": errors}, indent=2), encoding="utf-8")
 
 
-def _warm_up(base_url: str, people_file: Path, workers: int) -> None:
+def _warm_up(base_url: str, people_file: Path, workers: int) -> int:
     """Load every page once in each worker process before measuring (lazy imports, caches)."""
     setup = json.loads(people_file.read_text(encoding="utf-8"))
     person = setup["people"][0]
@@ -231,6 +241,17 @@ def _warm_up(base_url: str, people_file: Path, workers: int) -> None:
 
     with ThreadPoolExecutor(max_workers=workers * 2) as pool:
         list(pool.map(fetch, paths * workers * 4))
+    return len(paths) * workers * 4
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    """p50/p95/p99 of the times the server logged (the load generator's rounding aside)."""
+    ranked = sorted(times) or [0.0]
+
+    def rank(fraction: float) -> float:
+        return ranked[min(len(ranked) - 1, int(fraction * len(ranked)))]
+
+    return {"count": len(times), "p50": rank(0.5), "p95": rank(0.95), "p99": rank(0.99)}
 
 
 def _wait_for_port(port: int, timeout: float = 60) -> None:
@@ -244,7 +265,12 @@ def _wait_for_port(port: int, timeout: float = 60) -> None:
 
 
 def benchmark(
-    users: int, seconds: int, organizations: int, workers: int, think: tuple[float, float]
+    users: int,
+    seconds: int,
+    organizations: int,
+    workers: int,
+    threads: int,
+    think: tuple[float, float],
 ) -> dict[str, Any]:
     server_url = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER)
     maintenance_url, database_url = _database_urls(server_url)
@@ -276,20 +302,26 @@ def benchmark(
                 f"{HOST}:{port}",
                 "--workers",
                 str(workers),
-                "--worker-class",
-                "gthread",
                 "--threads",
-                str(THREADS),
-                "--keep-alive",
-                str(KEEP_ALIVE_SECONDS),
+                str(threads),
+                # The production settings of docs/web.md (gthread, threads, keep-alive, GC).
+                "--config",
+                "python:matchfair.web.gunicorn_conf",
                 "--log-level",
                 "warning",
+                # The server's own time per request (ms), to tell queueing in the server
+                # from time spent in the load generator or the network.
+                "--access-logfile",
+                str(home / "access.log"),
+                "--access-logformat",
+                ACCESS_LOG_FORMAT,
             ],
             env=env,
             cwd=ROOT,
         )
         _wait_for_port(port)
-        _warm_up(f"http://{HOST}:{port}", people, workers)
+        warm_up_lines = _warm_up(f"http://{HOST}:{port}", people, workers * threads)
+        access_log = home / "access.log"
         results = home / "results.json"
         load_before = os.getloadavg()[0]
         _run(
@@ -310,9 +342,12 @@ def benchmark(
             str(results),
         )
         load_after = os.getloadavg()[0]
+        served = access_log.read_text(encoding="utf-8").splitlines()[warm_up_lines:]
         return {
             **json.loads(results.read_text(encoding="utf-8")),
             "load_average": [load_before, load_after],
+            "server_ms": _percentiles([float(line.rsplit(" ", 1)[1]) for line in served]),
+            "work_dir": str(home),
         }
     finally:
         if gunicorn is not None:
@@ -328,6 +363,7 @@ def main() -> None:
     parser.add_argument("--organizations", type=int, default=200)
     # One process per core: the requests are CPU-bound here (5 workers queued longer).
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=gunicorn_conf.threads)
     parser.add_argument(
         "--think",
         type=float,
@@ -350,12 +386,17 @@ def main() -> None:
         )
         return
     results = benchmark(
-        args.users, args.seconds, args.organizations, args.workers, tuple(args.think)
+        args.users,
+        args.seconds,
+        args.organizations,
+        args.workers,
+        args.threads,
+        tuple(args.think),
     )
     rows = results["rows"]
     before, after = results["load_average"]
     print(
-        f"gunicorn: {args.workers} workers x {THREADS} threads (gthread); "
+        f"gunicorn: {args.workers} workers x {args.threads} threads ({gunicorn_conf.worker_class}); "
         f"load average (1 min) {before:.1f} before the load, {after:.1f} after"
     )
     print(f"{'request':24} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7}")
@@ -364,6 +405,11 @@ def main() -> None:
             f"{name:24} {row['requests']:>7} {row['failures']:>5} {row['p50_ms']:>6.0f} "
             f"{row['p95_ms']:>6.0f} {row['p99_ms']:>6.0f} {row['rps']:>7}"
         )
+    server = results["server_ms"]
+    print(
+        f"{'server (access log)':24} {server['count']:>7} {'':>5} {server['p50']:>6.0f} "
+        f"{server['p95']:>6.0f} {server['p99']:>6.0f}   ({results['work_dir']})"
+    )
     for error, count in results["errors"].items():
         print(f"error x{count}: {error}")
     total = rows["Aggregated"]
