@@ -244,9 +244,18 @@ def _add_session_quality(
     for here, before, after in zip(occupied, prefix, suffix, strict=True):
         idle.append(_idle_indicator(model, here, before, after))
     starts: list[cp_model.IntVar] = []
+    constant_starts = 0
     previous: cp_model.IntVar | int = 0
     for current in idle:
         if isinstance(current, int):
+            # A slot idle whatever happens (a hole between pinned meetings) starts a
+            # break unless the slot before it is idle too.
+            if current and isinstance(previous, int) and not previous:
+                constant_starts += 1
+            elif current and not isinstance(previous, int):
+                start = model.new_bool_var("")
+                model.add(start + previous == 1)
+                starts.append(start)
             previous = current
             continue
         start = model.new_bool_var("")
@@ -264,14 +273,15 @@ def _add_session_quality(
         previous = current
     idle_vars = [value for value in idle if not isinstance(value, int)]
     quality.constant_idle += sum(value for value in idle if isinstance(value, int))
-    if starts:
+    quality.constant_breaks += constant_starts
+    if starts and not constant_starts:
         # Implied: any idle slot means at least one break.
         total_breaks = cp_model.LinearExpr.sum(starts)
         for value in idle_vars:
             model.add(total_breaks >= value)
     quality.breaks.extend(starts)
     quality.idle.extend(idle_vars)
-    return Occupancy(occupied, prefix, suffix, idle, starts)
+    return Occupancy(occupied, prefix, suffix, idle, starts, constant_starts)
 
 
 @dataclass
@@ -287,6 +297,7 @@ class Occupancy:
     suffix: list[cp_model.IntVar | int]
     idle: list[cp_model.IntVar | int]
     break_starts: list[cp_model.IntVar]
+    constant_breaks: int = 0
 
     @property
     def any_meeting(self) -> cp_model.IntVar | int:
@@ -330,7 +341,7 @@ def _add_windows(model: cp_model.CpModel, row: Occupancy, least: int) -> None:
         for size in range(max(1, least), most + 1)
         for first in range(length - size + 1)
     ]
-    if not shapes or len(shapes) > WINDOW_LIMIT:
+    if not shapes or len(shapes) > WINDOW_LIMIT or row.constant_breaks:
         return
     windows = []
     for first, size in shapes:
