@@ -16,29 +16,18 @@ class SlotLedger:
         self.party_load = [[0] * slot_count for _ in problem.parties]
         self.onsite_load = [0] * slot_count
         self.online_load = [0] * slot_count
-        self.interpreter_busy: list[set[int]] = [set() for _ in problem.interpreter_slots]
-        # Per slot, the interpreters present and not yet busy: a set intersection with a
+        # Per slot, the interpreters present and not busy: a set intersection with a
         # meeting's eligible interpreters then answers "who is free" without a Python loop
         # over a large event's hundreds of interpreters.
         self._free_at: list[set[int]] = [set() for _ in range(slot_count)]
         for interpreter, slots in enumerate(problem.interpreter_slots):
             for slot in slots:
                 self._free_at[slot].add(interpreter)
-        self._eligible: dict[tuple[int, ...], frozenset[int]] = {}
 
     def free_interpreter(self, candidate: Candidate, slot: int) -> int | None:
         """An interpreter who can translate ``candidate`` at ``slot`` (lowest index), else None."""
-        if not candidate.interpreters:
-            return None
-        eligible = self._eligible.get(candidate.interpreters)
-        if eligible is None:
-            eligible = self._eligible[candidate.interpreters] = frozenset(candidate.interpreters)
-        free = self._free_at[slot] & eligible
+        free = self._free_at[slot].intersection(candidate.interpreters or ())
         return min(free) if free else None
-
-    def _occupy(self, interpreter: int, slot: int) -> None:
-        self.interpreter_busy[interpreter].add(slot)
-        self._free_at[slot].discard(interpreter)
 
     def fits(self, candidate: Candidate, slot: int) -> bool:
         """Whether the candidate can be added at ``slot`` without breaking a capacity rule."""
@@ -69,7 +58,7 @@ class SlotLedger:
         if candidate.needs_interpreter:
             interpreter = self.free_interpreter(candidate, slot)
             if interpreter is not None:
-                self._occupy(interpreter, slot)
+                self._free_at[slot].discard(interpreter)
         return Assignment(slot, interpreter)
 
     def remove(self, candidate: Candidate, assignment: Assignment) -> None:
@@ -81,10 +70,11 @@ class SlotLedger:
             self.online_load[slot] -= 1
         else:
             self.onsite_load[slot] -= 1
-        if assignment.interpreter is not None:
-            self.interpreter_busy[assignment.interpreter].discard(slot)
-            if slot in self.problem.interpreter_slots[assignment.interpreter]:
-                self._free_at[slot].add(assignment.interpreter)
+        if (
+            assignment.interpreter is not None
+            and slot in self.problem.interpreter_slots[assignment.interpreter]
+        ):
+            self._free_at[slot].add(assignment.interpreter)
 
     def add_placement(self, placement: Placement) -> None:
         """Book every meeting of an existing placement, with its own interpreters."""
@@ -98,4 +88,4 @@ class SlotLedger:
             else:
                 self.onsite_load[slot] += 1
             if assignment.interpreter is not None:
-                self._occupy(assignment.interpreter, slot)
+                self._free_at[slot].discard(assignment.interpreter)
