@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from matchfair.web.audit.models import AuditEntry
 from matchfair.web.directory.models import Organization, Participation
+from matchfair.web.events.forms import ParticipationForm
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from tests.web.english import english  # noqa: F401
 from tests.web_api.world import World, build_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -25,20 +25,8 @@ def logged_in(user) -> Client:
 
 
 def form(participation: Participation, **changes) -> dict[str, object]:
-    organization = participation.organization
-    values = {
-        "name": organization.name,
-        "country": organization.country,
-        "kind": organization.kind,
-        "code": participation.code,
-        "group": participation.group or "",
-        "attendance": participation.attendance,
-        "delegates": participation.delegates,
-        "languages": ", ".join(participation.languages),
-        "sectors": "; ".join(participation.sectors),
-        "description": participation.description or "",
-    }
-    return values | changes
+    """What the edit page posts: its prefilled values, with ``changes`` typed over them."""
+    return ParticipationForm.initial_of(participation) | changes
 
 
 def only_here(world: World, name: str) -> Participation:

@@ -9,10 +9,9 @@ from django.urls import reverse
 from matchfair.web.access.models import EventViewer
 from matchfair.web.access.roles import Role, event_access
 from matchfair.web.audit.models import AuditEntry
-from tests.web.english import english  # noqa: F401
 from tests.web_api.world import World, build_world, person
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

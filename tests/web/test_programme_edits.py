@@ -10,10 +10,9 @@ from matchfair.web.audit.models import AuditEntry
 from matchfair.web.events.models import AgendaItem, Session, SignUp
 from matchfair.web.events.services import add_agenda_item
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from tests.web.english import english  # noqa: F401
 from tests.web_api.world import World, build_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+pytestmark = pytest.mark.django_db
 
 LOCAL = "%Y-%m-%dT%H:%M"
 

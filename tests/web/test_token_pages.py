@@ -10,10 +10,9 @@ from django.utils import timezone
 from matchfair.web.api.models import ApiToken
 from matchfair.web.api.tokens import user_of_token
 from matchfair.web.audit.models import AuditEntry
-from tests.web.english import english  # noqa: F401
 from tests.web_api.world import World, build_world
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+pytestmark = pytest.mark.django_db
 
 SHOWN = re.compile(r'value="(mf_[^"]+)"')
 

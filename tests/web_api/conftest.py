@@ -1,6 +1,5 @@
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from tests.web_api.world import World, build_world
 
@@ -20,10 +19,3 @@ def client_for(user) -> Client:
 @pytest.fixture
 def as_user():
     return client_for
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages are asserted in English, whatever language an earlier test left active."""
-    with translation.override("en"):
-        yield
