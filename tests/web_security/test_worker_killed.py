@@ -3,15 +3,22 @@
 The run's result is stored in one transaction at its end, so the published schedule
 must be exactly as before; the heartbeat going silent marks the run failed; a
 restarted worker completes the re-run.
+
+The test holds the event's schedule lock from its own connection while the worker
+runs, so the worker cannot store its result before it is killed however fast the
+machine solves: the kill lands during the run, not by a race with the clock.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from bench.generate_event import generate
 
@@ -47,6 +54,16 @@ def published_schedule(event) -> list[tuple[int, int, int, object]]:
     return list(meetings.values_list("pk", "a_id", "b_id", "start"))
 
 
+@contextlib.contextmanager
+def schedule_lock_held(event) -> Iterator[None]:
+    """Hold the row lock that storing a schedule waits for, from a second connection."""
+    with psycopg.connect(database_url()) as connection:
+        table = type(event)._meta.db_table
+        connection.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE", (event.pk,))
+        yield
+        connection.rollback()
+
+
 def wait_until_solving(job: Job, timeout: float = 60) -> None:
     """Until the worker reports the solver's progress (the run is under way, nothing stored)."""
     deadline = time.monotonic() + timeout
@@ -69,12 +86,13 @@ def test_a_killed_worker_leaves_the_schedule_and_a_failed_run_that_reruns(tmp_pa
     assert before
 
     job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": RUN_SECONDS})
-    process = worker(tmp_path)
-    try:
-        wait_until_solving(job)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
+    with schedule_lock_held(event):
+        process = worker(tmp_path)
+        try:
+            wait_until_solving(job)
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     job.refresh_from_db()
     assert job.status == Job.Status.RUNNING
