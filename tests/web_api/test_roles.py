@@ -131,6 +131,22 @@ def test_a_participant_reads_only_its_own_recommendations(as_user, world: World)
     assert asked == []
 
 
+def test_recommendation_reasons_come_in_the_language_the_client_asks_for(as_user, world: World):
+    Recommendation.objects.create(
+        event=world.event,
+        participation=world.smart_eye,
+        partner=world.tegnology,
+        score=0.5,
+        reasons=["you asked to meet them (accepted)"],
+    )
+    client = as_user(world.smart_eye_user)
+    url = api(world.event.pk, "/recommendations")
+    german = items(client.get(url, HTTP_ACCEPT_LANGUAGE="de"))
+    english = items(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+    assert german[0]["reasons"] == ["Sie haben um ein Treffen gebeten (angenommen)"]
+    assert english[0]["reasons"] == ["you asked to meet them (accepted)"]
+
+
 def test_a_viewer_reads_the_published_schedule_and_nothing_private(as_user, world: World):
     client = as_user(world.viewer)
     assert [m["id"] for m in items(client.get(api(world.event.pk, "/meetings")))] == [

@@ -24,6 +24,7 @@ from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, access, organizer_access
 from matchfair.web.directory.models import Participation
+from matchfair.web.engine_language import all_in_reader_language
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
 from matchfair.web.meetings.services import (
@@ -48,6 +49,11 @@ class RecommendationOut(Schema):
     score: float
     reasons: list[str]
     rank: int
+
+    @staticmethod
+    def resolve_reasons(recommendation: Recommendation) -> list[str]:
+        """Stored in the language of the run; read in the language the client asks for."""
+        return all_in_reader_language(recommendation.reasons)
 
 
 class RequestOut(Schema):
