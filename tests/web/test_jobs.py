@@ -1,16 +1,20 @@
 """Background jobs: queued after commit, run by the database worker, failure shown, re-run."""
 
 import pytest
+from bench.generate_event import generate
 from django.core.management import call_command
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from matchfair.web.directory.models import Participation
-from matchfair.web.jobs import services
+from matchfair.web.events.participation_changes import remove_participation
+from matchfair.web.exchange.to_database import import_event
+from matchfair.web.jobs import runners, services
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.runners import phase_label
 from matchfair.web.jobs.services import rerun, run_job, start_job
-from matchfair.web.meetings.models import Meeting, Recommendation
+from matchfair.web.meetings.models import Meeting, Recommendation, UnscheduledMeeting
+from matchfair.web.meetings.services import publish_schedule
 from tests.web.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +98,59 @@ def test_a_run_reports_its_phases_in_words_in_the_language_of_who_started_it(mon
     assert phases <= GERMAN_PHASES
     assert labels == GERMAN_PHASES
     assert job.message.startswith("1 Treffen eingeplant")
+
+
+def while_solving(monkeypatch, change) -> None:
+    """Make ``change`` happen after the solver's run and before its result is stored."""
+    solve = runners.schedule_event
+
+    def solve_then_change(*args, **kwargs):
+        outcome = solve(*args, **kwargs)
+        change()
+        return outcome
+
+    monkeypatch.setattr(runners, "schedule_event", solve_then_change)
+
+
+def test_a_run_whose_partner_was_removed_meanwhile_stores_nothing_and_says_so(monkeypatch):
+    event = import_event(generate(organizations=20, requests=60, seed=3))
+    first = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    assert first.status == Job.Status.SUCCEEDED, first.error
+    before = sorted(Meeting.objects.filter(event=event).values_list("a__code", "b__code", "start"))
+    scheduled = Participation.objects.get(event=event, code=before[0][0])
+    while_solving(monkeypatch, lambda: remove_participation(scheduled))
+
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert job.status == Job.Status.FAILED
+    assert "The event changed while the scheduler ran" in job.error
+    assert f"no organization '{scheduled.code}'" in job.error
+    after = sorted(Meeting.objects.filter(event=event).values_list("a__code", "b__code", "start"))
+    assert after == [meeting for meeting in before if scheduled.code not in meeting[:2]]
+
+
+def test_a_run_forgets_the_unscheduled_requests_of_an_organization_removed_meanwhile(
+    monkeypatch,
+):
+    event = make_event()
+    idle = Participation.objects.get(event=event, code="smart-eye")
+    while_solving(monkeypatch, lambda: remove_participation(idle))
+
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert not UnscheduledMeeting.objects.filter(event=event).exists()
+
+
+def test_a_run_does_not_undo_meetings_published_meanwhile(monkeypatch):
+    event = import_event(generate(organizations=20, requests=60, seed=3))
+    assert run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error == ""
+    drafts = sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True))
+    while_solving(monkeypatch, lambda: publish_schedule(event))
+
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert job.status == Job.Status.FAILED
+    assert "the published meetings were changed" in job.error
+    published = Meeting.objects.filter(event=event, published=True).values_list("pk", flat=True)
+    assert sorted(published) == drafts

@@ -55,7 +55,7 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
         published=core.Schedule(event=event.code, meetings=published) if published else None,
         on_progress=on_progress,
     )
-    store_schedule(event, outcome.schedule)
+    store_schedule(event, outcome.schedule, kept=published)
     message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
         "scheduled": len(outcome.schedule.meetings),
         "unscheduled": len(outcome.schedule.unscheduled),
