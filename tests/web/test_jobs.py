@@ -7,13 +7,19 @@ from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Session
 from matchfair.web.events.participation_changes import remove_participation
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs import runners, services
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.runners import phase_label
 from matchfair.web.jobs.services import rerun, run_job, start_job
-from matchfair.web.meetings.models import Meeting, Recommendation, UnscheduledMeeting
+from matchfair.web.meetings.models import (
+    Meeting,
+    MeetingRequest,
+    Recommendation,
+    UnscheduledMeeting,
+)
 from matchfair.web.meetings.services import publish_schedule
 from tests.web.factories import make_event
 
@@ -112,21 +118,57 @@ def while_solving(monkeypatch, change) -> None:
     monkeypatch.setattr(runners, "schedule_event", solve_then_change)
 
 
-def test_a_run_whose_partner_was_removed_meanwhile_stores_nothing_and_says_so(monkeypatch):
+def scheduled_pairs(event) -> list[tuple[str, str]]:
+    return sorted(Meeting.objects.filter(event=event).values_list("a__code", "b__code"))
+
+
+def test_a_run_leaves_out_the_meetings_of_an_organization_removed_meanwhile(monkeypatch):
     event = import_event(generate(organizations=20, requests=60, seed=3))
     first = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
     assert first.status == Job.Status.SUCCEEDED, first.error
-    before = sorted(Meeting.objects.filter(event=event).values_list("a__code", "b__code", "start"))
-    scheduled = Participation.objects.get(event=event, code=before[0][0])
-    while_solving(monkeypatch, lambda: remove_participation(scheduled))
+    before = scheduled_pairs(event)
+    removed = Participation.objects.get(event=event, code=before[0][0])
+    while_solving(monkeypatch, lambda: remove_participation(removed))
+
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    left_out = sum(removed.code in pair for pair in before)
+    assert f"{left_out} meetings were left out" in job.message
+    assert scheduled_pairs(event) == [pair for pair in before if removed.code not in pair]
+
+
+def test_a_request_accepted_meanwhile_is_listed_as_not_seen_by_the_run(monkeypatch):
+    event = make_event()
+    pending = MeetingRequest.objects.get(event=event, status=MeetingRequest.Status.REQUESTED)
+    while_solving(
+        monkeypatch,
+        lambda: MeetingRequest.objects.filter(pk=pending.pk).update(
+            status=MeetingRequest.Status.ACCEPTED
+        ),
+    )
+
+    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert "1 request accepted while the scheduler ran" in job.message
+    listed = UnscheduledMeeting.objects.get(event=event)
+    assert {listed.a_id, listed.b_id} == {pending.requester_id, pending.recipient_id}
+    assert listed.reason.startswith("accepted after this scheduling run started")
+
+
+def test_a_run_stores_nothing_when_a_session_changed_under_its_meetings(monkeypatch):
+    event = import_event(generate(organizations=20, requests=60, seed=3))
+    assert run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error == ""
+    before = sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True))
+    while_solving(monkeypatch, lambda: Session.objects.filter(event=event).update(slot_minutes=25))
 
     job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.FAILED
     assert "The event changed while the scheduler ran" in job.error
-    assert f"no organization '{scheduled.code}'" in job.error
-    after = sorted(Meeting.objects.filter(event=event).values_list("a__code", "b__code", "start"))
-    assert after == [meeting for meeting in before if scheduled.code not in meeting[:2]]
+    assert "is not a slot of session" in job.error
+    assert sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True)) == before
 
 
 def test_a_run_forgets_the_unscheduled_requests_of_an_organization_removed_meanwhile(

@@ -148,3 +148,8 @@ def unscheduled_reasons(event: Event, built: BuiltProblem, placement: Placement)
         for index in range(len(built.problem.candidates))
         if index not in placement
     }
+
+
+def accepted_during_run() -> str:
+    """Reason for a request accepted after a run read the event: that run never saw it."""
+    return _("accepted after this scheduling run started; run the scheduler again to place it")

@@ -7,7 +7,7 @@ so a run that fails half-way writes nothing.
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
 from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
@@ -55,11 +55,27 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
         published=core.Schedule(event=event.code, meetings=published) if published else None,
         on_progress=on_progress,
     )
-    store_schedule(event, outcome.schedule, kept=published)
+    stored = store_schedule(event, outcome.schedule, read=document, kept=published)
     message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
-        "scheduled": len(outcome.schedule.meetings),
-        "unscheduled": len(outcome.schedule.unscheduled),
+        "scheduled": len(stored.schedule.meetings),
+        "unscheduled": len(stored.schedule.unscheduled),
     }
+    if stored.left_out:
+        message += " " + ngettext(
+            "%(count)d meeting was left out: its request was withdrawn or an organization "
+            "removed while the scheduler ran.",
+            "%(count)d meetings were left out: their requests were withdrawn or organizations "
+            "removed while the scheduler ran.",
+            len(stored.left_out),
+        ) % {"count": len(stored.left_out)}
+    if stored.accepted_meanwhile:
+        message += " " + ngettext(
+            "%(count)d request accepted while the scheduler ran is listed as not scheduled; "
+            "run the scheduler again to place it.",
+            "%(count)d requests accepted while the scheduler ran are listed as not scheduled; "
+            "run the scheduler again to place them.",
+            stored.accepted_meanwhile,
+        ) % {"count": stored.accepted_meanwhile}
     if outcome.released:
         message += " " + _("%(count)d published meeting(s) could not be kept: %(why)s") % {
             "count": len(outcome.released),

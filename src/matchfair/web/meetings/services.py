@@ -15,11 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair import core
-from matchfair.scheduling import validate_schedule
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Interpreter, Session
-from matchfair.web.exchange.from_database import export_event, meetings_of
 from matchfair.web.exchange.to_database import store_meetings
 from matchfair.web.meetings.conflicts import move_conflicts
 from matchfair.web.meetings.models import (
@@ -28,6 +26,7 @@ from matchfair.web.meetings.models import (
     Recommendation,
     UnscheduledMeeting,
 )
+from matchfair.web.meetings.run_result import FittedSchedule, fit_to_current_event
 
 
 def lock_schedule(event: Event) -> None:
@@ -74,74 +73,40 @@ def add_tailor_made_meeting(
     return request
 
 
-class ScheduleOutdatedError(ValueError):
-    """The event changed while the scheduler ran, so that the run's result no longer fits it."""
-
-
-OUTDATED_SHOWN = 5
-
-
-def _meeting_key(meeting: core.ScheduledMeeting) -> tuple[str, str, datetime]:
-    return (*sorted((meeting.a, meeting.b)), meeting.start)
-
-
-def _refuse_if_outdated(
-    event: Event, schedule: core.Schedule, kept: list[core.ScheduledMeeting]
-) -> None:
-    """Check the result against the event as it is now, not as the run read it.
-
-    An organizer may remove an organization, change a session, withdraw a request,
-    move or publish meetings while a long run is under way; those changes wait for the
-    schedule lock, so under it the event is the one the stored meetings will belong
-    to. A published meeting moved meanwhile would otherwise be put back where the run
-    kept it, as a draft.
-    """
-    problems = [
-        str(v) for v in validate_schedule(export_event(event, with_results=False), schedule)
-    ]
-    if sorted(meetings_of(event, published_only=True), key=_meeting_key) != sorted(
-        kept, key=_meeting_key
-    ):
-        problems.insert(0, _("the published meetings were changed"))
-    if not problems:
-        return
-    shown = "; ".join(problems[:OUTDATED_SHOWN])
-    if len(problems) > OUTDATED_SHOWN:
-        shown += " " + _("(and %(count)d more)") % {"count": len(problems) - OUTDATED_SHOWN}
-    raise ScheduleOutdatedError(
-        _(
-            "The event changed while the scheduler ran, and its result no longer fits: "
-            "%(problems)s. Nothing was stored; run the scheduler again."
-        )
-        % {"problems": shown}
-    )
-
-
 @transaction.atomic
 def store_schedule(
-    event: Event, schedule: core.Schedule, *, kept: list[core.ScheduledMeeting]
-) -> list[Meeting]:
+    event: Event,
+    result: core.Schedule,
+    *,
+    read: core.Event,
+    kept: list[core.ScheduledMeeting],
+) -> FittedSchedule:
     """Make the stored schedule the run's result: one transaction, never a mix of two runs.
 
-    The run received the published meetings as meetings to keep: those it returned
-    stay published as they are; a published meeting it had to release (say, an
-    organization withdrew) is removed with the old drafts; the rest arrive as drafts.
+    The run read ``read`` and received the published meetings ``kept`` as meetings to
+    keep: those it returned stay published as they are; a published meeting it had to
+    release (say, an organization withdrew) is removed with the old drafts; the rest
+    arrive as drafts. The result is first fitted to the event as it is now
+    (``run_result``), which may have changed during the run.
     """
     lock_schedule(event)
-    _refuse_if_outdated(event, schedule, kept)
+    fitted = fit_to_current_event(event, result, read=read, kept=kept)
+    schedule = fitted.schedule
     returned = {(frozenset((m.a, m.b)), m.start) for m in schedule.meetings}
-    kept: set[tuple[frozenset[str], datetime]] = set()
+    still_published: set[tuple[frozenset[str], datetime]] = set()
     for meeting in Meeting.objects.filter(event=event, published=True).select_related("a", "b"):
         key = (frozenset((meeting.a.code, meeting.b.code)), meeting.start)
         if key in returned:
-            kept.add(key)
+            still_published.add(key)
         else:
             meeting.delete()
     Meeting.objects.filter(event=event, published=False).delete()
     UnscheduledMeeting.objects.filter(event=event).delete()
     participations = {p.code: p for p in Participation.objects.filter(event=event)}
-    fresh = [m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in kept]
-    meetings = store_meetings(
+    fresh = [
+        m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in still_published
+    ]
+    store_meetings(
         event,
         fresh,
         published=False,
@@ -149,9 +114,6 @@ def store_schedule(
         sessions={s.code: s for s in Session.objects.filter(event=event)},
         interpreters={i.code: i for i in Interpreter.objects.filter(event=event)},
     )
-    still_there = [
-        u for u in schedule.unscheduled if u.a in participations and u.b in participations
-    ]
     UnscheduledMeeting.objects.bulk_create(
         [
             UnscheduledMeeting(
@@ -161,7 +123,7 @@ def store_schedule(
                 reason=u.reason,
                 position=index,
             )
-            for index, u in enumerate(still_there)
+            for index, u in enumerate(schedule.unscheduled)
         ]
     )
     record(
@@ -170,7 +132,7 @@ def store_schedule(
         event,
         f"{len(schedule.meetings)} meetings, {len(schedule.unscheduled)} not scheduled",
     )
-    return meetings
+    return fitted
 
 
 @transaction.atomic

@@ -1,0 +1,114 @@
+"""A scheduler run's result, fitted to the event as it is when the run ends.
+
+A run reads the event, solves for a minute or ten, and stores its result. Meanwhile
+participants accept and withdraw requests in the portal, and organizers remove
+organizations, change sessions, move or publish meetings. Those changes take the
+schedule lock, so under it (``store_schedule``) the event is the one the stored
+meetings will belong to, and the result is checked against it:
+
+- a meeting whose request is no longer accepted, or whose organization is gone, is
+  left out (leaving a meeting out never breaks a rule);
+- a request accepted meanwhile, which the run never saw, is listed as not
+  scheduled, saying so;
+- anything else that no longer fits (a session's slots changed, an organization's
+  availability, the published meetings) refuses the whole result, naming the
+  changes: placing around them is the next run's job, not a guess made here.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from matchfair import core
+from matchfair.scheduling import validate_schedule
+from matchfair.scheduling.reasons import accepted_during_run
+from matchfair.web.events.models import Event
+from matchfair.web.exchange.from_database import export_event, meetings_of
+
+SHOWN_PROBLEMS = 5
+
+
+class ScheduleOutdatedError(ValueError):
+    """The event changed while the scheduler ran, so that the run's result no longer fits it."""
+
+
+@dataclass(frozen=True)
+class FittedSchedule:
+    schedule: core.Schedule
+    left_out: list[core.ScheduledMeeting]
+    accepted_meanwhile: int
+
+
+def _pair(meeting: core.ScheduledMeeting | core.UnscheduledMeeting) -> tuple[str, str]:
+    a, b = sorted((meeting.a, meeting.b))
+    return a, b
+
+
+def _meeting_key(meeting: core.ScheduledMeeting) -> tuple[str, str, datetime]:
+    return (*_pair(meeting), meeting.start)
+
+
+def _accepted(event: core.Event) -> dict[tuple[str, str], core.RequestedMeeting]:
+    return {meeting.pair: meeting for meeting in core.accepted_meetings(event)}
+
+
+def fit_to_current_event(
+    event: Event,
+    schedule: core.Schedule,
+    *,
+    read: core.Event,
+    kept: list[core.ScheduledMeeting],
+) -> FittedSchedule:
+    """``schedule``, computed from ``read`` keeping ``kept``, made to fit ``event`` as it is now.
+
+    Call it holding the schedule lock. Raises ``ScheduleOutdatedError`` when the
+    result cannot be stored.
+    """
+    current = export_event(event, with_results=False)
+    problems: list[str] = []
+    published_now = sorted(meetings_of(event, published_only=True), key=_meeting_key)
+    if published_now != sorted(kept, key=_meeting_key):
+        problems.append(_("the published meetings were changed"))
+
+    accepted_now = _accepted(current)
+    kept_keys = {_meeting_key(meeting) for meeting in kept}
+    meetings: list[core.ScheduledMeeting] = []
+    left_out: list[core.ScheduledMeeting] = []
+    for meeting in schedule.meetings:
+        still_wanted = _pair(meeting) in accepted_now or _meeting_key(meeting) in kept_keys
+        (meetings if still_wanted else left_out).append(meeting)
+
+    scheduled = {_pair(meeting) for meeting in meetings}
+    accepted_then = _accepted(read)
+    unseen = [
+        request
+        for pair, request in accepted_now.items()
+        if pair not in accepted_then and pair not in scheduled
+    ]
+    unseen_pairs = {request.pair for request in unseen}
+    organizations = {organization.id for organization in current.organizations}
+    unscheduled = [
+        u
+        for u in schedule.unscheduled
+        if u.a in organizations and u.b in organizations and _pair(u) not in unseen_pairs
+    ]
+    unscheduled += [
+        core.UnscheduledMeeting(a=request.a, b=request.b, reason=accepted_during_run())
+        for request in unseen
+    ]
+    fitted = schedule.model_copy(update={"meetings": meetings, "unscheduled": unscheduled})
+    problems += [str(violation) for violation in validate_schedule(current, fitted)]
+    if problems:
+        raise ScheduleOutdatedError(_outdated_message(problems))
+    return FittedSchedule(fitted, left_out, len(unseen))
+
+
+def _outdated_message(problems: list[str]) -> str:
+    shown = "; ".join(problems[:SHOWN_PROBLEMS])
+    if len(problems) > SHOWN_PROBLEMS:
+        shown += " " + _("(and %(count)d more)") % {"count": len(problems) - SHOWN_PROBLEMS}
+    return _(
+        "The event changed while the scheduler ran, and its result no longer fits: "
+        "%(problems)s. Nothing was stored; run the scheduler again."
+    ) % {"problems": shown}
