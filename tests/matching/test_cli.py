@@ -117,3 +117,15 @@ def test_search_prints_tables(event_file: Path):
     assert result.exit_code == 0, result.output
     assert "riegos-sur-1" in result.output
     assert "Organizations" in result.output
+
+
+def test_an_empty_query_is_refused(event_file: Path):
+    result = _run("search", event_file, "  ")
+    assert result.exit_code == 2
+    assert "the query is empty" in result.output
+
+
+def test_recommend_names_an_output_that_is_a_folder(event_file: Path, tmp_path: Path):
+    result = _run("recommend", event_file, "-o", tmp_path, "--encoder", "fake", "--no-cache")
+    assert result.exit_code == 2
+    assert f"{tmp_path}: Is a directory" in result.output

@@ -126,9 +126,16 @@ def test_check_with_a_malformed_schedule(tmp_path: Path) -> None:
     assert "meetingz" in result.output
 
 
-def test_unwritable_output(tmp_path: Path) -> None:
-    result = runner.invoke(
-        app, ["schedule", str(EVENT), "-o", str(tmp_path / "no" / "such" / "dir" / "s.json")]
-    )
+def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "no" / "such" / "dir"
+    result = runner.invoke(app, ["schedule", str(EVENT), "-o", str(folder / "s.json")])
     assert result.exit_code == 2
+    assert f"error: {folder}: No such file or directory" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_output_that_is_a_folder_is_named_not_a_temporary_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schedule", str(EVENT), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"error: {tmp_path}: Is a directory" in result.output
+    assert list(tmp_path.parent.glob(f".{tmp_path.name}.*")) == []

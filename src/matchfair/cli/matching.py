@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from matchfair.cli.app import UserError, app
-from matchfair.core import read_event, write_document
+from matchfair.core import check_writable, read_event, write_document
 from matchfair.i18n import gettext as _
 from matchfair.matching import (
     DEFAULT_SPEC,
@@ -109,6 +109,7 @@ def recommend_command(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Recommend partners to every organization of an event, with reasons."""
+    check_writable(output)
     event = read_event(event_file)
     with _encoder_errors(), _progress_bars() as progress:
         recommendations = recommend(
@@ -134,6 +135,8 @@ def search_command(
     as_json: Annotated[bool, typer.Option("--json", help=_("Print the results as JSON."))] = False,
 ) -> None:
     """Find the opportunities and organizations that best match a query, in any language."""
+    if not query.strip():
+        raise UserError(_("the query is empty: give the words to look for"))
     event = read_event(event_file)
     with _encoder_errors(), _progress_bars() as progress:
         index = SearchIndex.build(

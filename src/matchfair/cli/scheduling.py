@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from matchfair.cli.app import UserError, app, stderr
-from matchfair.core import Schedule, read_event, read_schedule, write_document
+from matchfair.core import Schedule, check_writable, read_event, read_schedule, write_document
 from matchfair.i18n import gettext as _
 from matchfair.i18n import ngettext
 from matchfair.scheduling import Progress as SolverProgress
@@ -107,6 +107,7 @@ def schedule(
         raise UserError(_("--min-meetings cannot be negative"))
     if seed < 0:
         raise UserError(_("--seed cannot be negative"))
+    check_writable(output)
     event = read_event(event_file)
     published = read_schedule(keep) if keep is not None else None
     if published is not None and published.event != event.event.id:

@@ -5,6 +5,7 @@ these types.
 """
 
 from matchfair.core.documents import (
+    check_writable,
     dump_document,
     json_schema,
     load_json,
@@ -76,6 +77,7 @@ __all__ = [
     "UnscheduledMeeting",
     "Window",
     "accepted_meetings",
+    "check_writable",
     "dump_document",
     "event_slots",
     "json_schema",

@@ -5,6 +5,7 @@ value at fault, and every writer replaces the target file atomically so that an
 interrupted run never leaves half a schedule behind.
 """
 
+import errno
 import json
 import os
 import tempfile
@@ -163,8 +164,26 @@ def dump_document(model: BaseModel) -> dict[str, Any]:
     return {"format": document_format, **data}
 
 
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Raise the ``OSError`` that writing ``path`` would meet, naming ``path`` as given.
+
+    Commands call it before a long run, so that a mistyped output folder is reported
+    at once and not after ten minutes of solving; ``write_atomically`` calls it too,
+    because the temporary file it writes first would otherwise be the one named.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not directory.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(directory))
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(directory))
+
+
 def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
     """Replace ``path`` in one step: readers, and an interrupted run, see the old file or the new one."""
+    check_writable(path)
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
