@@ -13,15 +13,21 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone, translation
 
+from matchfair.core import FormatError
 from matchfair.i18n import use_language
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.heartbeat import fail_stale_jobs, heartbeat
 from matchfair.web.jobs.models import Job
+from matchfair.web.meetings.run_result import ScheduleOutdatedError
 
 logger = logging.getLogger(__name__)
 
 ProgressReport = Callable[[float, str], None]
 Runner = Callable[[Job, ProgressReport], str]
+
+EXPLAINED_ERRORS = (FormatError, ScheduleOutdatedError)
+"""Failures whose message already tells the organizer what to do: shown without the
+exception's class name, which means something only to a developer."""
 
 
 def _runners() -> dict[str, Runner]:
@@ -88,9 +94,13 @@ def run_job(job_id: int) -> Job:
         with heartbeat(job), translation.override(job.language), use_language(job.language):
             message = _runners()[job.kind](job, progress_reporter(job))
     except Exception as error:
-        logger.exception("job %s failed", job.pk)
+        explained = isinstance(error, EXPLAINED_ERRORS)
+        if explained:
+            logger.info("job %s failed: %s", job.pk, error)
+        else:
+            logger.exception("job %s failed", job.pk)
         job.status = Job.Status.FAILED
-        job.error = f"{type(error).__name__}: {error}"
+        job.error = str(error) if explained else f"{type(error).__name__}: {error}"
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "error", "finished_at"])
     else:
