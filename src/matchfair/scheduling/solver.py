@@ -95,7 +95,7 @@ EJECTION_SHARE = 0.15
 COMPACTION_PASSES = 6
 """Hill-climbing passes over all meetings before neighbourhood search on large events."""
 
-ZERO_GAP_SHARE = 0.2
+ZERO_GAP_SHARE = 0.15
 """Share of the deterministic budget left at phase 2 spent first on a schedule without gaps.
 
 The portfolio's budget (``PORTFOLIO_RATE``) covers both solves, so the look does not
