@@ -4,7 +4,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from matchfair.core import Event, dump_document, parse_event
-from matchfair.scheduling import SolveOptions, build_problem, schedule_event
+from matchfair.scheduling import SolveOptions, build_problem, schedule_event, solver
 from matchfair.scheduling.solver import SINGLE_WORKER_LIMIT, choice_count
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -50,6 +50,17 @@ def test_same_seed_same_schedule_above_the_single_worker_limit() -> None:
     assert choice_count(build_problem(event).problem) > SINGLE_WORKER_LIMIT
     # A small deterministic budget, so that no wall-clock limit ends a solve.
     options = SolveOptions(time_limit=600.0, seed=3, workers=2, deterministic_limit=2.0)
+    first = dump_document(schedule_event(event, options).schedule)
+    second = dump_document(schedule_event(event, options).schedule)
+    assert first == second
+
+
+def test_same_seed_same_schedule_when_phase_two_goes_by_neighbourhoods(monkeypatch) -> None:
+    # Large events' gap rounds: each neighbourhood is charged its model building, so
+    # the budget, not the wall clock, ends them.
+    monkeypatch.setattr(solver, "FULL_MODEL_LIMIT", 0)
+    event = _event(organizations=24, requests=70, seed=5)
+    options = SolveOptions(time_limit=30.0, seed=3, deterministic_limit=0.2)
     first = dump_document(schedule_event(event, options).schedule)
     second = dump_document(schedule_event(event, options).schedule)
     assert first == second
