@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from matchfair.scheduling.compaction import compact
-from matchfair.scheduling.cpsat_model import build_model
+from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
 from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
 from matchfair.scheduling.metrics import placement_gaps
@@ -215,6 +215,28 @@ def _report(
         callback(Progress(phase, min(1.0, fraction), len(placement), value.weight))
 
 
+def _choices(problem: Problem, indices: list[int]) -> int:
+    """(meeting, slot) decisions of these candidates: what sizes a model."""
+    return sum(len(problem.candidates[index].slots) for index in indices)
+
+
+def _solve_from(
+    model: SchedulingModel,
+    hint: Placement,
+    problem: Problem,
+    indices: list[int],
+    options: SolveOptions,
+    budget: _Budget,
+    share: float,
+) -> tuple[cp_model.CpSolver, int]:
+    """Solve a phase 2 model warm-started from ``hint``, within ``share`` of the budget, charged."""
+    model.hint(hint)
+    solver = budget.solver(options, share, _choices(problem, indices))
+    status = solver.solve(model.model)
+    budget.charge(solver)
+    return solver, status
+
+
 def _minimize_gaps(
     problem: Problem,
     chosen: list[int],
@@ -243,11 +265,7 @@ def _minimize_gaps(
         for var in model.placed.get(index, {}).values()
     ]
     model.model.minimize(gaps - big * big * cp_model.LinearExpr.sum(added))
-    model.hint(hint)
-    choices = sum(len(problem.candidates[index].slots) for index in chosen + extra)
-    solver = budget.solver(options, share, choices)
-    status = solver.solve(model.model)
-    budget.charge(solver)
+    solver, status = _solve_from(model, hint, problem, chosen + extra, options, budget, share)
     before = {**fixed, **hint}
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return before, False
@@ -285,11 +303,7 @@ def _without_gaps(
         return None
     model.model.add(cp_model.LinearExpr.sum(quality.idle) == 0)
     model.model.add(cp_model.LinearExpr.sum(quality.breaks) == 0)
-    model.hint(hint)
-    choices = sum(len(problem.candidates[index].slots) for index in chosen)
-    solver = budget.solver(options, ZERO_GAP_SHARE, choices)
-    status = solver.solve(model.model)
-    budget.charge(solver)
+    solver, status = _solve_from(model, hint, problem, chosen, options, budget, ZERO_GAP_SHARE)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return model.read(solver)
@@ -358,7 +372,7 @@ def solve(
     _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
 
     chosen = [index for index in placement if index not in fixed]
-    if sum(len(problem.candidates[index].slots) for index in chosen) <= FULL_MODEL_LIMIT:
+    if _choices(problem, chosen) <= FULL_MODEL_LIMIT:
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
         extra = [] if weight_optimal else _placeable_rest(problem, placement)
         perfect = (
