@@ -1,0 +1,46 @@
+"""The wheel carries every file the package reads at run time, not only its Python modules.
+
+A wheel built from the repository once lacked the audit trail's and the lock-out page's
+templates, because package data listed template folders one by one and CI only ever
+installed in editable mode, where the source tree hides the omission.
+"""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "matchfair"
+# Sources of compiled or generated files, which the running package never opens.
+NOT_DATA = {".py", ".pyc", ".po", ".pot"}
+
+
+def _data_files() -> set[str]:
+    return {
+        path.relative_to(PACKAGE.parent).as_posix()
+        for path in PACKAGE.rglob("*")
+        if path.is_file() and path.suffix not in NOT_DATA and "__pycache__" not in path.parts
+    }
+
+
+def test_wheel_contains_every_template_static_file_and_catalog(tmp_path: Path):
+    # A copy, because setuptools reuses a build/ folder left in the tree by an earlier build.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+        + ["--wheel-dir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("matchfair-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = set(archive.namelist())
+    missing = sorted(_data_files() - shipped)
+    assert missing == []
+    assert "matchfair/web/audit/templates/audit/trail.html" in shipped
+    assert "matchfair/web/security/templates/security/locked.html" in shipped
