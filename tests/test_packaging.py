@@ -31,9 +31,9 @@ def test_wheel_contains_every_template_static_file_and_catalog(tmp_path: Path):
     shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info"))
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
+    build = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
-        + ["--wheel-dir", str(tmp_path), str(source)],
+        [*build, "--wheel-dir", str(tmp_path), str(source)],
         check=True,
         capture_output=True,
     )
