@@ -2,24 +2,45 @@
 
 Spreadsheets from participants are untrusted: formulas are refused rather than
 evaluated (a cell shows what was typed, not what a formula or an external link
-would compute), and every problem names the row and column a person can find.
+would compute), every problem names the row and column a person can find, and the
+limits of ``UploadLimits`` are checked row by row while the file is read, so that
+a small file that unpacks to millions of rows is refused after reading no more
+than the limits allow.
+
+Rows keep only what they hold: cells to the right of the header are not read, and
+a row ends at its last non-empty cell (rows are never padded to the header's width).
 """
 
 import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile
 
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+
+from matchfair.web.directory.spreadsheets.limits import Meter, UnpackedTooLargeError, UploadLimits
+from matchfair.web.directory.spreadsheets.zip_guard import (
+    MAX_INFLATE_RATIO,
+    CompressedTooFarError,
+    open_metered,
+)
 
 
 @dataclass(frozen=True)
 class Table:
-    """The first sheet: its header row and the data rows, each with its row number in the file."""
+    """The first sheet: its header row and the data rows, each with its row number in the file.
+
+    A data row holds its cells up to its last non-empty one, at most as many as headers.
+    """
 
     headers: list[str]
     rows: list[tuple[int, list[str]]]
@@ -41,54 +62,171 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _table(filename: str, raw_rows: list[tuple[int, list[str]]]) -> Table:
-    if not raw_rows:
-        raise SpreadsheetError(_("%(file)s: the file has no rows.") % {"file": filename})
-    header_row, headers = raw_rows[0]
-    if not any(headers):
-        raise SpreadsheetError(
-            _("%(file)s: row %(row)d should hold the column names and is empty.")
-            % {"file": filename, "row": header_row}
+def _cell_name(column: int, row: int) -> str:
+    return f"{get_column_letter(column)}{row}"
+
+
+def _trimmed(texts: list[str]) -> list[str]:
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
+
+
+class _Rows:
+    """The table being read: row 1 is the header, every row is checked as it comes."""
+
+    def __init__(self, filename: str, limits: UploadLimits, meter: Meter) -> None:
+        self.filename = filename
+        self.limits = limits
+        self.meter = meter
+        self.headers: list[str] | None = None
+        self.rows: list[tuple[int, list[str]]] = []
+
+    @property
+    def width(self) -> int:
+        """How many columns a data row may hold: the header's."""
+        return len(self.headers or ())
+
+    def add(self, number: int, texts: list[str]) -> None:
+        if number > self.limits.rows + 1:
+            raise SpreadsheetError(
+                _(
+                    "%(file)s: the sheet has more than %(limit)s rows below the header; "
+                    "import it in parts of at most %(limit)s rows."
+                )
+                % {"file": self.filename, "limit": number_format(self.limits.rows, 0, None, True)}
+            )
+        if self.headers is None:
+            self._add_header(number, _trimmed(texts))
+            return
+        texts = _trimmed(texts[: self.width])
+        if texts:
+            self._check_cells(number, texts)
+            self.rows.append((number, texts))
+
+    def _add_header(self, number: int, texts: list[str]) -> None:
+        if not texts:
+            raise SpreadsheetError(
+                _("%(file)s: row %(row)d should hold the column names and is empty.")
+                % {"file": self.filename, "row": number}
+            )
+        if len(texts) > self.limits.columns:
+            raise SpreadsheetError(
+                _(
+                    "%(file)s: the header row has more than %(limit)s columns; "
+                    "an import reads at most %(limit)s columns."
+                )
+                % {
+                    "file": self.filename,
+                    "limit": number_format(self.limits.columns, 0, None, True),
+                }
+            )
+        self._check_cells(number, texts)
+        self.headers = texts
+
+    def _check_cells(self, number: int, texts: list[str]) -> None:
+        for column, text in enumerate(texts, start=1):
+            if len(text) > self.limits.cell_characters:
+                raise SpreadsheetError(
+                    _("%(file)s: cell %(cell)s holds more than %(limit)s characters.")
+                    % {
+                        "file": self.filename,
+                        "cell": _cell_name(column, number),
+                        "limit": number_format(self.limits.cell_characters, 0, None, True),
+                    }
+                )
+            self.meter.spend(len(text))
+
+    def table(self) -> Table:
+        if self.headers is None:
+            raise SpreadsheetError(_("%(file)s: the file has no rows.") % {"file": self.filename})
+        return Table(
+            headers=[h or get_column_letter(i + 1) for i, h in enumerate(self.headers)],
+            rows=self.rows,
         )
-    width = len(headers)
-    rows = [
-        (number, (cells + [""] * width)[:width]) for number, cells in raw_rows[1:] if any(cells)
-    ]
-    return Table(headers=[h or get_column_letter(i + 1) for i, h in enumerate(headers)], rows=rows)
+
+
+def _too_large(filename: str, limits: UploadLimits) -> SpreadsheetError:
+    return SpreadsheetError(
+        _("%(file)s: unpacked, the file holds more than %(size)s; an import reads at most that.")
+        % {"file": filename, "size": filesizeformat(limits.unpacked_bytes)}
+    )
+
+
+def _open_workbook(content: bytes, meter: Meter) -> Workbook:
+    """openpyxl's read-only workbook, reading from the metered archive only."""
+    archive = open_metered(content, meter)
+    reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
+    reader.archive.close()
+    reader.archive = archive
+    reader.read()
+    return reader.wb
+
+
+def _texts(filename: str, number: int, cells: tuple[ReadOnlyCell, ...]) -> list[str]:
+    texts = []
+    for column, cell in enumerate(cells, start=1):
+        if getattr(cell, "data_type", None) == "f":
+            raise SpreadsheetError(
+                _(
+                    "%(file)s: cell %(cell)s holds a formula; formulas are not "
+                    "evaluated, paste the values instead."
+                )
+                % {"file": filename, "cell": _cell_name(column, number)}
+            )
+        texts.append(_cell_text(cell.value))
+    return texts
+
+
+def _read_sheet(filename: str, workbook: Workbook, rows: _Rows) -> None:
+    """Row 1 with one column more than allowed (to see a header that is too wide), then
+    the data rows as wide as the header: no row is ever wider than the limit."""
+    sheet = workbook.worksheets[0]
+    # The sheet's <dimension> is written by whoever made the file; openpyxl would pad
+    # every row to it. Without it, rows hold the cells the file holds.
+    sheet.reset_dimensions()
+    first = sheet.iter_rows(max_row=1, max_col=rows.limits.columns + 1)
+    try:
+        header = next(first, None)
+    finally:
+        first.close()
+    if header is None:
+        return
+    rows.add(1, _texts(filename, 1, header))
+    data = sheet.iter_rows(min_row=2, max_col=rows.width)
+    for number, cells in enumerate(data, start=2):
+        rows.add(number, _texts(filename, number, cells))
 
 
 def read_xlsx(filename: str, content: bytes) -> Table:
     """The first worksheet of an .xlsx file; a formula anywhere is an error naming its cell."""
+    limits = UploadLimits.from_settings()
+    meter = Meter(limits.unpacked_bytes)
+    rows = _Rows(filename, limits, meter)
     try:
-        workbook = load_workbook(
-            io.BytesIO(content), read_only=True, data_only=False, keep_links=False
-        )
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as error:
+        workbook = _open_workbook(content, meter)
+        try:
+            _read_sheet(filename, workbook, rows)
+        finally:
+            workbook.close()
+    except UnpackedTooLargeError:
+        raise _too_large(filename, limits) from None
+    except CompressedTooFarError:
+        raise SpreadsheetError(
+            _(
+                "%(file)s: a part of the file is compressed more than %(ratio)d times, as "
+                "zip bombs are, and is not read. Save the sheet as CSV to import it."
+            )
+            % {"file": filename, "ratio": MAX_INFLATE_RATIO}
+        ) from None
+    except SpreadsheetError:
+        raise
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ParseError, ValueError) as error:
         raise SpreadsheetError(
             _("%(file)s: not a readable Excel (.xlsx) file (%(problem)s).")
             % {"file": filename, "problem": error}
         ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows: list[tuple[int, list[str]]] = []
-        for number, cells in enumerate(sheet.iter_rows(), start=1):
-            texts = []
-            for column, cell in enumerate(cells, start=1):
-                if getattr(cell, "data_type", None) == "f":
-                    raise SpreadsheetError(
-                        _(
-                            "%(file)s: cell %(cell)s holds a formula; formulas are not "
-                            "evaluated, paste the values instead."
-                        )
-                        % {"file": filename, "cell": f"{get_column_letter(column)}{number}"}
-                    )
-                texts.append(_cell_text(cell.value))
-            while texts and not texts[-1]:
-                texts.pop()
-            rows.append((number, texts))
-    finally:
-        workbook.close()
-    return _table(filename, rows)
+    return rows.table()
 
 
 def read_csv(filename: str, content: bytes) -> Table:
@@ -106,16 +244,18 @@ def read_csv(filename: str, content: bytes) -> Table:
         )
     except csv.Error:
         dialect = csv.excel
+    limits = UploadLimits.from_settings()
+    rows = _Rows(filename, limits, Meter(limits.unpacked_bytes))
     try:
-        rows = [
-            (number, [cell.strip() for cell in cells])
-            for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1)
-        ]
+        for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            rows.add(number, [cell.strip() for cell in cells])
+    except UnpackedTooLargeError:
+        raise _too_large(filename, limits) from None
     except csv.Error as error:
         raise SpreadsheetError(
             _("%(file)s: not valid CSV (%(problem)s).") % {"file": filename, "problem": error}
         ) from None
-    return _table(filename, rows)
+    return rows.table()
 
 
 def read_table(filename: str, content: bytes) -> Table:

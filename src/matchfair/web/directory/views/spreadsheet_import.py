@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
-from matchfair.web.directory.models import SpreadsheetUpload
 from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
-from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, Table, read_table
+from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
+from matchfair.web.directory.spreadsheets.uploads import keep_upload, live_uploads, stored_table
 from matchfair.web.events.models import Event
 
 PREVIEW_ROWS = 5
@@ -26,23 +26,15 @@ def upload(request: HttpRequest, event: Event) -> HttpResponse:
         except SpreadsheetError as error:
             form.add_error("file", str(error))
         else:
-            stored = SpreadsheetUpload.objects.create(
-                event=event,
-                uploaded_by=request.user,
-                filename=file.name,
-                headers=table.headers,
-                rows=[[number, cells] for number, cells in table.rows],
-            )
+            stored = keep_upload(event, request.user, file.name, table)
             return redirect("spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
     return render(request, "directory/upload.html", {"event": event, "form": form})
 
 
 @organizer_required
 def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
-    stored = get_object_or_404(
-        SpreadsheetUpload, pk=upload_id, event=event, uploaded_by=request.user
-    )
-    table = Table(headers=stored.headers, rows=[(row[0], row[1]) for row in stored.rows])
+    stored = get_object_or_404(live_uploads(), pk=upload_id, event=event, uploaded_by=request.user)
+    table = stored_table(stored)
     form = MappingForm(
         table.headers, request.POST or None, initial_mapping=guess_mapping(table.headers)
     )
