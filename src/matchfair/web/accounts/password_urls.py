@@ -1,11 +1,16 @@
 """Password reset by email and password change, with Django's views (mail via EMAIL_BACKEND).
 
 The templates are named explicitly: the admin app ships templates under Django's
-default names, and it comes first in INSTALLED_APPS.
+default names, and it comes first in INSTALLED_APPS. Reset mails are limited per
+address and recipient (``security.reset_limits``); a reset through the mailed link
+makes the browser a known device (``security.trusted_devices``).
 """
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from matchfair.web.security.reset_limits import LimitedPasswordResetView
+from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
 
 
 def _page(view: type, name: str, **options: object) -> object:
@@ -16,7 +21,7 @@ urlpatterns = [
     path(
         "password-reset/",
         _page(
-            auth_views.PasswordResetView,
+            LimitedPasswordResetView,
             "password_reset_form",
             email_template_name="portal/password_reset_email.html",
             subject_template_name="portal/password_reset_subject.txt",
@@ -30,7 +35,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        _page(auth_views.PasswordResetConfirmView, "password_reset_confirm"),
+        _page(TrustingPasswordResetConfirmView, "password_reset_confirm"),
         name="password_reset_confirm",
     ),
     path(

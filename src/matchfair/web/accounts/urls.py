@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from matchfair.web.accounts import views
+from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,7 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "welcome/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        TrustingPasswordResetConfirmView.as_view(
             template_name="accounts/welcome.html", success_url="/login/"
         ),
         name="welcome",

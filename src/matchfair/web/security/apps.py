@@ -8,9 +8,9 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self) -> None:
-        """Count failed logins, whichever view or API asked Django to authenticate."""
-        from django.contrib.auth.signals import user_login_failed
+        """A login takes its attempt back from the limits, whichever view logged the user in."""
+        from django.contrib.auth.signals import user_logged_in
 
-        from matchfair.web.security.login_limits import note_failure
+        from matchfair.web.security.login_limits import take_back_attempt
 
-        user_login_failed.connect(note_failure, dispatch_uid="matchfair-login-failures")
+        user_logged_in.connect(take_back_attempt, dispatch_uid="matchfair-login-limits")
