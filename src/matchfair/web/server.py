@@ -1,36 +1,38 @@
 """``matchfair serve``: the web application and its job worker, together, on 127.0.0.1.
 
 The worker is a separate process running django-tasks' database worker, so a job
-runs outside any web request and a job queued before a restart runs after it.
+runs outside any web request and a job queued before a restart runs after it. The
+server supervises it (``matchfair.web.jobs.supervisor``): started again when it
+dies, stopped when the server stops, and ending by itself if the server is killed.
 """
 
 import signal
-import subprocess
-import sys
 from types import FrameType
+
+from matchfair.web.jobs.supervisor import WorkerSupervisor
 
 HOST = "127.0.0.1"
 
-
-def start_worker() -> subprocess.Popen[bytes]:
-    """The job worker, as a child process that inherits the settings of this one."""
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "matchfair.web.manage",
-            "db_worker",
-            "--no-reload",
-            "--no-startup-delay",
-            "--verbosity",
-            "0",
-        ]
-    )
+STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""End the server like Ctrl-C (SIGINT) does, so that the worker is stopped with it."""
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM ends the server like Ctrl-C does, so that the worker is stopped with it."""
     raise SystemExit(0)
+
+
+def waitress_options(port: int) -> dict[str, object]:
+    """How waitress serves: on 127.0.0.1, believing X-Forwarded-* of the trusted proxy only."""
+    from django.conf import settings
+
+    from matchfair.web.security.settings_helpers import waitress_proxy_options
+
+    return {
+        "host": HOST,
+        "port": port,
+        "threads": 8,
+        **waitress_proxy_options(settings.MATCHFAIR_TRUSTED_PROXY),
+    }
 
 
 def serve(port: int) -> None:
@@ -39,10 +41,11 @@ def serve(port: int) -> None:
 
     from matchfair.web.wsgi import application
 
-    signal.signal(signal.SIGTERM, _stop)
-    worker = start_worker()
+    for signum in STOPPING_SIGNALS:
+        signal.signal(signum, _stop)
+    worker = WorkerSupervisor()
+    worker.start()
     try:
-        waitress_serve(application, host=HOST, port=port, threads=8, _quiet=True)
+        waitress_serve(application, **waitress_options(port), _quiet=True)
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        worker.stop()

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "matchfair.web.portal.context.unread_notifications",
+                "matchfair.web.jobs.context.job_worker",
             ],
         },
     },
@@ -106,8 +107,12 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": MATCHFAIR_HOME / "matchfair.sqlite3",
-            # A job worker and the web process write to the same file: wait rather than fail.
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            # A job worker and the web process write to the same file: wait rather than fail,
+            # up to MATCHFAIR_SQLITE_TIMEOUT seconds for another writer's lock.
+            "OPTIONS": {
+                "timeout": float(os.environ.get("MATCHFAIR_SQLITE_TIMEOUT", "20")),
+                "transaction_mode": "IMMEDIATE",
+            },
         }
     }
 
@@ -126,11 +131,6 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Invitations are printed on the console unless an SMTP server is configured.
-# The login limits (security/login_limits.py) see every password check first.
-AUTHENTICATION_BACKENDS = [
-    "matchfair.web.security.login_limits.LoginLimitBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 EMAIL_BACKEND = os.environ.get(
     "MATCHFAIR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
@@ -158,15 +158,6 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded spreadsheets are read in memory; larger files than this are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-# What one uploaded spreadsheet may hold, checked while it is read (docs/web.md): data
-# rows, header columns, characters per cell, and bytes unpacked (an .xlsx file's parts
-# as inflated plus the text of its cells).
-MATCHFAIR_UPLOAD_MAX_ROWS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_ROWS", "100000"))
-MATCHFAIR_UPLOAD_MAX_COLUMNS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_COLUMNS", "100"))
-MATCHFAIR_UPLOAD_MAX_CELL_CHARS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_CELL_CHARS", "10000"))
-MATCHFAIR_UPLOAD_MAX_UNPACKED_BYTES = int(
-    os.environ.get("MATCHFAIR_UPLOAD_MAX_UNPACKED_BYTES", str(128 * 2**20))
-)
 
 # The scheduler's time limit per run, in seconds (it stops earlier when it proves the optimum).
 MATCHFAIR_SCHEDULE_SECONDS = float(os.environ.get("MATCHFAIR_SCHEDULE_SECONDS", "60"))
@@ -181,23 +172,10 @@ MATCHFAIR_ENCODER = os.environ.get("MATCHFAIR_ENCODER", "auto")
 # Security (docs/api.md): request size, login attempts, headers, HTTPS.
 # Larger request bodies (uploads included) are refused with 413 before they are read.
 MATCHFAIR_MAX_REQUEST_BYTES = int(os.environ.get("MATCHFAIR_MAX_REQUEST_BYTES", str(20 * 2**20)))
-# Failed logins per account name, per known device (ten times as many per address)
-# before each further attempt waits: first MATCHFAIR_LOGIN_DELAY_SECONDS after the last
-# failure, doubling with each failure up to MATCHFAIR_LOGIN_MAX_DELAY_SECONDS. A count
-# is forgotten after MATCHFAIR_LOGIN_WINDOW_SECONDS without a failure.
+# Failed logins per account name (ten times as many per address) before the login form
+# answers 429, and for how many seconds.
 MATCHFAIR_LOGIN_ATTEMPTS = int(os.environ.get("MATCHFAIR_LOGIN_ATTEMPTS", "5"))
-MATCHFAIR_LOGIN_DELAY_SECONDS = float(os.environ.get("MATCHFAIR_LOGIN_DELAY_SECONDS", "1"))
-MATCHFAIR_LOGIN_MAX_DELAY_SECONDS = float(
-    os.environ.get("MATCHFAIR_LOGIN_MAX_DELAY_SECONDS", "900")
-)
-MATCHFAIR_LOGIN_WINDOW_SECONDS = int(os.environ.get("MATCHFAIR_LOGIN_WINDOW_SECONDS", "86400"))
-# Password-reset requests per client address, and reset mails per recipient, per hour.
-MATCHFAIR_RESET_REQUESTS_PER_ADDRESS = int(
-    os.environ.get("MATCHFAIR_RESET_REQUESTS_PER_ADDRESS", "5")
-)
-MATCHFAIR_RESET_MAILS_PER_RECIPIENT = int(
-    os.environ.get("MATCHFAIR_RESET_MAILS_PER_RECIPIENT", "3")
-)
+MATCHFAIR_LOGIN_WINDOW_SECONDS = int(os.environ.get("MATCHFAIR_LOGIN_WINDOW_SECONDS", "900"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

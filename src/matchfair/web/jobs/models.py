@@ -66,3 +66,18 @@ class Job(models.Model):
     @property
     def percent(self) -> int:
         return round(self.progress * 100)
+
+
+class WorkerBeat(models.Model):
+    """When a job worker was last seen alive: one row, touched by every running worker.
+
+    A queued run waits for a worker; the organizer's pages warn when none has been
+    seen for a while, instead of leaving a run "queued" without a word.
+    """
+
+    seen_at = models.DateTimeField()
+    pid = models.PositiveIntegerField()
+    host = models.CharField(max_length=255)
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid} {self.seen_at:%Y-%m-%d %H:%M:%S}"
