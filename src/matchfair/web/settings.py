@@ -126,6 +126,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# The login limits (security/login_limits.py) see every password check first.
+AUTHENTICATION_BACKENDS = [
+    "matchfair.web.security.login_limits.LoginLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -172,10 +177,23 @@ MATCHFAIR_ENCODER = os.environ.get("MATCHFAIR_ENCODER", "auto")
 # Security (docs/api.md): request size, login attempts, headers, HTTPS.
 # Larger request bodies (uploads included) are refused with 413 before they are read.
 MATCHFAIR_MAX_REQUEST_BYTES = int(os.environ.get("MATCHFAIR_MAX_REQUEST_BYTES", str(20 * 2**20)))
-# Failed logins per account name (ten times as many per address) before the login form
-# answers 429, and for how many seconds.
+# Failed logins per account name, per known device (ten times as many per address)
+# before each further attempt waits: first MATCHFAIR_LOGIN_DELAY_SECONDS after the last
+# failure, doubling with each failure up to MATCHFAIR_LOGIN_MAX_DELAY_SECONDS. A count
+# is forgotten after MATCHFAIR_LOGIN_WINDOW_SECONDS without a failure.
 MATCHFAIR_LOGIN_ATTEMPTS = int(os.environ.get("MATCHFAIR_LOGIN_ATTEMPTS", "5"))
-MATCHFAIR_LOGIN_WINDOW_SECONDS = int(os.environ.get("MATCHFAIR_LOGIN_WINDOW_SECONDS", "900"))
+MATCHFAIR_LOGIN_DELAY_SECONDS = float(os.environ.get("MATCHFAIR_LOGIN_DELAY_SECONDS", "1"))
+MATCHFAIR_LOGIN_MAX_DELAY_SECONDS = float(
+    os.environ.get("MATCHFAIR_LOGIN_MAX_DELAY_SECONDS", "900")
+)
+MATCHFAIR_LOGIN_WINDOW_SECONDS = int(os.environ.get("MATCHFAIR_LOGIN_WINDOW_SECONDS", "86400"))
+# Password-reset requests per client address, and reset mails per recipient, per hour.
+MATCHFAIR_RESET_REQUESTS_PER_ADDRESS = int(
+    os.environ.get("MATCHFAIR_RESET_REQUESTS_PER_ADDRESS", "5")
+)
+MATCHFAIR_RESET_MAILS_PER_RECIPIENT = int(
+    os.environ.get("MATCHFAIR_RESET_MAILS_PER_RECIPIENT", "3")
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
