@@ -163,6 +163,15 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded spreadsheets are read in memory; larger files than this are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+# What one uploaded spreadsheet may hold, checked while it is read (docs/web.md): data
+# rows, header columns, characters per cell, and bytes unpacked (an .xlsx file's parts
+# as inflated plus the text of its cells).
+MATCHFAIR_UPLOAD_MAX_ROWS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_ROWS", "100000"))
+MATCHFAIR_UPLOAD_MAX_COLUMNS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_COLUMNS", "100"))
+MATCHFAIR_UPLOAD_MAX_CELL_CHARS = int(os.environ.get("MATCHFAIR_UPLOAD_MAX_CELL_CHARS", "10000"))
+MATCHFAIR_UPLOAD_MAX_UNPACKED_BYTES = int(
+    os.environ.get("MATCHFAIR_UPLOAD_MAX_UNPACKED_BYTES", str(128 * 2**20))
+)
 
 # The scheduler's time limit per run, in seconds (it stops earlier when it proves the optimum).
 MATCHFAIR_SCHEDULE_SECONDS = float(os.environ.get("MATCHFAIR_SCHEDULE_SECONDS", "60"))
