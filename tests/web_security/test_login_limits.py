@@ -9,10 +9,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.db.models import F
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from matchfair.web.security.addresses import client_network
 from matchfair.web.security.login_keys import account_key
@@ -176,6 +179,18 @@ def test_a_password_reset_through_the_mail_lets_the_owner_in_at_once(victim):
     new = "Another-l0ng-password"
     browser.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert _logged_in(_login(browser, "victim", new))
+
+
+def test_a_welcome_link_lets_the_invited_person_in_at_once(victim):
+    _fail(3, "victim")
+    uid = urlsafe_base64_encode(force_bytes(victim.pk))
+    link = reverse("welcome", args=[uid, default_token_generator.make_token(victim)])
+    browser = Client(REMOTE_ADDR="192.0.2.1")
+    form_page = browser.get(link, follow=True)
+    new = "Another-l0ng-password"
+    browser.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert _logged_in(_login(browser, "victim", new))
+    assert _login(Client(REMOTE_ADDR="192.0.2.1"), "victim", new).status_code == 429
 
 
 def test_reset_mails_to_one_person_are_capped_per_hour(victim):
