@@ -33,7 +33,7 @@ class _MeteredStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: bytearray | memoryview) -> int:
         data = self._stream.read(len(buffer))
         self._meter.spend(len(data))
         buffer[: len(data)] = data
@@ -51,10 +51,10 @@ class MeteredZipFile(ZipFile):
         super().__init__(file)
         self._meter = meter
 
-    def open(  # type: ignore[override]
+    def open(
         self, name: str | ZipInfo, mode: str = "r", pwd: bytes | None = None, **kwargs: bool
     ) -> IO[bytes]:
-        stream = super().open(name, mode, pwd, **kwargs)  # type: ignore[call-overload]
+        stream = super().open(name, mode, pwd, **kwargs)
         if mode != "r":
             return stream
         return io.BufferedReader(_MeteredStream(stream, self._meter))
