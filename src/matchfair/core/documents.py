@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from matchfair.core.agreement_dates import agreement_date_issues
 from matchfair.core.errors import FormatError, FormatIssue, json_path
 from matchfair.core.event import Event
 from matchfair.core.outcomes import ExchangeRates
@@ -85,9 +86,13 @@ def _parse(
     return parsed
 
 
+def _event_cross_issues(data: Any) -> list[FormatIssue]:
+    return [*event_reference_issues(data), *agreement_date_issues(data)]
+
+
 def parse_event(data: object, source: str = "<event>") -> Event:
-    """Validate a decoded event file, types and cross-references together."""
-    return _parse(Event, data, source, event_reference_issues)
+    """Validate a decoded event file, types, cross-references and agreement dates together."""
+    return _parse(Event, data, source, _event_cross_issues)
 
 
 def parse_schedule(data: object, source: str = "<schedule>") -> Schedule:

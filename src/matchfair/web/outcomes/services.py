@@ -7,6 +7,7 @@ so a rule (an agreement is signed online only when every party confirmed) holds
 whichever page or command made the change.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matchfair import outcomes
+from matchfair.core import agreement_dates
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Series
 from matchfair.web.meetings.models import Meeting, MeetingRequest
@@ -44,17 +46,36 @@ from matchfair.web.portal.notifications import notify
 FEEDBACK_LINK_SALT = "matchfair.outcomes.feedback"
 FEEDBACK_LINK_DAYS = 90
 
-NEXT_STATUSES: dict[str, frozenset[str]] = {
-    Agreement.Status.INTENTION: frozenset({Agreement.Status.SIGNED, Agreement.Status.CANCELLED}),
-    Agreement.Status.SIGNED: frozenset({Agreement.Status.IMPLEMENTED, Agreement.Status.CANCELLED}),
-    Agreement.Status.IMPLEMENTED: frozenset(),
-    Agreement.Status.CANCELLED: frozenset(),
-}
-"""An agreement only moves forward; an implemented project stays in the record."""
-
 
 class OutcomeRuleError(ValueError):
-    """A change the outcome rules forbid; the message says why, in the user's language."""
+    """A change the outcome rules forbid; the message says why, in the user's language.
+
+    ``field`` names the input at fault when there is one (``date``), so that a form
+    shows the message beside that field and the API names it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def date_range_error(on: date) -> str | None:
+    """The message refusing ``on`` as an agreement date (a typing slip), or None when it fits."""
+    earliest, latest = agreement_dates.agreement_date_range()
+    if earliest <= on <= latest:
+        return None
+    return _("The agreement date {date} is outside {earliest} to {latest}.").format(
+        date=on.isoformat(), earliest=earliest.isoformat(), latest=latest.isoformat()
+    )
+
+
+def _check_date(on: date) -> None:
+    if message := date_range_error(on):
+        raise OutcomeRuleError(message, field="date")
+
+
+MAX_FILTERED_MEETINGS = 500
+"""Above this many meetings, the outcomes are read for the whole event rather than by id."""
 
 
 def _next_position(queryset: QuerySet[Any]) -> int:
@@ -90,17 +111,29 @@ class OutcomeRow:
         ]
 
 
-def outcome_rows(event: Event) -> list[OutcomeRow]:
-    """Every published meeting of the event with its outcome and both sides' feedback."""
-    meetings = list(
+def published_meetings(event: Event) -> QuerySet[Meeting]:
+    """The event's published meetings in the order of the outcome overview."""
+    return (
         Meeting.objects.filter(event=event, published=True)
         .select_related("a__organization", "b__organization")
         .order_by("start", "position", "id")
     )
-    found = {
-        (o.a_id, o.b_id, o.start): o
-        for o in MeetingOutcome.objects.filter(event=event).prefetch_related("feedback")
-    }
+
+
+def outcome_rows(event: Event, meetings: Iterable[Meeting] | None = None) -> list[OutcomeRow]:
+    """Published meetings of the event (all, or ``meetings``: one page) with their outcomes.
+
+    Only the outcomes of the meetings asked for are read, so a page of a large event
+    costs the same as a small event.
+    """
+    meetings = list(published_meetings(event) if meetings is None else meetings)
+    outcomes = MeetingOutcome.objects.filter(event=event).prefetch_related("feedback")
+    if len(meetings) < MAX_FILTERED_MEETINGS:
+        outcomes = outcomes.filter(
+            a_id__in={meeting.a_id for meeting in meetings},
+            start__in={meeting.start for meeting in meetings},
+        )
+    found = {(o.a_id, o.b_id, o.start): o for o in outcomes}
     rows = []
     for meeting in meetings:
         outcome = found.get((meeting.a_id, meeting.b_id, meeting.start))
@@ -266,6 +299,7 @@ def create_agreement(
     if Agreement.objects.filter(event=event, code=code).exists():
         raise OutcomeRuleError(_("The agreement id '{code}' is taken.").format(code=code))
     currency = _check_currency(amount, currency)
+    _check_date(on)
     with transaction.atomic():
         agreement = Agreement.objects.create(
             event=event,
@@ -299,17 +333,34 @@ def change_status(
     note: str = "",
     user: AbstractBaseUser | None = None,
 ) -> Agreement:
-    """Move an agreement forward (intention -> signed -> implemented, or cancelled), with its date."""
+    """Move an agreement forward (intention -> signed -> implemented, or cancelled), with its date.
+
+    The date must lie in the agreements' range and not before the step it follows:
+    a project is not implemented before it was signed.
+    """
+    _check_date(on)
     with transaction.atomic():
         agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-        if status not in NEXT_STATUSES[agreement.status]:
+        if agreement_dates.transition_problem(agreement.status, status):
             raise OutcomeRuleError(
                 _("An agreement cannot go from {old} to {new}.").format(
                     old=Agreement.Status(agreement.status).label,
                     new=Agreement.Status(status).label
                     if status in Agreement.Status.values
                     else status,
-                )
+                ),
+                field="status",
+            )
+        if agreement.date is not None and on < agreement.date:
+            raise OutcomeRuleError(
+                _(
+                    "The date {date} is before {previous}, the date the agreement became {status}."
+                ).format(
+                    date=on.isoformat(),
+                    previous=agreement.date.isoformat(),
+                    status=Agreement.Status(agreement.status).label,
+                ),
+                field="date",
             )
         agreement.status = status
         agreement.date = on

@@ -189,7 +189,7 @@ def add_agreement(request: HttpRequest, event_id: Id, payload: AgreementIn) -> S
             user=request.auth,
         )
     except OutcomeRuleError as error:
-        raise ApiError(422, str(error)) from None
+        raise ApiError(422, str(error), field=error.field) from None
     return Status(201, agreement)
 
 
@@ -208,7 +208,8 @@ def move_agreement(
             agreement, payload.status, on=payload.date, note=payload.note, user=request.auth
         )
     except OutcomeRuleError as error:
-        raise ApiError(409, str(error)) from None
+        status = 422 if error.field == "date" else 409
+        raise ApiError(status, str(error), field=error.field) from None
     return Agreement.objects.prefetch_related("parties").get(pk=agreement.pk)
 
 

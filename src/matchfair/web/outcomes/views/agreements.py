@@ -1,6 +1,7 @@
 """The organizer's agreements: the list, a new agreement, and one agreement's history."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +11,8 @@ from matchfair.web.events.models import Event
 from matchfair.web.outcomes import services
 from matchfair.web.outcomes.forms import AgreementForm, StatusForm
 from matchfair.web.outcomes.models import Agreement
+
+PAGE_SIZE = 50
 
 
 @organizer_required
@@ -31,17 +34,18 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
                 user=request.user,
             )
         except services.OutcomeRuleError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Agreement recorded as an intention."))
             return redirect("agreement", event_id=event.pk, agreement_id=agreement.pk)
     agreements = Agreement.objects.filter(event=event).prefetch_related(
         "parties__participation__organization"
     )
+    page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "outcomes/agreements.html",
-        {"event": event, "agreements": agreements, "form": form},
+        {"event": event, "agreements": page, "page": page, "form": form},
     )
 
 
@@ -59,7 +63,7 @@ def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> H
                 user=request.user,
             )
         except services.OutcomeRuleError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Status changed."))
             return redirect("agreement", event_id=event.pk, agreement_id=agreement.pk)

@@ -1,6 +1,7 @@
 """The organizer's overview of meeting outcomes: both sides' answers and the ones to chase."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,11 +16,16 @@ from matchfair.web.meetings.models import Meeting
 from matchfair.web.outcomes import services
 from matchfair.web.outcomes.forms import FeedbackForm
 
+PAGE_SIZE = 50
+
 
 @organizer_required
 def overview(request: HttpRequest, event: Event) -> HttpResponse:
-    """Every published meeting with each side's report; feedback links to send to missing sides."""
-    rows = services.outcome_rows(event)
+    """Published meetings, a page at a time, with each side's report and the links to chase."""
+    page = Paginator(services.published_meetings(event), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = services.outcome_rows(event, page)
     links = {
         (row.meeting.pk, side.pk): request.build_absolute_uri(
             reverse("meeting_feedback", args=[services.feedback_token(row.meeting, side)])
@@ -35,7 +41,7 @@ def overview(request: HttpRequest, event: Event) -> HttpResponse:
     return render(
         request,
         "outcomes/overview.html",
-        {"event": event, "rows": rows, "missing": missing, "form": FeedbackForm()},
+        {"event": event, "page": page, "rows": rows, "missing": missing, "form": FeedbackForm()},
     )
 
 

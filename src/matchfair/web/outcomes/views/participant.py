@@ -29,13 +29,13 @@ def _event_today(event: Event) -> date:
 def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpResponse:
     participation = delegate_participation(request, participation_id)
     event = participation.event
-    meetings = (
+    meetings = list(
         Meeting.objects.filter(event=event, published=True)
         .filter(Q(a=participation) | Q(b=participation))
         .select_related("a__organization", "b__organization")
         .order_by("start", "id")
     )
-    rows = {row.meeting.pk: row for row in services.outcome_rows(event)}
+    rows = {row.meeting.pk: row for row in services.outcome_rows(event, meetings)}
     agreements = (
         Agreement.objects.filter(parties__participation=participation)
         .prefetch_related("parties__participation__organization", "parties__confirmation")

@@ -1,6 +1,7 @@
 """The organizer's list of cooperation projects published by host cities and districts."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +11,8 @@ from matchfair.web.events.models import Event
 from matchfair.web.outcomes import services
 from matchfair.web.outcomes.forms import ProjectForm
 from matchfair.web.outcomes.models import CooperationProject
+
+PAGE_SIZE = 50
 
 
 @organizer_required
@@ -40,6 +43,9 @@ def project_list(request: HttpRequest, event: Event) -> HttpResponse:
         .select_related("host__organization")
         .prefetch_related("interests__participation__organization")
     )
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "outcomes/projects.html", {"event": event, "projects": projects, "form": form}
+        request,
+        "outcomes/projects.html",
+        {"event": event, "projects": page, "page": page, "form": form},
     )
