@@ -18,7 +18,9 @@ LIST_PAGES = [
     ("meeting_requests", {}),
     ("schedule", {"view": "slot"}),
     ("schedule", {"view": "table", "table": "table-1"}),
+    ("schedule", {"view": "organization"}),
     ("jobs", {}),
+    ("audit_trail", {}),
     ("home", None),
 ]
 

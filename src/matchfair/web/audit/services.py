@@ -45,27 +45,50 @@ def entries(event: Event) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(event=event)
 
 
+def _change_line(change: AgreementStatusChange) -> TrailLine:
+    return TrailLine(
+        change.recorded_at,
+        (change.recorded_by.get_full_name() or change.recorded_by.get_username())
+        if change.recorded_by
+        else "",
+        f"agreement.{change.status}",
+        f"agreement:{change.agreement_id}",
+        f"{change.agreement.title} ({change.date.isoformat()}) {change.note}".strip(),
+    )
+
+
+class Trail:
+    """An event's whole trail, newest first, read a slice at a time (Django's Paginator pages it).
+
+    The trail merges two tables; the lines of a slice ending at ``stop`` are among the
+    first ``stop`` rows of each, so a page reads two bounded queries, however long
+    the trail.
+    """
+
+    def __init__(self, event: Event) -> None:
+        self.event = event
+
+    def _changes(self) -> QuerySet[AgreementStatusChange]:
+        return AgreementStatusChange.objects.filter(agreement__event=self.event)
+
+    def __len__(self) -> int:
+        return entries(self.event).count() + self._changes().count()
+
+    def __getitem__(self, window: slice) -> list[TrailLine]:
+        stop = window.stop if window.stop is not None else len(self)
+        lines = [
+            TrailLine(e.at, e.actor_name, e.action, e.subject, e.summary)
+            for e in entries(self.event).order_by("-at", "-id")[:stop]
+        ]
+        changes = (
+            self._changes()
+            .select_related("agreement", "recorded_by")
+            .order_by("-recorded_at", "-id")[:stop]
+        )
+        lines += [_change_line(change) for change in changes]
+        return sorted(lines, key=lambda line: line.at, reverse=True)[window]
+
+
 def trail(event: Event, *, limit: int = 500) -> list[TrailLine]:
     """The latest changes of the event, newest first: audit entries and agreement steps."""
-    lines = [
-        TrailLine(e.at, e.actor_name, e.action, e.subject, e.summary)
-        for e in entries(event)[:limit]
-    ]
-    changes = (
-        AgreementStatusChange.objects.filter(agreement__event=event)
-        .select_related("agreement", "recorded_by")
-        .order_by("-recorded_at", "-id")[:limit]
-    )
-    lines += [
-        TrailLine(
-            change.recorded_at,
-            (change.recorded_by.get_full_name() or change.recorded_by.get_username())
-            if change.recorded_by
-            else "",
-            f"agreement.{change.status}",
-            f"agreement:{change.agreement_id}",
-            f"{change.agreement.title} ({change.date.isoformat()}) {change.note}".strip(),
-        )
-        for change in changes
-    ]
-    return sorted(lines, key=lambda line: line.at, reverse=True)[:limit]
+    return Trail(event)[:limit]

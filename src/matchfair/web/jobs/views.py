@@ -1,5 +1,6 @@
 """Starting a job, watching its progress, re-running a failed one."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -8,6 +9,8 @@ from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import rerun, start_job
+
+PAGE_SIZE = 50
 
 
 @organizer_required
@@ -50,7 +53,10 @@ def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
 
 @organizer_required
 def job_list(request: HttpRequest, event: Event) -> HttpResponse:
-    jobs = Job.objects.filter(event=event).select_related("created_by", "retry_of")[:50]
+    jobs = Job.objects.filter(event=event).select_related("created_by", "retry_of")
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "jobs/list.html", {"event": event, "jobs": jobs, "job_kinds": Job.Kind.choices}
+        request,
+        "jobs/list.html",
+        {"event": event, "jobs": page, "page": page, "job_kinds": Job.Kind.choices},
     )

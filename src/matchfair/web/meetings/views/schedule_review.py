@@ -1,6 +1,7 @@
 """Reviewing the schedule per slot, per table or per organization; moving; publishing."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +28,8 @@ from matchfair.web.meetings.services import MeetingRuleError, move_meeting, publ
 
 VIEWS = ("slot", "table", "organization")
 UNSCHEDULED_SHOWN = 100
+PAGE_SIZE = 100
+"""Meetings of a slot or table, or organizations to choose from, per page."""
 
 
 @event_reader_required
@@ -36,39 +39,41 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
     view = view if view in VIEWS else "slot"
     published_only = request.read_only
     context: dict[str, object] = {"event": event, "view": view}
+    number = request.GET.get("page")
     if view == "slot":
         slots = event_slots(event, published_only=published_only)
         chosen = next((s for s in slots if s.key == request.GET.get("slot")), None)
         chosen = chosen or next((s for s in slots if s.meetings), slots[0] if slots else None)
-        context |= {
-            "slots": slots,
-            "chosen_slot": chosen,
-            "meetings": (
-                meetings_in_slot(event, chosen.start, published_only=published_only)
-                if chosen
-                else []
-            ),
-        }
+        page = Paginator(
+            meetings_in_slot(event, chosen.start, published_only=published_only) if chosen else [],
+            PAGE_SIZE,
+        ).get_page(number)
+        context |= {"slots": slots, "chosen_slot": chosen, "meetings": page, "page": page}
     elif view == "table":
         tables = locations(event, published_only=published_only)
         table = request.GET.get("table") or (tables[0] if tables else "")
-        context |= {
-            "tables": tables,
-            "table": table,
-            "meetings": (meetings_at(event, table, published_only=published_only) if table else []),
-        }
+        page = Paginator(
+            meetings_at(event, table, published_only=published_only) if table else [], PAGE_SIZE
+        ).get_page(number)
+        context |= {"tables": tables, "table": table, "meetings": page, "page": page}
     else:
+        query = request.GET.get("q", "").strip()
         participations = (
             Participation.objects.filter(event=event)
             .select_related("organization")
-            .order_by("organization__name")
+            .order_by("organization__name", "pk")
         )
         chosen_id = request.GET.get("organization", "")
         chosen_participation = (
             participations.filter(pk=chosen_id).first() if chosen_id.isdigit() else None
         )
+        if query:
+            participations = participations.filter(organization__name__icontains=query)
+        page = Paginator(participations, PAGE_SIZE).get_page(number)
         context |= {
-            "participations": participations,
+            "participations": page,
+            "page": page,
+            "query": query,
             "chosen_participation": chosen_participation,
             "meetings": (
                 meetings_of_participation(
