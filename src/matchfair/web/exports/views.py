@@ -1,9 +1,10 @@
 """Downloads: event file, schedule file, Excel workbook, PDF agendas and table plans."""
 
 import json
+import tempfile
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 
 from matchfair.core import dump_document
 from matchfair.web.accounts.permissions import delegate_participation, organizer_required
@@ -11,7 +12,7 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exports.printing import agendas_pdf, table_plan_pdf
-from matchfair.web.exports.workbook import event_workbook
+from matchfair.web.exports.workbook import write_event_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,8 +44,19 @@ def schedule_file(request: HttpRequest, event: Event) -> HttpResponse:
 
 
 @organizer_required
-def workbook(request: HttpRequest, event: Event) -> HttpResponse:
-    return _download(event_workbook(event), f"{event.code}.xlsx", XLSX)
+def workbook(request: HttpRequest, event: Event) -> FileResponse:
+    """The workbook, written to a temporary file and streamed from it: memory stays flat."""
+    # Not a `with` block: the response closes (and so deletes) the file once it is sent.
+    content = tempfile.TemporaryFile()  # noqa: SIM115
+    try:
+        write_event_workbook(event, content)
+    except BaseException:
+        content.close()
+        raise
+    content.seek(0)
+    return FileResponse(
+        content, as_attachment=True, filename=f"{event.code}.xlsx", content_type=XLSX
+    )
 
 
 @organizer_required

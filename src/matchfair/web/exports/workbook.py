@@ -2,40 +2,122 @@
 
 Text that starts like a formula (``=``, ``+``, ``-``, ``@``) is written as text, so a
 participant's profile can never run as a formula on the organizer's computer.
+
+A large event (100,000 organizations, several hundred thousand meetings) is written
+row by row: openpyxl's write-only mode keeps no sheet in memory, and the rows are
+read in chunks (``iterator``), so memory stays flat whatever the event's size and the
+file goes to disk, from where the download streams it.
 """
 
-import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 
+CHUNK_SIZE = 2000
+"""Rows read from the database at a time."""
 
-def _append(sheet: Worksheet, values: Iterable[object]) -> None:
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _cells(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> list[object]:
+    """The row's values, where text that looks like a formula is a cell forced to text."""
+    row: list[object] = []
+    for value in values:
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    return row
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str]) -> Worksheet:
+def _sheet(
+    workbook: Workbook, title: str, headers: list[str], rows: Iterator[Iterable[object]]
+) -> None:
     sheet = workbook.create_sheet(title)
-    _append(sheet, headers)
     sheet.freeze_panes = "A2"
-    return sheet
+    sheet.append(_cells(sheet, headers))
+    for values in rows:
+        sheet.append(_cells(sheet, values))
 
 
-def event_workbook(event: Event) -> bytes:
+def _organizations(event: Event) -> Iterator[list[object]]:
+    participations = Participation.objects.filter(event=event).select_related("organization")
+    for p in participations.iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            p.code,
+            p.organization.name,
+            p.organization.country,
+            p.organization.kind,
+            "; ".join(p.sectors),
+            ", ".join(p.languages),
+            p.attendance,
+            p.delegates,
+            p.group or "",
+            p.description or "",
+        ]
+
+
+def _opportunities(event: Event) -> Iterator[list[object]]:
+    opportunities = Opportunity.objects.filter(event=event).select_related("participation")
+    for o in opportunities.iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            o.code,
+            o.participation.code,
+            o.kind,
+            o.type,
+            o.title,
+            o.description or "",
+            "; ".join(o.sectors),
+        ]
+
+
+def _requests(event: Event) -> Iterator[list[object]]:
+    requests = MeetingRequest.objects.filter(event=event).select_related("requester", "recipient")
+    for r in requests.iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            r.requester.code,
+            r.recipient.code,
+            r.weight,
+            r.status,
+            r.mandatory,
+            ", ".join(r.sessions or []),
+        ]
+
+
+def _meetings(event: Event) -> Iterator[list[object]]:
     zone = ZoneInfo(event.timezone)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    organizations = _sheet(
+    meetings = Meeting.objects.filter(event=event).select_related(
+        "a__organization", "b__organization", "session", "interpreter"
+    )
+    for m in meetings.iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            m.start.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            m.end.astimezone(zone).strftime("%H:%M"),
+            m.session.code,
+            m.location or "",
+            m.online,
+            m.a.organization.name,
+            m.b.organization.name,
+            m.interpreter.code if m.interpreter else "",
+            m.published,
+        ]
+
+
+def write_event_workbook(event: Event, target: BinaryIO) -> None:
+    """Write the event's workbook into ``target`` (a file opened for binary writing)."""
+    workbook = Workbook(write_only=True)
+    _sheet(
         workbook,
         _("Organizations"),
         [
@@ -50,24 +132,9 @@ def event_workbook(event: Event) -> bytes:
             _("Group"),
             _("Profile"),
         ],
+        _organizations(event),
     )
-    for p in Participation.objects.filter(event=event).select_related("organization"):
-        _append(
-            organizations,
-            [
-                p.code,
-                p.organization.name,
-                p.organization.country,
-                p.organization.kind,
-                "; ".join(p.sectors),
-                ", ".join(p.languages),
-                p.attendance,
-                p.delegates,
-                p.group or "",
-                p.description or "",
-            ],
-        )
-    opportunities = _sheet(
+    _sheet(
         workbook,
         _("Opportunities"),
         [
@@ -79,38 +146,15 @@ def event_workbook(event: Event) -> bytes:
             _("Opportunity description"),
             _("Opportunity sectors"),
         ],
+        _opportunities(event),
     )
-    for o in Opportunity.objects.filter(event=event).select_related("participation"):
-        _append(
-            opportunities,
-            [
-                o.code,
-                o.participation.code,
-                o.kind,
-                o.type,
-                o.title,
-                o.description or "",
-                "; ".join(o.sectors),
-            ],
-        )
-    requests = _sheet(
+    _sheet(
         workbook,
         _("Requests"),
         [_("From"), _("To"), _("Weight"), _("Status"), _("Tailor-made"), _("Sessions")],
+        _requests(event),
     )
-    for r in MeetingRequest.objects.filter(event=event).select_related("requester", "recipient"):
-        _append(
-            requests,
-            [
-                r.requester.code,
-                r.recipient.code,
-                r.weight,
-                r.status,
-                r.mandatory,
-                ", ".join(r.sessions or []),
-            ],
-        )
-    meetings = _sheet(
+    _sheet(
         workbook,
         _("Meetings"),
         [
@@ -124,24 +168,6 @@ def event_workbook(event: Event) -> bytes:
             _("Interpreter"),
             _("Published"),
         ],
+        _meetings(event),
     )
-    for m in Meeting.objects.filter(event=event).select_related(
-        "a__organization", "b__organization", "session", "interpreter"
-    ):
-        _append(
-            meetings,
-            [
-                m.start.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                m.end.astimezone(zone).strftime("%H:%M"),
-                m.session.code,
-                m.location or "",
-                m.online,
-                m.a.organization.name,
-                m.b.organization.name,
-                m.interpreter.code if m.interpreter else "",
-                m.published,
-            ],
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(target)

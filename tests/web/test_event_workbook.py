@@ -1,0 +1,46 @@
+"""The Excel export: every sheet and row, formula-like text kept as text, streamed from disk."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from matchfair.web.directory.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def _download(organizer_client, event) -> bytes:
+    response = organizer_client.get(reverse("export_workbook", args=[event.pk]))
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Disposition"] == 'attachment; filename="nordic-2024.xlsx"'
+    return b"".join(response.streaming_content)
+
+
+def test_every_sheet_with_its_rows(organizer_client, event):
+    book = load_workbook(io.BytesIO(_download(organizer_client, event)), read_only=True)
+    assert book.sheetnames == ["Organizations", "Opportunities", "Requests", "Meetings"]
+    organizations = list(book["Organizations"].values)
+    assert organizations[0][:3] == ("Organization id", "Organization name", "Country")
+    assert [row[0] for row in organizations[1:]] == ["tegnology", "tsinghua-energy", "smart-eye"]
+    requests = list(book["Requests"].values)
+    assert requests[1] == ("tegnology", "tsinghua-energy", 3, "accepted", True, "day1-pm")
+    meetings = list(book["Meetings"].values)
+    assert meetings[1][:6] == (
+        "2024-11-18 14:00",
+        "14:20",
+        "day1-pm",
+        "table-1",
+        False,
+        "TEGnology",
+    )
+
+
+def test_text_that_looks_like_a_formula_stays_text(organizer_client, event):
+    formula = '=HYPERLINK("http://127.0.0.1:9/?leak="&B3,"click")'
+    Organization.objects.filter(participations__code="smart-eye").update(name=formula)
+    book = load_workbook(io.BytesIO(_download(organizer_client, event)))
+    cell = book["Organizations"]["B4"]
+    assert (cell.value, cell.data_type) == (formula, "s")
