@@ -21,6 +21,20 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
+def waitress_options(port: int) -> dict[str, object]:
+    """How waitress serves: on 127.0.0.1, believing X-Forwarded-* of the trusted proxy only."""
+    from django.conf import settings
+
+    from matchfair.web.security.settings_helpers import waitress_proxy_options
+
+    return {
+        "host": HOST,
+        "port": port,
+        "threads": 8,
+        **waitress_proxy_options(settings.MATCHFAIR_TRUSTED_PROXY),
+    }
+
+
 def serve(port: int) -> None:
     """Serve until interrupted or terminated; the worker is stopped with the server."""
     from waitress import serve as waitress_serve
@@ -32,6 +46,6 @@ def serve(port: int) -> None:
     worker = WorkerSupervisor()
     worker.start()
     try:
-        waitress_serve(application, host=HOST, port=port, threads=8, _quiet=True)
+        waitress_serve(application, **waitress_options(port), _quiet=True)
     finally:
         worker.stop()

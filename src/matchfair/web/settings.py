@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from matchfair.web.home import matchfair_home, secret_key_file
-from matchfair.web.security.settings_helpers import https_settings, secret_key
+from matchfair.web.security.settings_helpers import https_settings, secret_key, trusted_proxy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -209,6 +209,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Behind a proxy that ends TLS, MATCHFAIR_HTTPS=1: secure cookies, redirect to https, HSTS.
 globals().update(https_settings(os.environ.get("MATCHFAIR_HTTPS", "") == "1"))
+# The reverse proxy whose X-Forwarded-Proto/-For `matchfair serve` believes (unset: none).
+MATCHFAIR_TRUSTED_PROXY = trusted_proxy(os.environ.get("MATCHFAIR_TRUSTED_PROXY", ""))
 
 # REST API (django-ninja): page sizes.
 NINJA_PAGINATION_PER_PAGE = 50
