@@ -6,6 +6,7 @@ access to the API. A token acts as the organizer who created it, with their role
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,8 +34,10 @@ class ApiToken(models.Model):
 class IdempotentRequest(models.Model):
     """A write sent with an ``Idempotency-Key``, and the answer to replay if it comes again.
 
-    ``key`` is a digest of the caller's credentials, the key, the method and the path,
-    so one caller's key never replays another caller's answer.
+    ``key`` is a digest of the authenticated principal (the token, or the logged-in
+    user), the key, the method and the path, so one principal's key never replays
+    another's answer. An answer marked ``Cache-Control: no-store`` (a new token) is
+    not kept (``withheld``), so the database never holds a secret to replay.
     """
 
     key = models.CharField(max_length=64, unique=True)
@@ -42,4 +45,6 @@ class IdempotentRequest(models.Model):
     status = models.PositiveIntegerField(default=0, help_text=_("0 while the first is running"))
     content = models.TextField(blank=True)
     content_type = models.CharField(max_length=100, blank=True)
+    withheld = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(default=timezone.now)

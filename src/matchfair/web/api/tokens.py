@@ -37,8 +37,8 @@ def issue_token(user: AbstractBaseUser, name: str) -> IssuedToken:
     return IssuedToken(token=token, plain=plain)
 
 
-def user_of_token(plain: str) -> AbstractBaseUser | None:
-    """The active user a valid, unrevoked token belongs to; None otherwise."""
+def valid_token(plain: str) -> ApiToken | None:
+    """The unrevoked token of an active user that ``plain`` is; None otherwise."""
     if not plain.startswith(TOKEN_PREFIX):
         return None
     token = (
@@ -47,6 +47,14 @@ def user_of_token(plain: str) -> AbstractBaseUser | None:
         .first()
     )
     if token is None or not token.user.is_active:
+        return None
+    return token
+
+
+def user_of_token(plain: str) -> AbstractBaseUser | None:
+    """The active user a valid, unrevoked token belongs to; None otherwise."""
+    token = valid_token(plain)
+    if token is None:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:

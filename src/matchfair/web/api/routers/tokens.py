@@ -4,8 +4,9 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -52,13 +53,17 @@ def list_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
 
 
 @router.post("/tokens", response={201: IssuedTokenOut, ERROR_CODES: ErrorBody})
-def create_token(request: HttpRequest, payload: TokenIn) -> Status[IssuedTokenOut]:
+def create_token(
+    request: HttpRequest, response: HttpResponse, payload: TokenIn
+) -> Status[IssuedTokenOut]:
     """A token acting as you; the answer holds it in full, once (only a digest is stored).
 
     Made through ``token_changes`` like the page's, so the audit trail of every event
-    the caller organizes records it.
+    the caller organizes records it. The answer is marked ``no-store``: no cache, nor
+    the idempotency records, keeps the token.
     """
     _organizer(request)
+    add_never_cache_headers(response)
     issued = issue_and_record(request.auth, payload.name)
     out = TokenOut.from_orm(issued.token).dict()
     return Status(201, IssuedTokenOut(**out, token=issued.plain))
