@@ -6,9 +6,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from matchfair.web.audit.models import AuditEntry
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import Notification
-from matchfair.web.portal.services import rules_of
+from matchfair.web.portal.services import PortalRuleError, answer_request, rules_of
 from tests.web_portal import builders
 
 
@@ -145,3 +146,35 @@ def test_the_partner_page_names_the_language_of_their_texts(french_client, germa
     )
     assert page.context["language"] == "allemand"
     assert [language for _opportunity, language in page.context["opportunities"]] == ["allemand"]
+
+
+def test_answers_sent_together_give_one_answer_one_entry_one_email(
+    german_client, german, french, django_capture_on_commit_callbacks
+):
+    """Thirty answers that each loaded the open request before any was stored: one wins.
+
+    That is the interleaving of parallel clicks or API calls (each request's view has
+    read the request before the first answer commits); the answer reads the state
+    again under the row's lock, so the other 29 are refused.
+    """
+    _ask(german_client, german, french)
+    sent = MeetingRequest.objects.get(requester=german, recipient=french)
+    copies = [MeetingRequest.objects.get(pk=sent.pk) for _copy in range(30)]
+    mail.outbox.clear()
+    outcomes = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for index, copy in enumerate(copies):
+            try:
+                answer_request(french, copy, accept=index % 2 == 0)
+            except PortalRuleError as error:
+                outcomes.append(str(error))
+            else:
+                outcomes.append("answered")
+    assert outcomes == ["answered"] + ["This request has been answered already."] * 29
+    sent.refresh_from_db()
+    assert sent.status == "accepted"
+    answered = AuditEntry.objects.filter(event=french.event, action__startswith="request.")
+    assert list(answered.exclude(action="request.sent").values_list("action", flat=True)) == [
+        "request.accepted"
+    ]
+    assert len(mail.outbox) == 1

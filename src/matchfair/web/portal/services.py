@@ -320,12 +320,23 @@ def answer_request(
     site_url: str = "",
     now: datetime | None = None,
 ) -> MeetingRequest:
-    """Accept or decline a request made to ``recipient``; only open requests can be answered."""
+    """Accept or decline a request made to ``recipient``; only open requests can be answered.
+
+    The request's row is locked and its state read again under the lock: of answers
+    sent at the same moment (a double click, parallel API calls), each holding the
+    request as it was before any of them, one wins and the others find it answered, so
+    there is one audit entry and one e-mail.
+    """
     if (
         meeting_request.recipient_id != recipient.pk
         or meeting_request.event_id != recipient.event_id
     ):
         raise PortalRuleError(_("Only the organization asked can answer this request."))
+    meeting_request.status = (
+        MeetingRequest.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=meeting_request.pk)
+    )
     if meeting_request.status != MeetingRequest.Status.REQUESTED:
         raise PortalRuleError(_("This request has been answered already."))
     check_requests_open(recipient.event, now)
