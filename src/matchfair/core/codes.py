@@ -13,6 +13,7 @@ import pycountry
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from matchfair.core.one_line import OneLine
 from matchfair.i18n import gettext as _
 
 
@@ -79,4 +80,4 @@ LanguageCode = Annotated[str, AfterValidator(_language)]
 CurrencyCode = Annotated[str, AfterValidator(_currency)]
 TimeZoneName = Annotated[str, AfterValidator(_timezone)]
 Timestamp = Annotated[datetime, BeforeValidator(_timestamp)]
-Identifier = Annotated[str, Field(min_length=1, max_length=200)]
+Identifier = Annotated[OneLine, Field(min_length=1, max_length=200)]

@@ -7,6 +7,7 @@ from pydantic_core import PydanticCustomError
 
 from matchfair.core.base import Strict
 from matchfair.core.codes import CountryCode, Identifier, LanguageCode, Timestamp, TimeZoneName
+from matchfair.core.one_line import OneLine
 from matchfair.core.outcomes import Outcomes
 from matchfair.core.schedule import ScheduledMeeting
 from matchfair.i18n import gettext as _
@@ -77,7 +78,7 @@ class Session(Strict):
 
 class EventInfo(Strict):
     id: Identifier
-    name: str
+    name: OneLine
     timezone: TimeZoneName = "UTC"
     sessions: list[Session] = Field(min_length=1)
     tables: int | None = Field(default=None, ge=0)
@@ -87,7 +88,7 @@ class EventInfo(Strict):
 
 class Organization(Strict):
     id: Identifier
-    name: str = Field(min_length=1)
+    name: OneLine = Field(min_length=1)
     country: CountryCode | None = None
     kind: OrganizationKind | None = None
     sectors: list[str] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from matchfair.core.one_line import as_one_line
 from matchfair.web.access.models import EventViewer
 from matchfair.web.access.roles import own_participation
 from matchfair.web.audit.services import record
@@ -83,7 +84,7 @@ def _invite(
             "through the API, described at %(docs)s.\n"
         ) % {"docs": site + reverse("api:openapi-view")}
     send_mail(
-        subject=_("Your access to %(event)s") % {"event": event.name},
+        subject=as_one_line(_("Your access to %(event)s") % {"event": event.name}),
         message=message,
         from_email=None,
         recipient_list=[address],

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
+from matchfair.web.security.one_line import validate_one_line
 
 COUNTRIES = [
     ("", "—"),
@@ -17,7 +18,9 @@ NOT_IMPORTED = ""
 
 
 class InvitationForm(forms.Form):
-    organization_name = forms.CharField(label=_("Organization"), max_length=300)
+    organization_name = forms.CharField(
+        label=_("Organization"), max_length=300, validators=[validate_one_line]
+    )
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", "—"), *Organization.Kind.choices], required=False

@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from matchfair.core.one_line import as_one_line
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import directory_key
@@ -109,7 +110,7 @@ def invite_participant(
         )
     path = welcome_path(user)
     send_mail(
-        subject=_("Your invitation to %(event)s") % {"event": event.name},
+        subject=as_one_line(_("Your invitation to %(event)s") % {"event": event.name}),
         message=_(
             "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your password "
             "here to see your meetings and agenda:\n\n%(link)s\n"

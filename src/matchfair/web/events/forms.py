@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.events.models import AgendaItem, Session
+from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted(zoneinfo.available_timezones())
 
 
 class EventForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=300)
+    name = forms.CharField(label=_("Name"), max_length=300, validators=[validate_one_line])
     code = forms.SlugField(
         label=_("Event id"),
         max_length=200,
@@ -80,7 +81,7 @@ def _list(text: str) -> list[str]:
 class ParticipationForm(forms.Form):
     """An organization's entry in the directory and what it brings to this event."""
 
-    name = forms.CharField(label=_("Name"), max_length=300)
+    name = forms.CharField(label=_("Name"), max_length=300, validators=[validate_one_line])
     country = forms.CharField(
         label=_("Country (ISO code)"),
         max_length=2,
@@ -91,7 +92,10 @@ class ParticipationForm(forms.Form):
         label=_("Kind"), choices=[("", "—"), *Organization.Kind.choices], required=False
     )
     code = forms.CharField(
-        label=_("Id in the event file"), max_length=200, help_text=_("Used in exported files.")
+        label=_("Id in the event file"),
+        max_length=200,
+        help_text=_("Used in exported files."),
+        validators=[validate_one_line],
     )
     group = forms.CharField(label=_("Group"), max_length=200, required=False)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)

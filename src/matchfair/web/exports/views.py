@@ -5,6 +5,7 @@ import tempfile
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 
 from matchfair.core import dump_document
 from matchfair.web.accounts.permissions import delegate_participation, organizer_required
@@ -18,8 +19,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A file to save; Django quotes or encodes its name, whatever characters an id holds."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

@@ -12,6 +12,7 @@ from matchfair.web.directory.models import Opportunity, Organization, Participat
 from matchfair.web.portal.languages import country_name
 from matchfair.web.portal.models import PersonalSettings, PortalRules
 from matchfair.web.portal.services import MESSAGE_LENGTH
+from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())
 
@@ -27,7 +28,9 @@ def countries() -> list[tuple[str, str]]:
 
 
 class SignUpForm(forms.Form):
-    organization_name = forms.CharField(label=_("Organization"), max_length=300)
+    organization_name = forms.CharField(
+        label=_("Organization"), max_length=300, validators=[validate_one_line]
+    )
     country = forms.ChoiceField(label=_("Country"), choices=countries)
     kind = forms.ChoiceField(label=_("Kind"), choices=Organization.Kind.choices)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)

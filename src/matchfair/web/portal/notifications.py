@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
 
+from matchfair.core.one_line import as_one_line
 from matchfair.web.directory.models import Participation
 from matchfair.web.portal.models import Notification, PersonalSettings
 
@@ -54,7 +55,10 @@ def notify(
             message = f"{body}\n\n{site_url.rstrip('/')}{link}\n" if link else f"{body}\n"
             transaction.on_commit(
                 lambda title=title, message=message, to=user.email: send_mail(
-                    subject=title, message=message, from_email=None, recipient_list=[to]
+                    subject=as_one_line(title),
+                    message=message,
+                    from_email=None,
+                    recipient_list=[to],
                 )
             )
     return notifications

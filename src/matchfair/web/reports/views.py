@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.http import content_disposition_header
 
 from matchfair.outcomes import event_figures
 from matchfair.web.access.readers import event_reader_required
@@ -51,8 +52,8 @@ def event_report_file(request: HttpRequest, event: Event, language: str, kind: s
     content = render_file(document, chosen, rates.rates)
     content_type = "application/pdf" if kind == "pdf" else "text/html; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{event.code}-report-{language}.{kind}"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{event.code}-report-{language}.{kind}"
     )
     return response
 

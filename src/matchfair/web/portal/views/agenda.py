@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,7 +66,9 @@ def toggle_item(request: HttpRequest, participation: Participation, item_id: int
 @participant_page
 def agenda_ics(request: HttpRequest, participation: Participation) -> HttpResponse:
     response = HttpResponse(agenda_calendar([participation]), content_type=ICS)
-    response["Content-Disposition"] = f'attachment; filename="{participation.event.code}.ics"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{participation.event.code}.ics"
+    )
     return response
 
 
@@ -80,7 +83,7 @@ def agenda_pdf(request: HttpRequest, participation: Participation) -> HttpRespon
     )
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"{participation.event.code}-{participation.pk}-agenda.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
