@@ -63,6 +63,7 @@ def schedule_event(
     if published is not None:
         kept = keep_published(event, built, published)
         problem.fixed = kept.slots
+        problem.fixed_interpreters = kept.interpreters
         locations = kept.locations
         released = kept.released
     result = solve(problem, options, on_progress, started)

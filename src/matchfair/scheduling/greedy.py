@@ -8,7 +8,7 @@ the exact solver a good first incumbent.
 """
 
 from matchfair.scheduling.ledger import SlotLedger
-from matchfair.scheduling.problem import Candidate, Placement, Problem
+from matchfair.scheduling.problem import Assignment, Candidate, Placement, Problem
 
 
 def _arrival_order(problem: Problem) -> list[int]:
@@ -55,7 +55,13 @@ def greedy_schedule(problem: Problem, *, compact: bool = False) -> Placement:
     ledger = SlotLedger(problem)
     placement: Placement = {}
     for index, slot in sorted(problem.fixed.items()):
-        placement[index] = ledger.add(problem.candidates[index], slot)
+        candidate = problem.candidates[index]
+        interpreter = problem.fixed_interpreters.get(index)
+        if interpreter is None:
+            placement[index] = ledger.add(candidate, slot)
+        else:
+            placement[index] = Assignment(slot, interpreter)
+            ledger.book(candidate, placement[index])
     order = _priority_order(problem) if compact else _arrival_order(problem)
     for index in order:
         if index in placement:

@@ -4,13 +4,19 @@ After late changes (new registrations, new requests, a withdrawn participant) pe
 already hold their agendas, so a published meeting that is still valid is pinned to
 its slot and never moved. One that became invalid is released and reported with why;
 the solver may then place it elsewhere.
+
+Interpreters are people, not a count: the kept meetings of a slot are matched to the
+interpreters free then (augmenting paths), each keeping its published interpreter
+where it can. Taking the first free interpreter instead released valid published
+meetings whenever an earlier one had taken the only interpreter of a rarer pair.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matchfair.core import Event, Schedule, ScheduledMeeting, window_contains
 from matchfair.i18n import gettext as _
 from matchfair.scheduling.ledger import SlotLedger
+from matchfair.scheduling.problem import Problem
 from matchfair.scheduling.problem_builder import BuiltProblem, mode_allows
 from matchfair.scheduling.slot_index import SlotIndex
 
@@ -27,11 +33,61 @@ class ReleasedMeeting:
 
 @dataclass
 class KeptMeetings:
-    """Candidate index -> slot for kept meetings, their published locations, and the released."""
+    """Candidate index -> slot for kept meetings, their locations and interpreters, the released."""
 
     slots: dict[int, int]
     locations: dict[int, str]
+    interpreters: dict[int, int]
     released: list[ReleasedMeeting]
+
+
+class _Interpreting:
+    """The interpreters of the kept meetings, slot by slot: a matching grown one meeting at a time."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.serving: dict[int, dict[int, int]] = {}  # slot -> interpreter -> candidate index
+
+    def _eligible(self, index: int, slot: int) -> list[int]:
+        return [
+            person
+            for person in self.problem.candidates[index].interpreters or ()
+            if slot in self.problem.interpreter_slots[person]
+        ]
+
+    def add(self, index: int, slot: int, published: int | None) -> bool:
+        """Give the meeting an interpreter at ``slot``, moving kept ones to others if need be.
+
+        The published interpreter is taken when free, else any free one, else the
+        earlier meetings of the slot are re-matched; False (nothing changed) when no
+        matching serves them all.
+        """
+        serving = self.serving.setdefault(slot, {})
+        eligible = self._eligible(index, slot)
+        free = [person for person in eligible if person not in serving]
+        if free:
+            serving[published if published in free else free[0]] = index
+            return True
+        return self._augment(index, slot, serving, set())
+
+    def _augment(self, index: int, slot: int, serving: dict[int, int], seen: set[int]) -> bool:
+        for person in self._eligible(index, slot):
+            if person in seen:
+                continue
+            seen.add(person)
+            holder = serving.get(person)
+            if holder is None or self._augment(holder, slot, serving, seen):
+                serving[person] = index
+                return True
+        return False
+
+    def assigned(self) -> dict[int, int]:
+        """Candidate index -> its interpreter."""
+        return {
+            index: person
+            for by_person in self.serving.values()
+            for person, index in by_person.items()
+        }
 
 
 def _why_not_here(event: Event, built: BuiltProblem, index: int, slot_number: int) -> str:
@@ -55,7 +111,9 @@ def keep_published(event: Event, built: BuiltProblem, published: Schedule) -> Ke
     index_of = {(meeting.a, meeting.b): number for number, meeting in enumerate(built.meetings)}
     slots = SlotIndex(event)
     ledger = SlotLedger(built.problem)
-    kept = KeptMeetings({}, {}, [])
+    interpreting = _Interpreting(built.problem)
+    interpreter_of = {person.id: number for number, person in enumerate(event.interpreters)}
+    kept = KeptMeetings({}, {}, {}, [])
 
     def release(meeting: ScheduledMeeting, reason: str) -> None:
         kept.released.append(
@@ -79,7 +137,13 @@ def keep_published(event: Event, built: BuiltProblem, published: Schedule) -> Ke
         if slot_number not in candidate.slots:
             release(meeting, _why_not_here(event, built, index, slot_number))
             continue
-        if not ledger.fits(candidate, slot_number):
+        # The ledger books sides and tables; the interpreters are matched apart.
+        sides_and_tables = replace(candidate, interpreters=None)
+        published_interpreter = interpreter_of.get(meeting.interpreter or "")
+        if not ledger.fits(sides_and_tables, slot_number) or (
+            candidate.needs_interpreter
+            and not interpreting.add(index, slot_number, published_interpreter)
+        ):
             release(
                 meeting,
                 _(
@@ -87,8 +151,9 @@ def keep_published(event: Event, built: BuiltProblem, published: Schedule) -> Ke
                 ),
             )
             continue
-        ledger.add(candidate, slot_number)
+        ledger.add(sides_and_tables, slot_number)
         kept.slots[index] = slot_number
         if meeting.location and meeting.online == candidate.online:
             kept.locations[index] = meeting.location
+    kept.interpreters = interpreting.assigned()
     return kept

@@ -76,16 +76,19 @@ class SlotLedger:
         ):
             self._free_at[slot].add(assignment.interpreter)
 
+    def book(self, candidate: Candidate, assignment: Assignment) -> None:
+        """Book the candidate as ``assignment`` says, with its own interpreter."""
+        slot = assignment.slot
+        self.party_load[candidate.a][slot] += 1
+        self.party_load[candidate.b][slot] += 1
+        if candidate.online:
+            self.online_load[slot] += 1
+        else:
+            self.onsite_load[slot] += 1
+        if assignment.interpreter is not None:
+            self._free_at[slot].discard(assignment.interpreter)
+
     def add_placement(self, placement: Placement) -> None:
         """Book every meeting of an existing placement, with its own interpreters."""
         for index, assignment in placement.items():
-            candidate = self.problem.candidates[index]
-            slot = assignment.slot
-            self.party_load[candidate.a][slot] += 1
-            self.party_load[candidate.b][slot] += 1
-            if candidate.online:
-                self.online_load[slot] += 1
-            else:
-                self.onsite_load[slot] += 1
-            if assignment.interpreter is not None:
-                self._free_at[slot].discard(assignment.interpreter)
+            self.book(self.problem.candidates[index], assignment)

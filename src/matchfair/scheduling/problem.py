@@ -46,7 +46,8 @@ class Problem:
 
     ``onsite_capacity[t]``/``online_capacity[t]`` are the meetings a slot can hold on
     site and online (None = unlimited; 0 where the session mode forbids that kind).
-    ``fixed`` maps candidate index to the slot it must keep (``--keep``).
+    ``fixed`` maps candidate index to the slot it must keep (``--keep``), and
+    ``fixed_interpreters`` a fixed one needing an interpreter to the one it starts with.
     """
 
     parties: list[str]
@@ -58,6 +59,7 @@ class Problem:
     candidates: list[Candidate]
     interpreter_slots: list[frozenset[int]] = field(default_factory=list)
     fixed: dict[int, int] = field(default_factory=dict)
+    fixed_interpreters: dict[int, int] = field(default_factory=dict)
 
     def candidates_of(self) -> list[list[int]]:
         """For each party, the indices of the candidates it takes part in."""
