@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from openpyxl import Workbook
 
+from matchfair.web.directory.identity import OPERATOR
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import import_event
 from tests.web.documents import full_event
@@ -18,8 +19,14 @@ def make_user(username: str, *, staff: bool = False) -> AbstractBaseUser:
 
 
 def make_event(organizer: AbstractBaseUser | None = None) -> Event:
-    """The full test event, organized by ``organizer`` when given."""
-    return import_event(full_event(), organizers=[organizer] if organizer else [])
+    """The full test event, organized by ``organizer`` when given.
+
+    Imported as the operator does (``matchfair import``), so that two test events share
+    the directory entries that have no delegates yet, as editions of one series do.
+    """
+    return import_event(
+        full_event(), organizers=[organizer] if organizer else [], standing=OPERATOR
+    )
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:

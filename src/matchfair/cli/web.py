@@ -36,9 +36,12 @@ def import_command(
     """Store an event file in the database as a new event and print its id."""
     document = read_event(event_file)
     _start()
+    from matchfair.web.directory.identity import OPERATOR
     from matchfair.web.exchange.to_database import import_event
 
-    event = import_event(document)
+    # The operator holds the database: the file may reuse any directory entry that
+    # has no delegates (an import enrolls nobody's account).
+    event = import_event(document, standing=OPERATOR)
     typer.echo(event.pk)
 
 

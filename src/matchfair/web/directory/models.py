@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.web.directory.names import KEY_LENGTH, name_key, name_skeleton
+
 
 class Stamped(models.Model):
     """A row stamped by every save, so that what is built from an event's directory rows
@@ -42,6 +44,10 @@ class Organization(Stamped):
     name = models.CharField(_("name"), max_length=300)
     country = models.CharField(_("country"), max_length=2, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True)
+    # The name as people mean it and as it looks (``directory.names``): the first
+    # recognises the same organization, the second flags look-alikes to the organizer.
+    name_key = models.CharField(max_length=KEY_LENGTH, editable=False, default="")
+    name_skeleton = models.CharField(max_length=KEY_LENGTH, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -50,10 +56,27 @@ class Organization(Stamped):
             "name",
             "id",
         )
-        indexes = (models.Index(fields=["name"]),)
+        indexes = (
+            models.Index(fields=["name"]),
+            models.Index(fields=["name_key"], name="organization_name_key"),
+            models.Index(fields=["name_skeleton"], name="organization_name_skeleton"),
+        )
 
     def __str__(self) -> str:
         return self.name
+
+    def with_keys(self) -> "Organization":
+        """The entry with its name keys computed (``bulk_create`` calls no ``save``)."""
+        self.name_key = name_key(self.name)
+        self.name_skeleton = name_skeleton(self.name)
+        return self
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.with_keys()
+        fields = kwargs.get("update_fields")
+        if fields and "name" in fields:
+            kwargs["update_fields"] = {*fields, "name_key", "name_skeleton"}
+        super().save(*args, **kwargs)
 
 
 class Participation(Stamped):

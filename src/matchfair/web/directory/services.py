@@ -1,7 +1,10 @@
 """Inviting participants: the directory entry, the participation and the delegate's account.
 
 An invited delegate gets an account without a password and a one-time link to set
-one, so the organizer never handles anybody's password.
+one, so the organizer never handles anybody's password. Who may reuse a directory
+entry (``directory.identity``): an organizer invites into an existing entry only when
+they organize every event it takes part in; otherwise the invitation makes a new,
+separate entry, so that nobody gains a role in an event its organizer did not give.
 """
 
 from dataclasses import dataclass
@@ -19,13 +22,24 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from matchfair.core.one_line import as_one_line
+from matchfair.web.directory.identity import (
+    Lookalike,
+    Standing,
+    may_reuse,
+    possible_duplicates,
+    same_organization,
+    standing_of,
+)
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.to_database import directory_key
 
 
 class InvitationError(ValueError):
-    """An invitation that cannot be made (the email belongs to another organization...)."""
+    """An invitation that cannot be made; ``field`` is the form field at fault."""
+
+    def __init__(self, message: str, field: str = "email") -> None:
+        self.field = field
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class Invitation:
     participation: Participation
     delegate: Delegate
     welcome_path: str
+    lookalikes: list[Lookalike]
 
 
 def unique_code(event: Event, name: str) -> str:
@@ -60,39 +75,46 @@ def welcome_path(user: AbstractBaseUser) -> str:
     )
 
 
-def _directory_entry(name: str, country: str, kind: str) -> Organization:
-    key = directory_key(name, country, kind)
-    for organization in Organization.objects.filter(name__iexact=name.strip()):
-        if directory_key(organization.name, organization.country, organization.kind) == key:
-            return organization
-    return Organization.objects.create(name=name.strip(), country=country, kind=kind)
+def _entry(
+    event: Event, name: str, country: str, kind: str, standing: Standing
+) -> tuple[Organization, Participation | None]:
+    """The directory entry an organizer's invitation goes to, and its participation if any.
+
+    The organization's entry in this event when there is one (refused when it also takes
+    part in events the organizer does not organize); else an entry of the directory the
+    organizer answers for; else a new entry.
+    """
+    matches = same_organization(name, country, kind)
+    present = (
+        Participation.objects.filter(event=event, organization__in=matches)
+        .select_related("organization")
+        .first()
+    )
+    if present is not None:
+        if not may_reuse(present.organization, standing):
+            raise InvitationError(
+                _(
+                    "%(organization)s also takes part in events you do not organize: its "
+                    "delegates add colleagues on their Team page."
+                )
+                % {"organization": present.organization.name},
+                "organization_name",
+            )
+        return present.organization, present
+    for organization in matches:
+        if may_reuse(organization, standing):
+            return organization, None
+    return Organization.objects.create(
+        name=" ".join(name.split()), country=country, kind=kind
+    ), None
 
 
-@transaction.atomic
-def invite_participant(
-    event: Event,
-    *,
-    organization_name: str,
-    country: str,
-    kind: str,
-    attendance: str,
-    contact_name: str,
-    email: str,
-    site_url: str,
-) -> Invitation:
-    """Add the organization to the event and send its contact a link to set a password."""
-    organization = _directory_entry(organization_name, country, kind)
-    participation = Participation.objects.filter(event=event, organization=organization).first()
-    if participation is None:
-        participation = Participation.objects.create(
-            event=event,
-            organization=organization,
-            code=unique_code(event, organization.name),
-            attendance=attendance,
-            position=Participation.objects.filter(event=event).count(),
-        )
+def _enrol(
+    event: Event, organization: Organization, *, contact_name: str, email: str, site_url: str
+) -> tuple[Delegate, str]:
+    """The person's account and delegate link to ``organization``, and the welcome mail."""
     users = get_user_model()
-    user = users.objects.filter(email__iexact=email).first()
+    user = users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
     if user is None:
         first, _space, last = contact_name.strip().partition(" ")
         user = users.objects.create_user(
@@ -122,9 +144,78 @@ def invite_participant(
             "link": site_url.rstrip("/") + path,
         },
         from_email=None,
-        recipient_list=[email],
+        # The account's own address: a link to choose its password goes nowhere else.
+        recipient_list=[user.email or email],
     )
-    return Invitation(participation=participation, delegate=delegate, welcome_path=path)
+    return delegate, path
+
+
+@transaction.atomic
+def invite_participant(
+    event: Event,
+    *,
+    by: Standing,
+    organization_name: str,
+    country: str,
+    kind: str,
+    attendance: str,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Invitation:
+    """Add the organization to the event and send its contact a link to set a password."""
+    organization, participation = _entry(event, organization_name, country, kind, by)
+    if participation is None:
+        participation = Participation.objects.create(
+            event=event,
+            organization=organization,
+            code=unique_code(event, organization.name),
+            attendance=attendance,
+            position=Participation.objects.filter(event=event).count(),
+        )
+    delegate, path = _enrol(
+        event, organization, contact_name=contact_name, email=email, site_url=site_url
+    )
+    return Invitation(
+        participation=participation,
+        delegate=delegate,
+        welcome_path=path,
+        lookalikes=possible_duplicates([organization]).get(organization.pk, []),
+    )
+
+
+@transaction.atomic
+def add_colleague(
+    participation: Participation,
+    *,
+    by: AbstractBaseUser,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Delegate:
+    """A delegate adds a colleague to their organization (the Team page).
+
+    A colleague sees every event the organization takes part in, so besides its own
+    delegates only an organizer of all of those events may add one.
+    """
+    organization = participation.organization
+    delegate = getattr(by, "delegate", None)
+    own = delegate is not None and delegate.organization_id == organization.pk
+    if not own and not may_reuse(organization, standing_of(by)):
+        raise InvitationError(
+            _(
+                "%(organization)s also takes part in events you do not organize: its "
+                "delegates add colleagues on their Team page."
+            )
+            % {"organization": organization.name}
+        )
+    return _enrol(
+        participation.event,
+        organization,
+        contact_name=contact_name,
+        email=email,
+        site_url=site_url,
+    )[0]
 
 
 def search_participations(event: Event, query: str) -> QuerySet[Participation]:

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from matchfair.matching.language import detect
 from matchfair.web.audit.services import record
-from matchfair.web.directory.models import Delegate, Opportunity, Participation
+from matchfair.web.directory.identity import NOBODY, may_reuse, same_organization
+from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
 from matchfair.web.directory.services import unique_code
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.to_database import find_or_create_organizations
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PersonalSettings, PortalRules, RequestNote, new_token
 from matchfair.web.portal.notifications import notify
@@ -102,7 +102,10 @@ def register(event: Event, registration: Registration) -> Delegate:
 
     An organization already taking part, or one with delegates from an earlier edition,
     is refused: its delegates add colleagues themselves, so nobody can attach an
-    account to another company by typing its name.
+    account to another company by typing its name. A directory entry that takes part in
+    other events is not reused either (a stranger would gain its role there): the
+    registration gets a new, separate entry, which the organizer sees flagged as a
+    possible duplicate (``directory.identity``).
     """
     users = get_user_model()
     if users.objects.filter(
@@ -112,24 +115,31 @@ def register(event: Event, registration: Registration) -> Delegate:
             _("An account with this email exists already: log in, or reset its password."),
             "email",
         )
-    organization = find_or_create_organizations(
-        [(registration.organization_name.strip(), registration.country, registration.kind)]
-    )
-    (organization,) = organization.values()
+    name, country, kind = registration.organization_name, registration.country, registration.kind
+    matches = same_organization(name, country, kind)
     # A directory entry with delegates (from this event or an earlier edition) is theirs:
     # joining it would show a stranger its agendas and requests.
-    if (
-        Participation.objects.filter(event=event, organization=organization).exists()
-        or organization.delegates.exists()
-    ):
+    taken = [
+        entry
+        for entry in matches
+        if entry.delegates.exists()
+        or Participation.objects.filter(event=event, organization=entry).exists()
+    ]
+    if taken:
         raise PortalRuleError(
             _(
                 "%(organization)s is registered already: ask one of its delegates to add you "
                 "on the team page."
             )
-            % {"organization": organization.name},
+            % {"organization": taken[0].name},
             "organization_name",
         )
+    unused = [entry for entry in matches if may_reuse(entry, NOBODY)]
+    organization = (
+        unused[0]
+        if unused
+        else Organization.objects.create(name=" ".join(name.split()), country=country, kind=kind)
+    )
     position = (
         Participation.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
     )

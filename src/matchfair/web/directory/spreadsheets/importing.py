@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.web.directory.identity import NOBODY, Standing
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
 from matchfair.web.directory.spreadsheets.reading import Table
@@ -196,8 +197,13 @@ def parse_rows(
 
 
 @transaction.atomic
-def import_rows(event: Event, table: Table, mapping: Mapping) -> ImportSummary:
-    """Add the sheet's organizations and opportunities to the event, or nothing on any error."""
+def import_rows(
+    event: Event, table: Table, mapping: Mapping, *, standing: Standing = NOBODY
+) -> ImportSummary:
+    """Add the sheet's organizations and opportunities to the event, or nothing on any error.
+
+    ``standing`` is the uploader's: which directory entries the sheet may reuse.
+    """
     organizations, opportunities = parse_rows(event, table, mapping)
     participation_position = (
         Participation.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
@@ -205,6 +211,6 @@ def import_rows(event: Event, table: Table, mapping: Mapping) -> ImportSummary:
     opportunity_position = (
         Opportunity.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
     ) + 1
-    by_code = add_organizations(event, organizations, participation_position)
+    by_code = add_organizations(event, organizations, participation_position, standing=standing)
     add_opportunities(event, opportunities, by_code, opportunity_position)
     return ImportSummary(organizations=len(organizations), opportunities=len(opportunities))

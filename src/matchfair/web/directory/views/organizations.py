@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import InvitationForm
+from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
 from matchfair.web.directory.models import Participation
 from matchfair.web.directory.services import (
+    Invitation,
     InvitationError,
     invite_participant,
     search_participations,
@@ -33,11 +35,26 @@ def organizations(request: HttpRequest, event: Event) -> HttpResponse:
         opportunity_count=Count("opportunities", distinct=True)
     ).order_by("organization__name", "pk")
     page = Paginator(participations, PAGE_SIZE).get_page(request.GET.get("page"))
+    lookalikes = possible_duplicates(p.organization for p in page)
+    for participation in page:
+        participation.lookalikes = lookalikes.get(participation.organization_id, [])
     return render(
         request,
         "directory/organizations.html",
         {"event": event, "page": page, "query": query},
     )
+
+
+def duplicate_warning(invitation: Invitation, lookalike: Lookalike) -> str:
+    """Tell the organizer that the invited organization has a look-alike in the directory."""
+    return _(
+        "%(organization)s is a separate directory entry, a possible duplicate of "
+        "%(other)s (%(country)s): check that you invited the right organization."
+    ) % {
+        "organization": invitation.participation.organization.name,
+        "other": lookalike.name,
+        "country": lookalike.country or "—",
+    }
 
 
 @organizer_required
@@ -46,11 +63,16 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invite_participant(
-                event, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+                event,
+                by=standing_of(request.user),
+                site_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
             )
         except InvitationError as error:
-            form.add_error("email", str(error))
+            form.add_error(error.field, str(error))
         else:
+            for lookalike in invitation.lookalikes:
+                messages.warning(request, duplicate_warning(invitation, lookalike))
             messages.success(
                 request,
                 _("%(organization)s is invited; the welcome link was sent to %(email)s.")

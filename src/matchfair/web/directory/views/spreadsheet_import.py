@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
+from matchfair.web.directory.identity import standing_of
 from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
@@ -41,7 +42,7 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
     issues: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            summary = import_rows(event, table, form.mapping())
+            summary = import_rows(event, table, form.mapping(), standing=standing_of(request.user))
         except SpreadsheetImportError as error:
             issues = [str(issue) for issue in error.issues]
         else:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from matchfair.core import FormatError, FormatIssue, parse_event
 from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import can_create_events, organizer_required
+from matchfair.web.directory.identity import standing_of
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
 from matchfair.web.events.services import create_event, update_event
@@ -69,7 +70,9 @@ def import_event_file(request: HttpRequest) -> HttpResponse:
         except FormatError as error:
             issues = str(error).splitlines()
         else:
-            event = import_event(document, organizers=[request.user])
+            event = import_event(
+                document, organizers=[request.user], standing=standing_of(request.user)
+            )
             messages.success(request, _("Event imported."))
             return redirect("event", event_id=event.pk)
     return render(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.directory.services import InvitationError, invite_participant
+from matchfair.web.directory.services import InvitationError, add_colleague
 from matchfair.web.portal.access import participant_page, site_url
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
 from matchfair.web.portal.models import Notification
@@ -72,12 +72,9 @@ def team(request: HttpRequest, participation: Participation) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             with translation.override(translation.get_language()):
-                invite_participant(
-                    participation.event,
-                    organization_name=organization.name,
-                    country=organization.country,
-                    kind=organization.kind,
-                    attendance=participation.attendance,
+                add_colleague(
+                    participation,
+                    by=request.user,
                     contact_name=form.cleaned_data["contact_name"],
                     email=form.cleaned_data["email"],
                     site_url=site_url(request),
