@@ -33,7 +33,11 @@ def phase_label(phase: str) -> str:
 
 
 def run_scheduler(job: Job, report: ProgressReport) -> str:
-    """Schedule the accepted requests, keeping the published meetings where they are."""
+    """Schedule the accepted requests, keeping the published meetings where they are.
+
+    A published meeting the scheduler cannot keep fails the run (``store_schedule``
+    names it and why) instead of disappearing from the delegates' agendas.
+    """
     event = job.event
     document = export_event(event, with_results=False)
     published = meetings_of(event, published_only=True)
@@ -55,7 +59,9 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
         published=core.Schedule(event=event.code, meetings=published) if published else None,
         on_progress=on_progress,
     )
-    stored = store_schedule(event, outcome.schedule, read=document, kept=published)
+    stored = store_schedule(
+        event, outcome.schedule, read=document, kept=published, released=outcome.released
+    )
     message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
         "scheduled": len(stored.schedule.meetings),
         "unscheduled": len(stored.schedule.unscheduled),
@@ -76,11 +82,6 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
             "run the scheduler again to place them.",
             stored.accepted_meanwhile,
         ) % {"count": stored.accepted_meanwhile}
-    if outcome.released:
-        message += " " + _("%(count)d published meeting(s) could not be kept: %(why)s") % {
-            "count": len(outcome.released),
-            "why": "; ".join(f"{r.a}–{r.b}: {r.reason}" for r in outcome.released),
-        }
     return message
 
 

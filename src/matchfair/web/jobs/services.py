@@ -18,14 +18,14 @@ from matchfair.i18n import use_language
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.heartbeat import fail_stale_jobs, heartbeat
 from matchfair.web.jobs.models import Job
-from matchfair.web.meetings.run_result import ScheduleOutdatedError
+from matchfair.web.meetings.run_result import ScheduleNotStoredError
 
 logger = logging.getLogger(__name__)
 
 ProgressReport = Callable[[float, str], None]
 Runner = Callable[[Job, ProgressReport], str]
 
-EXPLAINED_ERRORS = (FormatError, ScheduleOutdatedError)
+EXPLAINED_ERRORS = (FormatError, ScheduleNotStoredError)
 """Failures whose message already tells the organizer what to do: shown without the
 exception's class name, which means something only to a developer."""
 

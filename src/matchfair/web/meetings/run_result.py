@@ -13,31 +13,55 @@ meetings will belong to, and the result is checked against it:
 - anything else that no longer fits (a session's slots changed, an organization's
   availability, the published meetings) refuses the whole result, naming the
   changes: placing around them is the next run's job, not a guess made here.
+
+Two checks guard what is stored, whatever the run returned: a published meeting the
+run did not keep refuses the result (delegates hold it in their agendas; a run never
+deletes it), and the whole schedule as stored, published meetings and drafts
+together, is validated against rules 1-8 before the transaction commits.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchfair import core
-from matchfair.scheduling import validate_schedule
+from matchfair.scheduling import ReleasedMeeting, validate_schedule
 from matchfair.scheduling.reasons import accepted_during_run
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.from_database import export_event, meetings_of
+from matchfair.web.exchange.from_database import export_event, export_schedule, meetings_of
+from matchfair.web.meetings.models import Meeting
 
 SHOWN_PROBLEMS = 5
 
 
-class ScheduleOutdatedError(ValueError):
+class ScheduleNotStoredError(ValueError):
+    """A run's result that was not stored; the message says why and what to do next."""
+
+
+class ScheduleOutdatedError(ScheduleNotStoredError):
     """The event changed while the scheduler ran, so that the run's result no longer fits it."""
+
+
+class PublishedMeetingsNotKeptError(ScheduleNotStoredError):
+    """The run could not keep every published meeting where it is, so nothing is stored."""
+
+
+class InvalidStoredScheduleError(ScheduleNotStoredError):
+    """The published meetings and the run's drafts together would break a rule."""
 
 
 @dataclass(frozen=True)
 class FittedSchedule:
+    """The result to store, what was left out of it, and the event as it is now (``current``)."""
+
     schedule: core.Schedule
     left_out: list[core.ScheduledMeeting]
     accepted_meanwhile: int
+    current: core.Event
 
 
 def _pair(meeting: core.ScheduledMeeting | core.UnscheduledMeeting) -> tuple[str, str]:
@@ -101,14 +125,72 @@ def fit_to_current_event(
     problems += [str(violation) for violation in validate_schedule(current, fitted)]
     if problems:
         raise ScheduleOutdatedError(_outdated_message(problems))
-    return FittedSchedule(fitted, left_out, len(unseen))
+    return FittedSchedule(fitted, left_out, len(unseen), current)
 
 
-def _outdated_message(problems: list[str]) -> str:
+def _shown(problems: list[str]) -> str:
     shown = "; ".join(problems[:SHOWN_PROBLEMS])
     if len(problems) > SHOWN_PROBLEMS:
         shown += " " + _("(and %(count)d more)") % {"count": len(problems) - SHOWN_PROBLEMS}
+    return shown
+
+
+def _outdated_message(problems: list[str]) -> str:
     return _(
         "The event changed while the scheduler ran, and its result no longer fits: "
         "%(problems)s. Nothing was stored; run the scheduler again."
-    ) % {"problems": shown}
+    ) % {"problems": _shown(problems)}
+
+
+def refuse_lost_published(
+    event: Event, lost: list[Meeting], released: Iterable[ReleasedMeeting]
+) -> None:
+    """Raise ``PublishedMeetingsNotKeptError`` naming each published meeting in ``lost``, and why.
+
+    ``lost`` are published rows (organizations selected) the result does not hold;
+    ``released`` is the scheduler's account of the ones it could not keep.
+    """
+    if not lost:
+        return
+    zone = ZoneInfo(event.timezone)
+    why = {(*sorted((r.a, r.b)), datetime.fromisoformat(r.start)): r.reason for r in released}
+    named = []
+    for meeting in lost:
+        key = (*sorted((meeting.a.code, meeting.b.code)), meeting.start)
+        named.append(
+            _("%(a)s – %(b)s at %(start)s: %(reason)s")
+            % {
+                "a": meeting.a.organization.name,
+                "b": meeting.b.organization.name,
+                "start": meeting.start.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                "reason": why.get(key, _("the scheduler did not return it")),
+            }
+        )
+    raise PublishedMeetingsNotKeptError(
+        ngettext(
+            "%(count)d published meeting cannot stay where it is: %(meetings)s. Nothing was "
+            "stored and no published meeting was removed; move it on the Schedule page, then "
+            "run the scheduler again.",
+            "%(count)d published meetings cannot stay where they are: %(meetings)s. Nothing was "
+            "stored and no published meeting was removed; move them on the Schedule page, then "
+            "run the scheduler again.",
+            len(lost),
+        )
+        % {"count": len(lost), "meetings": _shown(named)}
+    )
+
+
+def check_stored(event: Event, current: core.Event) -> None:
+    """Validate the event's whole stored schedule with the scheduler's validator (rules 1-8).
+
+    Call it inside the storing transaction, after writing: raising rolls the run back.
+    """
+    violations = validate_schedule(current, export_schedule(event))
+    if violations:
+        raise InvalidStoredScheduleError(
+            _(
+                "The published meetings and this run's meetings together break the schedule's "
+                "rules: %(problems)s. Nothing was stored; run the scheduler again."
+            )
+            % {"problems": _shown([str(violation) for violation in violations])}
+        )

@@ -1,7 +1,8 @@
 """Tailor-made meetings, storing a scheduler run, publishing, and moving one meeting by hand.
 
 A scheduler run replaces the draft meetings and keeps the published ones, in one
-transaction: the organizer sees the old schedule or the new one, never a mix.
+transaction: the organizer sees the old schedule or the new one, never a mix. A run
+never deletes a published meeting, and what it stores is validated as a whole.
 Every change to an event's schedule first locks the event's row (``lock_schedule``):
 two moves into the same slot at the same moment are checked one after the other,
 so the second sees the first and is refused. Each change is written to the audit trail.
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair import core
+from matchfair.scheduling import ReleasedMeeting
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Interpreter, Session
@@ -26,7 +28,12 @@ from matchfair.web.meetings.models import (
     Recommendation,
     UnscheduledMeeting,
 )
-from matchfair.web.meetings.run_result import FittedSchedule, fit_to_current_event
+from matchfair.web.meetings.run_result import (
+    FittedSchedule,
+    check_stored,
+    fit_to_current_event,
+    refuse_lost_published,
+)
 
 
 def lock_schedule(event: Event) -> None:
@@ -73,6 +80,10 @@ def add_tailor_made_meeting(
     return request
 
 
+def _key(a: str, b: str, start: datetime) -> tuple[frozenset[str], datetime]:
+    return frozenset((a, b)), start
+
+
 @transaction.atomic
 def store_schedule(
     event: Event,
@@ -80,39 +91,53 @@ def store_schedule(
     *,
     read: core.Event,
     kept: list[core.ScheduledMeeting],
+    released: list[ReleasedMeeting] | None = None,
 ) -> FittedSchedule:
     """Make the stored schedule the run's result: one transaction, never a mix of two runs.
 
     The run read ``read`` and received the published meetings ``kept`` as meetings to
-    keep: those it returned stay published as they are; a published meeting it had to
-    release (say, an organization withdrew) is removed with the old drafts; the rest
-    arrive as drafts. The result is first fitted to the event as it is now
-    (``run_result``), which may have changed during the run.
+    keep. Every one must come back where it was: a run that could not keep one
+    (``released`` says why) stores nothing, since delegates already hold it in their
+    agendas. Kept meetings take the run's interpreter and table, which the run chose
+    together with the new drafts' (as ``matchfair schedule --keep`` writes them); the
+    rest arrive as drafts. The result is first fitted to the event as it is now
+    (``run_result``), which may have changed during the run, and the stored schedule
+    is validated as a whole before the transaction commits.
     """
     lock_schedule(event)
     fitted = fit_to_current_event(event, result, read=read, kept=kept)
     schedule = fitted.schedule
-    returned = {(frozenset((m.a, m.b)), m.start) for m in schedule.meetings}
-    still_published: set[tuple[frozenset[str], datetime]] = set()
-    for meeting in Meeting.objects.filter(event=event, published=True).select_related("a", "b"):
-        key = (frozenset((meeting.a.code, meeting.b.code)), meeting.start)
-        if key in returned:
-            still_published.add(key)
-        else:
-            meeting.delete()
-    Meeting.objects.filter(event=event, published=False).delete()
+    returned = {_key(m.a, m.b, m.start): m for m in schedule.meetings}
+    published = list(
+        Meeting.objects.filter(event=event, published=True).select_related(
+            "a__organization", "b__organization", "interpreter"
+        )
+    )
+    refuse_lost_published(
+        event,
+        [m for m in published if _key(m.a.code, m.b.code, m.start) not in returned],
+        released or [],
+    )
+    interpreters = {i.code: i for i in Interpreter.objects.filter(event=event)}
+    changed = []
+    for meeting in published:
+        chosen = returned.pop(_key(meeting.a.code, meeting.b.code, meeting.start))
+        interpreter = interpreters[chosen.interpreter] if chosen.interpreter else None
+        if meeting.interpreter != interpreter or meeting.location != chosen.location:
+            meeting.interpreter, meeting.location = interpreter, chosen.location
+            changed.append(meeting)
+    Meeting.objects.bulk_update(changed, ["interpreter", "location"])
+    _total, deleted = Meeting.objects.filter(event=event, published=False).delete()
+    removed = deleted.get(Meeting._meta.label, 0)
     UnscheduledMeeting.objects.filter(event=event).delete()
     participations = {p.code: p for p in Participation.objects.filter(event=event)}
-    fresh = [
-        m for m in schedule.meetings if (frozenset((m.a, m.b)), m.start) not in still_published
-    ]
     store_meetings(
         event,
-        fresh,
+        list(returned.values()),
         published=False,
         participations=participations,
         sessions={s.code: s for s in Session.objects.filter(event=event)},
-        interpreters={i.code: i for i in Interpreter.objects.filter(event=event)},
+        interpreters=interpreters,
     )
     UnscheduledMeeting.objects.bulk_create(
         [
@@ -126,11 +151,15 @@ def store_schedule(
             for index, u in enumerate(schedule.unscheduled)
         ]
     )
+    check_stored(event, fitted.current)
     record(
         event,
         "schedule.stored",
         event,
-        f"{len(schedule.meetings)} meetings, {len(schedule.unscheduled)} not scheduled",
+        f"{len(published)} published meetings kept"
+        + (f" ({len(changed)} with another interpreter or table)" if changed else "")
+        + f", {removed} draft meetings removed, {len(returned)} draft meetings added, "
+        f"{len(schedule.unscheduled)} not scheduled",
     )
     return fitted
 
