@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from matchfair.cli.main import app
 from matchfair.web.access.roles import event_access
+from matchfair.web.audit.models import AuditEntry
 from matchfair.web.directory.identity import OPERATOR, standing_of
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.directory.names import name_key, name_skeleton
@@ -381,3 +382,56 @@ def test_the_operator_shares_entries_without_people(victim):
     assert entry(imported, "tsinghua-energy").organization == (
         entry(victim, "tsinghua-energy").organization
     )
+
+
+# Separate entries become one only by someone who answers for every event of both.
+
+
+def test_an_organizer_of_both_events_merges_a_separate_entry(victim, alice):
+    next_edition = own_event(alice, "Next edition")
+    sign_up(next_edition)
+    separate = Participation.objects.get(event=next_edition)
+    real = entry(victim, "tsinghua-energy").organization
+    response = logged_in(alice).post(
+        reverse("merge_organization", args=[next_edition.pk, separate.pk]), {"into": real.pk}
+    )
+    assert response.status_code == 302
+    separate.refresh_from_db()
+    assert separate.organization == real
+    assert user("eve@evil.example").delegate.organization == real
+    assert Organization.objects.filter(name=TSINGHUA).count() == 1
+    assert AuditEntry.objects.filter(action="organization.merged").count() == 2
+
+
+def test_an_organizer_of_one_event_only_cannot_merge(victim, mallory, attacker_event):
+    logged_in(mallory).post(reverse("invite", args=[attacker_event.pk]), INVITE)
+    fake = Participation.objects.get(event=attacker_event)
+    real = entry(victim, "tegnology").organization
+    client = logged_in(mallory)
+    response = client.post(
+        reverse("merge_organization", args=[attacker_event.pk, fake.pk]),
+        {"into": real.pk},
+        follow=True,
+    )
+    assert "takes part in events you do not organize" in response.content.decode()
+    fake.refresh_from_db()
+    assert fake.organization != real
+    assert_no_role(user("mallory@evil.example"), victim)
+    tampered = reverse("merge_organization", args=[attacker_event.pk, fake.pk])
+    assert client.post(tampered, {"into": "１"}).status_code == 404
+    assert client.post(tampered, {"into": "x"}).status_code == 404
+
+
+def test_two_entries_of_one_event_are_not_merged(victim, alice):
+    twin = Participation.objects.create(
+        event=victim,
+        organization=Organization.objects.create(name="TEGnоlogy", country="DK", kind="company"),
+        code="twin",
+    )
+    response = logged_in(alice).post(
+        reverse("merge_organization", args=[victim.pk, twin.pk]),
+        {"into": entry(victim, "tegnology").organization.pk},
+        follow=True,
+    )
+    assert "both take part in one event: merge refused" in response.content.decode()
+    assert Organization.objects.filter(pk=twin.organization_id).exists()

@@ -72,6 +72,7 @@ def same_organization(name: str, country: str, kind: str) -> list[Organization]:
 class Lookalike:
     """Another directory entry whose name reads or looks the same."""
 
+    pk: int
     name: str
     country: str
 
@@ -97,7 +98,7 @@ def possible_duplicates(organizations: Iterable[Organization]) -> dict[int, list
         }
         if matches:
             found[entry.pk] = [
-                Lookalike(name=other.name, country=other.country)
+                Lookalike(pk=other.pk, name=other.name, country=other.country)
                 for _pk, other in sorted(matches.items())
             ]
     return found

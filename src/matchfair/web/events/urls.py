@@ -51,6 +51,11 @@ urlpatterns = [
         organization_edits.remove_organization,
         name="remove_organization",
     ),
+    path(
+        "<int:event_id>/organizations/<int:participation_id>/merge/",
+        organizations.merge,
+        name="merge_organization",
+    ),
     path("<int:event_id>/organizations/invite/", organizations.invite, name="invite"),
     path(
         "<int:event_id>/organizations/import/",

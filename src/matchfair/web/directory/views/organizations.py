@@ -3,15 +3,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
-from matchfair.web.directory.models import Participation
+from matchfair.web.directory.merging import MergeError, merge_entries
+from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.services import (
     Invitation,
     InvitationError,
@@ -83,3 +85,28 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
             )
             return redirect("organizations", event_id=event.pk)
     return render(request, "directory/invite.html", {"event": event, "form": form})
+
+
+@organizer_required
+@require_POST
+def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResponse:
+    """Merge this event's entry into the look-alike the organizer chose (``directory.merging``)."""
+    participation = get_object_or_404(
+        Participation.objects.select_related("organization"), pk=participation_id, event=event
+    )
+    into_id = request.POST.get("into", "")
+    if not into_id.isascii() or not into_id.isdigit():
+        raise Http404
+    into = get_object_or_404(Organization, pk=int(into_id))
+    duplicate = participation.organization
+    try:
+        merge_entries(duplicate=duplicate, into=into, by=request.user)
+    except MergeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(duplicate)s is merged into %(original)s.")
+            % {"duplicate": duplicate.name, "original": into.name},
+        )
+    return redirect("organizations", event_id=event.pk)
