@@ -23,6 +23,8 @@ KEY_LENGTH = 300
 
 
 def _visible(text: str) -> str:
+    if text.isprintable():  # the usual name: nothing invisible to drop, checked in C
+        return text
     return "".join(c for c in text if unicodedata.category(c) not in INVISIBLE or c.isspace())
 
 
@@ -37,7 +39,7 @@ def directory_key(name: str, country: str, kind: str) -> tuple[str, str, str]:
 
 
 @cache
-def _prototypes() -> dict[str, str]:
+def _prototypes() -> dict[int, str]:
     """Each confusable character mapped to one character of its group of look-alikes.
 
     The groups join the single-character pairs of Unicode's confusables list (as shipped
@@ -55,27 +57,26 @@ def _prototypes() -> dict[str, str]:
 
     for char, glyphs in confusables_data.items():
         for glyph in glyphs:
-            if len(glyph["c"]) == 1:
+            if len(char) == len(glyph["c"]) == 1:
                 first, second = root(char), root(glyph["c"])
                 if first != second:
                     parent[max(first, second)] = min(first, second)
     groups: dict[str, set[str]] = {}
     for char in list(parent):
         groups.setdefault(root(char), set()).add(char)
-    prototypes: dict[str, str] = {}
+    prototypes: dict[int, str] = {}
     for group_root, members in groups.items():
         members.add(group_root)
         lower = sorted(c for c in members if c.isascii() and c.islower())
         upper = sorted(c for c in members if c.isascii() and c.isupper())
         name = lower[0] if lower else upper[0].lower() if upper else min(members)
         for member in members:
-            prototypes[member] = name
+            prototypes[ord(member)] = name
     return prototypes
 
 
 def _mapped(text: str) -> str:
-    prototypes = _prototypes()
-    return "".join(prototypes.get(c, c) for c in text)
+    return text.translate(_prototypes())
 
 
 def name_skeleton(name: str) -> str:
