@@ -179,6 +179,33 @@ def test_the_team_page_of_another_event_adds_no_colleague(victim, mallory, attac
     assert mail.outbox == []
 
 
+@pytest.mark.parametrize("page", ["invite", "team"])
+def test_an_entry_without_people_shared_with_another_event_is_split_off(
+    victim, mallory, attacker_event, page
+):
+    # Tsinghua takes part in both events through one entry, without any delegate.
+    real = entry(victim, "tsinghua-energy").organization
+    shared = Participation.objects.create(event=attacker_event, organization=real, code="th")
+    client = logged_in(mallory)
+    if page == "invite":
+        client.post(
+            reverse("invite", args=[attacker_event.pk]),
+            {**INVITE, "organization_name": TSINGHUA, "country": "CN", "kind": "research"},
+        )
+    else:
+        client.post(
+            reverse("portal:team", args=[shared.pk]),
+            {"contact_name": "Mallory", "email": "mallory@evil.example"},
+        )
+    shared.refresh_from_db()
+    assert shared.organization != real
+    assert entry(victim, "tsinghua-energy").organization == real
+    assert user("mallory@evil.example").delegate.organization == shared.organization
+    assert_no_role(user("mallory@evil.example"), victim)
+    listing = client.get(reverse("organizations", args=[attacker_event.pk]))
+    assert f"possible duplicate of {TSINGHUA} (CN)" in listing.content.decode()
+
+
 def test_the_people_page_gives_roles_in_its_own_event_only(victim, mallory, attacker_event):
     client = logged_in(mallory)
     page = reverse("event_people", args=[attacker_event.pk])

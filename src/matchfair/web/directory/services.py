@@ -80,9 +80,8 @@ def _entry(
 ) -> tuple[Organization, Participation | None]:
     """The directory entry an organizer's invitation goes to, and its participation if any.
 
-    The organization's entry in this event when there is one (refused when it also takes
-    part in events the organizer does not organize); else an entry of the directory the
-    organizer answers for; else a new entry.
+    The organization's entry in this event when there is one (``_own_entry``); else an
+    entry of the directory the organizer answers for; else a new entry.
     """
     matches = same_organization(name, country, kind)
     present = (
@@ -91,22 +90,42 @@ def _entry(
         .first()
     )
     if present is not None:
-        if not may_reuse(present.organization, standing):
-            raise InvitationError(
-                _(
-                    "%(organization)s also takes part in events you do not organize: its "
-                    "delegates add colleagues on their Team page."
-                )
-                % {"organization": present.organization.name},
-                "organization_name",
-            )
-        return present.organization, present
+        return _own_entry(present, standing, field="organization_name"), present
     for organization in matches:
         if may_reuse(organization, standing):
             return organization, None
     return Organization.objects.create(
         name=" ".join(name.split()), country=country, kind=kind
     ), None
+
+
+def _own_entry(participation: Participation, standing: Standing, *, field: str) -> Organization:
+    """The entry a person invited to ``participation`` joins, on the organizer's standing.
+
+    Its own entry when the organizer answers for every event it takes part in. An entry
+    shared with events of other organizers is refused when it has delegates (they add
+    their colleagues); one nobody has an account of yet is split: this event's
+    participation moves to a new, separate entry, so that the person sees this event
+    only, and the organizer's list flags the two as possible duplicates.
+    """
+    organization = participation.organization
+    if may_reuse(organization, standing):
+        return organization
+    if organization.delegates.exists():
+        raise InvitationError(
+            _(
+                "%(organization)s also takes part in events you do not organize: its "
+                "delegates add colleagues on their Team page."
+            )
+            % {"organization": organization.name},
+            field,
+        )
+    separate = Organization.objects.create(
+        name=organization.name, country=organization.country, kind=organization.kind
+    )
+    participation.organization = separate
+    participation.save(update_fields=["organization"])
+    return separate
 
 
 def _enrol(
@@ -196,19 +215,12 @@ def add_colleague(
     """A delegate adds a colleague to their organization (the Team page).
 
     A colleague sees every event the organization takes part in, so besides its own
-    delegates only an organizer of all of those events may add one.
+    delegates only an organizer of all of those events may add one (``_own_entry``).
     """
     organization = participation.organization
     delegate = getattr(by, "delegate", None)
-    own = delegate is not None and delegate.organization_id == organization.pk
-    if not own and not may_reuse(organization, standing_of(by)):
-        raise InvitationError(
-            _(
-                "%(organization)s also takes part in events you do not organize: its "
-                "delegates add colleagues on their Team page."
-            )
-            % {"organization": organization.name}
-        )
+    if delegate is None or delegate.organization_id != organization.pk:
+        organization = _own_entry(participation, standing_of(by), field="email")
     return _enrol(
         participation.event,
         organization,
