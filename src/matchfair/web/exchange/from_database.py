@@ -53,28 +53,41 @@ def core_organization(participation: Participation) -> core.Organization:
     )
 
 
-def core_meeting(meeting: Meeting, zone: ZoneInfo) -> core.ScheduledMeeting:
-    """A stored meeting as the schedule file writes it (uses the related codes, select them)."""
-    return core.ScheduledMeeting(
-        a=meeting.a.code,
-        b=meeting.b.code,
-        session=meeting.session.code,
-        start=_local(meeting.start, zone),
-        end=_local(meeting.end, zone),
-        location=meeting.location,
-        online=meeting.online,
-        interpreter=meeting.interpreter.code if meeting.interpreter else None,
-    )
+MEETING_FIELDS = (
+    "a__code",
+    "b__code",
+    "session__code",
+    "start",
+    "end",
+    "location",
+    "online",
+    "interpreter__code",
+)
+"""What a schedule file says of a stored meeting: codes only, so reading a large
+schedule back (as every stored run does, to validate it) loads no organization rows."""
 
 
 def meetings_of(event: Event, *, published_only: bool) -> list[core.ScheduledMeeting]:
+    """The stored meetings as schedule entries, in the event's time zone and stored order."""
     zone = ZoneInfo(event.timezone)
-    meetings = Meeting.objects.filter(event=event).select_related(
-        "a", "b", "session", "interpreter"
-    )
+    meetings = Meeting.objects.filter(event=event)
     if published_only:
         meetings = meetings.filter(published=True)
-    return [core_meeting(m, zone) for m in meetings.order_by("position", "id")]
+    return [
+        core.ScheduledMeeting(
+            a=a,
+            b=b,
+            session=session,
+            start=_local(start, zone),
+            end=_local(end, zone),
+            location=location,
+            online=online,
+            interpreter=interpreter,
+        )
+        for a, b, session, start, end, location, online, interpreter in meetings.order_by(
+            "position", "id"
+        ).values_list(*MEETING_FIELDS)
+    ]
 
 
 def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
@@ -189,11 +202,13 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
 
 def export_schedule(event: Event) -> core.Schedule:
     """The current schedule (published and draft meetings) with the meetings left out, and why."""
-    unscheduled = UnscheduledMeeting.objects.filter(event=event).select_related("a", "b")
+    unscheduled = UnscheduledMeeting.objects.filter(event=event).values_list(
+        "a__code", "b__code", "reason"
+    )
     return core.Schedule(
         event=event.code,
         meetings=meetings_of(event, published_only=False),
         unscheduled=[
-            core.UnscheduledMeeting(a=u.a.code, b=u.b.code, reason=u.reason) for u in unscheduled
+            core.UnscheduledMeeting(a=a, b=b, reason=reason) for a, b, reason in unscheduled
         ],
     )
