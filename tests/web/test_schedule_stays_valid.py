@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from matchfair import core
 from matchfair.scheduling import validate_schedule
 from matchfair.web.audit.models import AuditEntry
-from matchfair.web.directory.models import Participation
+from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event, Interpreter
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exchange.to_database import import_event
@@ -28,7 +28,9 @@ from matchfair.web.jobs.services import run_job, start_job
 from matchfair.web.meetings import services
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.meetings.services import publish_schedule
-from tests.web.factories import make_event
+from matchfair.web.portal.agenda_changes import notify_agenda_changes
+from matchfair.web.portal.models import Notification
+from tests.web.factories import make_event, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -111,18 +113,28 @@ def test_a_published_meeting_that_cannot_stay_fails_the_run_naming_it_in_the_run
     assert stored_rows(event) == before
 
 
-def test_a_kept_meeting_takes_the_interpreter_the_run_gives_it():
-    """Its interpreter left; the run gives it another one, and the stored row says so."""
+def test_a_kept_meeting_takes_the_interpreter_the_run_gives_it(django_capture_on_commit_callbacks):
+    """Its interpreter left; the run gives it another one, the row and the delegates know."""
     event = make_event()
+    delegate = make_user("tegnology-delegate")
+    tegnology = Participation.objects.get(event=event, code="tegnology")
+    Delegate.objects.create(user=delegate, organization=tegnology.organization)
+    notify_agenda_changes(event)  # the agenda as published: what the delegate was told
     Interpreter.objects.filter(event=event, code="interp-1").update(availability=[])
     Interpreter.objects.create(event=event, code="interp-2", languages=["zh", "en"])
     meeting = Meeting.objects.get(event=event, published=True)
 
-    job = run_scheduler(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = run_scheduler(event)
 
     assert job.status == Job.Status.SUCCEEDED, job.error
     meeting.refresh_from_db()
     assert (meeting.published, meeting.interpreter.code) == (True, "interp-2")
+    told = list(Notification.objects.filter(user=delegate).values_list("text", flat=True))
+    assert [text.rsplit(" ", 2)[-2:] for text in told] == [
+        ["has", "changed."],
+        ["is", "published."],
+    ]
     assert stored_violations(event) == []
     summary = AuditEntry.objects.filter(event=event, action="schedule.stored").latest("pk").summary
     assert summary.startswith("1 published meetings kept (1 with another interpreter or table)")

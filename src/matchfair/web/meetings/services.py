@@ -119,14 +119,15 @@ def store_schedule(
         released or [],
     )
     interpreters = {i.code: i for i in Interpreter.objects.filter(event=event)}
-    changed = []
+    changed = 0
     for meeting in published:
         chosen = returned.pop(_key(meeting.a.code, meeting.b.code, meeting.start))
         interpreter = interpreters[chosen.interpreter] if chosen.interpreter else None
         if meeting.interpreter != interpreter or meeting.location != chosen.location:
             meeting.interpreter, meeting.location = interpreter, chosen.location
-            changed.append(meeting)
-    Meeting.objects.bulk_update(changed, ["interpreter", "location"])
+            # Saved one by one: the signal tells the delegates their agenda changed.
+            meeting.save(update_fields=["interpreter", "location"])
+            changed += 1
     _total, deleted = Meeting.objects.filter(event=event, published=False).delete()
     removed = deleted.get(Meeting._meta.label, 0)
     UnscheduledMeeting.objects.filter(event=event).delete()
@@ -157,7 +158,7 @@ def store_schedule(
         "schedule.stored",
         event,
         f"{len(published)} published meetings kept"
-        + (f" ({len(changed)} with another interpreter or table)" if changed else "")
+        + (f" ({changed} with another interpreter or table)" if changed else "")
         + f", {removed} draft meetings removed, {len(returned)} draft meetings added, "
         f"{len(schedule.unscheduled)} not scheduled",
     )
