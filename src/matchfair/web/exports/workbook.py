@@ -5,8 +5,8 @@ participant's profile can never run as a formula on the organizer's computer.
 
 A large event (100,000 organizations, several hundred thousand meetings) is written
 row by row: openpyxl's write-only mode keeps no sheet in memory, and the rows are
-read in chunks (``iterator``), so memory stays flat whatever the event's size and the
-file goes to disk, from where the download streams it.
+read in chunks (``iterator``), so the cells never sit in memory, whatever the event's
+size: the sheets go to disk as they are written, and only the packed file is answered.
 """
 
 from collections.abc import Iterable, Iterator
