@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.web.directory.choosers import fit_to_event
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Session
 
@@ -25,9 +26,16 @@ class TailorMadeForm(forms.Form):
 
     def __init__(self, event: Event, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        participations = Participation.objects.filter(event=event).select_related("organization")
-        self.fields["first"].queryset = participations.order_by("organization__name")
-        self.fields["second"].queryset = participations.order_by("organization__name")
+        participations = (
+            Participation.objects.filter(event=event)
+            .select_related("organization")
+            .order_by("organization__name")
+        )
+        for name in ("first", "second"):
+            fit_to_event(self.fields[name], participations)
+            chosen = self.initial.get(name)
+            if isinstance(chosen, str) and chosen.isdigit():  # a "choose" link names the row
+                self.initial[name] = participations.filter(pk=chosen).first()
         self.fields["sessions"].queryset = Session.objects.filter(event=event)
 
 

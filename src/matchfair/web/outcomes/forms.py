@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.web.directory.choosers import fit_to_event
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.outcomes.models import Agreement, CooperationProject, Feedback, MeetingOutcome
@@ -59,8 +60,9 @@ class AgreementForm(forms.Form):
 
     def __init__(self, event: Event, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["parties"].queryset = Participation.objects.filter(event=event).select_related(
-            "organization"
+        fit_to_event(
+            self.fields["parties"],
+            Participation.objects.filter(event=event).select_related("organization"),
         )
         self.fields["sources"].queryset = MeetingOutcome.objects.filter(
             event=event, status=MeetingOutcome.Status.HELD
@@ -124,8 +126,9 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, event: Event, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["host"].queryset = Participation.objects.filter(event=event).select_related(
-            "organization"
+        fit_to_event(
+            self.fields["host"],
+            Participation.objects.filter(event=event).select_related("organization"),
         )
 
 
