@@ -73,6 +73,7 @@ def entity_bomb_workbook() -> bytes:
     return with_parts(workbook([["name"], ["Acme"]]), {"xl/worksheets/sheet1.xml": ENTITY_BOMB})
 
 
+SHEET = "xl/worksheets/sheet1.xml"
 SHEET_START = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -88,7 +89,7 @@ def sheet_workbook(sheet_data: str, dimension: str = "") -> bytes:
     """A workbook whose first sheet is the given ``<sheetData>`` content, written as is."""
     head = SHEET_START + (f'<dimension ref="{dimension}"/>' if dimension else "")
     sheet = head + "<sheetData>" + sheet_data + "</sheetData></worksheet>"
-    return with_parts(workbook([["name"]]), {"xl/worksheets/sheet1.xml": sheet})
+    return with_parts(workbook([["name"]]), {SHEET: sheet})
 
 
 def shared_string_workbook(text: str, rows: int) -> bytes:

@@ -23,9 +23,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from matchfair.web.directory.spreadsheets.limits import Meter, UnpackedTooLargeError, UploadLimits
 from matchfair.web.directory.spreadsheets.zip_guard import (
@@ -153,14 +154,37 @@ def _too_large(filename: str, limits: UploadLimits) -> SpreadsheetError:
     )
 
 
-def _open_workbook(content: bytes, meter: Meter) -> Workbook:
-    """openpyxl's read-only workbook, reading from the metered archive only."""
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only worksheet without the size the file claims for it.
+
+    Opening a sheet, openpyxl looks for its ``<dimension>``, and where there is none
+    (openpyxl's own write-only files have none) parses the whole sheet to find out:
+    every sheet read twice before a row is used. The claim is not wanted anyway (the
+    rows hold the cells the file holds, never padded to a claimed size).
+    """
+
+    def _get_size(self) -> None:
+        """Leave the sheet unsized."""
+
+
+def _first_sheet(content: bytes, meter: Meter) -> _UnsizedSheet | None:
+    """The workbook's first worksheet, read from the metered archive only.
+
+    openpyxl's loading steps for a read-only workbook, but only the first worksheet
+    is opened (``load_workbook`` opens every sheet of the file).
+    """
     archive = open_metered(content, meter)
     reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
     reader.archive.close()
     reader.archive = archive
-    reader.read()
-    return reader.wb
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(archive, reader.wb)
+    for sheet, relation in reader.parser.find_sheets():
+        if relation.target in reader.valid_files and "chartsheet" not in relation.Type:
+            return _UnsizedSheet(reader.wb, sheet.name, relation.target, reader.shared_strings)
+    return None
 
 
 def _texts(filename: str, number: int, cells: tuple[ReadOnlyCell, ...]) -> list[str]:
@@ -178,13 +202,9 @@ def _texts(filename: str, number: int, cells: tuple[ReadOnlyCell, ...]) -> list[
     return texts
 
 
-def _read_sheet(filename: str, workbook: Workbook, rows: _Rows) -> None:
+def _read_sheet(filename: str, sheet: _UnsizedSheet, rows: _Rows) -> None:
     """Row 1 with one column more than allowed (to see a header that is too wide), then
     the data rows as wide as the header: no row is ever wider than the limit."""
-    sheet = workbook.worksheets[0]
-    # The sheet's <dimension> is written by whoever made the file; openpyxl would pad
-    # every row to it. Without it, rows hold the cells the file holds.
-    sheet.reset_dimensions()
     first = sheet.iter_rows(max_row=1, max_col=rows.limits.columns + 1)
     try:
         header = next(first, None)
@@ -204,11 +224,12 @@ def read_xlsx(filename: str, content: bytes) -> Table:
     meter = Meter(limits.unpacked_bytes)
     rows = _Rows(filename, limits, meter)
     try:
-        workbook = _open_workbook(content, meter)
-        try:
-            _read_sheet(filename, workbook, rows)
-        finally:
-            workbook.close()
+        sheet = _first_sheet(content, meter)
+        if sheet is not None:
+            try:
+                _read_sheet(filename, sheet, rows)
+            finally:
+                sheet.parent.close()
     except UnpackedTooLargeError:
         raise _too_large(filename, limits) from None
     except CompressedTooFarError:
