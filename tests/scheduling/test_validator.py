@@ -62,7 +62,8 @@ def test_double_booking_breaks_rule_4_and_tables_rule_6(example_event: Event) ->
 
 def test_wrong_online_flag_breaks_rule_5(example_event: Event) -> None:
     schedule = _valid(example_event)
-    schedule.meetings[0] = schedule.meetings[0].model_copy(update={"online": True})
+    onsite = next(n for n, meeting in enumerate(schedule.meetings) if not meeting.online)
+    schedule.meetings[onsite] = schedule.meetings[onsite].model_copy(update={"online": True})
     assert 5 in _rules(example_event, schedule)
 
 

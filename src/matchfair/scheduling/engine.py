@@ -44,6 +44,7 @@ class ScheduleOutcome:
     below_target: list[BelowTarget] = field(default_factory=list)
     weight_proven_optimal: bool = False
     quality_proven_optimal: bool = False
+    breaks_proven_optimal: bool = False
 
 
 def schedule_event(
@@ -108,4 +109,5 @@ def schedule_event(
         below_target=below,
         weight_proven_optimal=result.weight_proven_optimal,
         quality_proven_optimal=result.quality_proven_optimal,
+        breaks_proven_optimal=result.breaks_proven_optimal,
     )

@@ -32,6 +32,7 @@ from matchfair.scheduling.compaction import compact
 from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
 from matchfair.scheduling.ejection import improve_by_ejection
 from matchfair.scheduling.greedy import greedy_schedule
+from matchfair.scheduling.maxsat_breaks import MaxSatResult, minimize_breaks
 from matchfair.scheduling.metrics import placement_gaps
 from matchfair.scheduling.neighbourhoods import pick_neighbourhood
 from matchfair.scheduling.objective import weight_scale, weight_value
@@ -102,6 +103,20 @@ The portfolio's budget (``PORTFOLIO_RATE``) covers both solves, so the look does
 lengthen the run; on the B2B instances a schedule without gaps, where one exists, was
 found within a few units or not at all."""
 
+MAXSAT_LIMIT = 10_000
+"""Slot choices up to which phase 2 first proves the fewest breaks by MaxSAT.
+
+The B2B benchmark's events (125 to 302 meetings, up to 6,600 choices) are below it;
+above it the encoding grows past what one SAT solver proves in a time limit, and the
+CP-SAT path alone is kept."""
+
+MAXSAT_SHARE = 0.5
+"""Share of the phase 2 budget (and of the wall time left) the MaxSAT proof may spend."""
+
+PROPAGATIONS_PER_UNIT = 5_000_000
+"""SAT propagations counted as one deterministic unit (about a second of one idle core:
+Glucose did 4.4 to 5.4 million a CPU second on the B2B instances)."""
+
 MIP_STEP_SECONDS = 5.0
 """Time limit of one weight neighbourhood's MIP, and what it is charged."""
 
@@ -149,9 +164,13 @@ ProgressCallback = Callable[[Progress], None]
 
 @dataclass(frozen=True)
 class SolveResult:
+    """``quality_proven_optimal``: breaks and then idle slots are both proven optimal;
+    ``breaks_proven_optimal``: at least the number of breaks is."""
+
     placement: Placement
     weight_proven_optimal: bool
     quality_proven_optimal: bool
+    breaks_proven_optimal: bool = False
 
 
 class _Budget:
@@ -246,16 +265,22 @@ def _minimize_gaps(
     budget: _Budget,
     share: float,
     extra: list[int] | None = None,
+    most_breaks: int | None = None,
 ) -> tuple[Placement, bool]:
     """Phase 2: the ``chosen`` meetings stay scheduled but may move; fewest breaks, then idle.
 
     ``extra`` meetings (left out by a phase 1 that was not proven optimal) may still
     be added; each is worth more than any amount of breaks and idle slots.
+    ``most_breaks`` bounds the breaks when their optimum is already known, so that
+    the search spends itself on idle slots.
     """
     extra = extra or []
     model = build_model(problem, chosen + extra, fixed, with_quality=True, forced=chosen)
     big = len(problem.slots) * len(problem.parties) + 1
     quality = model.quality
+    if most_breaks is not None:
+        breaks = cp_model.LinearExpr.sum(quality.breaks) + quality.constant_breaks
+        model.model.add(breaks <= most_breaks)
     gaps = big * cp_model.LinearExpr.sum(quality.breaks) + cp_model.LinearExpr.sum(quality.idle)
     scale = weight_scale(problem)
     added = [
@@ -309,6 +334,55 @@ def _without_gaps(
     return model.read(solver)
 
 
+def _breaks_by_maxsat(
+    problem: Problem, chosen: list[int], fixed: Placement, budget: _Budget
+) -> MaxSatResult | None:
+    """The fewest breaks by MaxSAT within ``MAXSAT_SHARE`` of the budget, charged.
+
+    The same share of the wall time left is its safety net, so that on a slow machine
+    CP-SAT still gets the rest.
+
+    Its propagations are charged to the budget in units of ``PROPAGATIONS_PER_UNIT``,
+    so that CP-SAT after it gets what is left of the same budget.
+    """
+    propagations = int(MAXSAT_SHARE * budget.left * PROPAGATIONS_PER_UNIT)
+    now = time.monotonic()
+    deadline = now + MAXSAT_SHARE * max(0.0, budget.deadline - now)
+    exact = minimize_breaks(problem, chosen, fixed, propagations=propagations, deadline=deadline)
+    if exact is not None:
+        spent = exact.propagations / PROPAGATIONS_PER_UNIT
+        budget.used += spent
+        budget.portfolio_used += spent
+    return exact
+
+
+def _fewest_idle(
+    problem: Problem,
+    chosen: list[int],
+    fixed: Placement,
+    placement: Placement,
+    breaks: int,
+    options: SolveOptions,
+    budget: _Budget,
+) -> tuple[Placement, bool]:
+    """Idle slots, the level after breaks, by CP-SAT with the proven fewest ``breaks`` as a bound.
+
+    Proven at once when the idle slots are as few as the breaks (each break holds at
+    least one idle slot).
+    """
+    _, idle = placement_gaps(problem, placement, _parties(problem, chosen))
+    if idle <= breaks:
+        return placement, True
+    return _minimize_gaps(
+        problem, chosen, fixed, placement, options, budget, 1.0, most_breaks=breaks
+    )
+
+
+def _parties(problem: Problem, indices: list[int]) -> set[int]:
+    """The organizations taking part in these candidates."""
+    return {problem.candidates[i].a for i in indices} | {problem.candidates[i].b for i in indices}
+
+
 def _placeable_rest(problem: Problem, placement: Placement) -> list[int]:
     """Unscheduled candidates that have at least one possible slot."""
     return [
@@ -321,6 +395,19 @@ def _placeable_rest(problem: Problem, placement: Placement) -> list[int]:
 def choice_count(problem: Problem) -> int:
     """Number of (meeting, slot) decisions: the size that decides between whole and LNS."""
     return sum(len(candidate.slots) for candidate in problem.candidates)
+
+
+def breaks_method(problem: Problem, chosen: list[int]) -> str:
+    """How phase 2 will place the ``chosen`` meetings, by the size of its model.
+
+    "maxsat": the fewest breaks proven by MaxSAT, then CP-SAT for idle slots (up to
+    ``MAXSAT_LIMIT`` choices); "cpsat": the whole-event CP-SAT model (up to
+    ``FULL_MODEL_LIMIT``); "neighbourhoods": compaction and large neighbourhood search.
+    """
+    choices = _choices(problem, chosen)
+    if choices <= MAXSAT_LIMIT:
+        return "maxsat"
+    return "cpsat" if choices <= FULL_MODEL_LIMIT else "neighbourhoods"
 
 
 def finishing_reserve(problem: Problem) -> float:
@@ -372,17 +459,34 @@ def solve(
     _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
 
     chosen = [index for index in placement if index not in fixed]
-    if _choices(problem, chosen) <= FULL_MODEL_LIMIT:
+    method = breaks_method(problem, chosen)
+    if method != "neighbourhoods":
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
         extra = [] if weight_optimal else _placeable_rest(problem, placement)
-        perfect = (
-            None if extra else _without_gaps(problem, chosen, fixed, placement, options, budget)
-        )
-        if perfect is not None:
-            placement, quality_optimal = perfect, True
+        exact = None
+        if not extra and method == "maxsat":
+            exact = _breaks_by_maxsat(problem, chosen, fixed, budget)
+        if exact is not None and exact.placement is not None:
+            placement, quality_optimal = _fewest_idle(
+                problem, chosen, fixed, exact.placement, exact.breaks, options, budget
+            )
+            breaks_optimal = True
         else:
-            placement, quality_optimal = _minimize_gaps(
-                problem, chosen, fixed, placement, options, budget, 1.0, extra
+            fewest = 0 if exact is None else exact.breaks
+            perfect = (
+                None
+                if extra or fewest
+                else _without_gaps(problem, chosen, fixed, placement, options, budget)
+            )
+            if perfect is not None:
+                placement, quality_optimal = perfect, True
+            else:
+                placement, quality_optimal = _minimize_gaps(
+                    problem, chosen, fixed, placement, options, budget, 1.0, extra
+                )
+            touched = _parties(problem, chosen)
+            breaks_optimal = (
+                quality_optimal or placement_gaps(problem, placement, touched)[0] <= fewest
             )
     else:
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
@@ -391,9 +495,9 @@ def solve(
         # that phase was one MIP (charged nothing, it stops on its own) or rounds.
         budget.used = max(budget.used, WEIGHT_SHARE * budget.total)
         placement = _search(problem, fixed, placement, options, budget, rng, on_progress, False)
-        quality_optimal = False
+        quality_optimal = breaks_optimal = False
     _report(problem, placement, on_progress, "quality", 1.0)
-    return SolveResult(placement, weight_optimal, quality_optimal)
+    return SolveResult(placement, weight_optimal, quality_optimal, breaks_optimal)
 
 
 def _at_least_as_good(
