@@ -352,7 +352,8 @@ def _breaks_by_maxsat(
     if exact is not None:
         spent = exact.propagations / PROPAGATIONS_PER_UNIT
         budget.used += spent
-        budget.portfolio_used += spent
+        # One core's units, as wall time the two-thread portfolio would have had.
+        budget.portfolio_used += spent * PORTFOLIO_RATE
     return exact
 
 
@@ -463,27 +464,24 @@ def solve(
     if method != "neighbourhoods":
         placement = compact(problem, placement, COMPACTION_PASSES, budget.deadline)
         extra = [] if weight_optimal else _placeable_rest(problem, placement)
+        perfect = (
+            None if extra else _without_gaps(problem, chosen, fixed, placement, options, budget)
+        )
         exact = None
-        if not extra and method == "maxsat":
+        if perfect is None and not extra and method == "maxsat":
             exact = _breaks_by_maxsat(problem, chosen, fixed, budget)
-        if exact is not None and exact.placement is not None:
+        if perfect is not None:
+            placement, quality_optimal, breaks_optimal = perfect, True, True
+        elif exact is not None and exact.placement is not None:
             placement, quality_optimal = _fewest_idle(
                 problem, chosen, fixed, exact.placement, exact.breaks, options, budget
             )
             breaks_optimal = True
         else:
-            fewest = 0 if exact is None else exact.breaks
-            perfect = (
-                None
-                if extra or fewest
-                else _without_gaps(problem, chosen, fixed, placement, options, budget)
+            placement, quality_optimal = _minimize_gaps(
+                problem, chosen, fixed, placement, options, budget, 1.0, extra
             )
-            if perfect is not None:
-                placement, quality_optimal = perfect, True
-            else:
-                placement, quality_optimal = _minimize_gaps(
-                    problem, chosen, fixed, placement, options, budget, 1.0, extra
-                )
+            fewest = 0 if exact is None else exact.breaks
             touched = _parties(problem, chosen)
             breaks_optimal = (
                 quality_optimal or placement_gaps(problem, placement, touched)[0] <= fewest
