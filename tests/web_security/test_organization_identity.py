@@ -462,3 +462,14 @@ def test_two_entries_of_one_event_are_not_merged(victim, alice):
     )
     assert "both take part in one event: merge refused" in response.content.decode()
     assert Organization.objects.filter(pk=twin.organization_id).exists()
+
+
+def test_the_list_offers_a_merge_only_to_whoever_may_merge(victim, alice, mallory, attacker_event):
+    logged_in(mallory).post(reverse("invite", args=[attacker_event.pk]), INVITE)
+    page = logged_in(mallory).get(reverse("organizations", args=[attacker_event.pk]))
+    assert "possible duplicate of TEGnology" in page.content.decode()
+    assert "Merge into" not in page.content.decode()
+    next_edition = own_event(alice, "Next edition")
+    sign_up(next_edition)
+    page = logged_in(alice).get(reverse("organizations", args=[next_edition.pk]))
+    assert f"Merge into {TSINGHUA}" in page.content.decode()

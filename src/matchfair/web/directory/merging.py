@@ -24,6 +24,12 @@ class MergeError(ValueError):
     """A merge the rules refuse; the message says why."""
 
 
+def may_merge(*, duplicate: Organization, into: Organization, by: AbstractBaseUser) -> bool:
+    """Whether ``merge_entries`` would let ``by`` merge these two; pages offer it only then."""
+    events, into_events = events_of(duplicate), events_of(into)
+    return not events & into_events and standing_of(by).covers(events | into_events)
+
+
 @transaction.atomic
 def merge_entries(*, duplicate: Organization, into: Organization, by: AbstractBaseUser) -> None:
     """Move the duplicate's participations and delegates to ``into`` and delete the duplicate."""

@@ -12,7 +12,7 @@ from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
-from matchfair.web.directory.merging import MergeError, merge_entries
+from matchfair.web.directory.merging import MergeError, may_merge, merge_entries
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.services import (
     Invitation,
@@ -38,8 +38,17 @@ def organizations(request: HttpRequest, event: Event) -> HttpResponse:
     ).order_by("organization__name", "pk")
     page = Paginator(participations, PAGE_SIZE).get_page(request.GET.get("page"))
     lookalikes = possible_duplicates(p.organization for p in page)
+    others = {lookalike.pk for found in lookalikes.values() for lookalike in found}
+    entries = Organization.objects.in_bulk(others)
     for participation in page:
         participation.lookalikes = lookalikes.get(participation.organization_id, [])
+        participation.mergeable_into = {
+            other.pk
+            for other in participation.lookalikes
+            if may_merge(
+                duplicate=participation.organization, into=entries[other.pk], by=request.user
+            )
+        }
     return render(
         request,
         "directory/organizations.html",
