@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from matchfair.scheduling.problem import Assignment, Placement, Problem
+from matchfair.scheduling.problem import Assignment, Placement, Problem, fixed_load
 
 
 @dataclass
@@ -69,23 +69,6 @@ class SchedulingModel:
         return placement
 
 
-def _constant_usage(
-    problem: Problem, fixed: Placement
-) -> tuple[list[list[int]], list[int], list[int]]:
-    party = [[0] * len(problem.slots) for _ in problem.parties]
-    onsite = [0] * len(problem.slots)
-    online = [0] * len(problem.slots)
-    for index, assignment in fixed.items():
-        candidate = problem.candidates[index]
-        party[candidate.a][assignment.slot] += 1
-        party[candidate.b][assignment.slot] += 1
-        if candidate.online:
-            online[assignment.slot] += 1
-        else:
-            onsite[assignment.slot] += 1
-    return party, onsite, online
-
-
 def build_model(
     problem: Problem,
     free: Iterable[int],
@@ -104,12 +87,9 @@ def build_model(
     forced = set(forced)
     model = cp_model.CpModel()
     free = sorted(set(free) - set(fixed))
-    party_load, onsite_load, online_load = _constant_usage(problem, fixed)
-    busy_interpreters: set[tuple[int, int]] = {
-        (assignment.interpreter, assignment.slot)
-        for assignment in fixed.values()
-        if assignment.interpreter is not None
-    }
+    load = fixed_load(problem, fixed)
+    party_load, onsite_load, online_load = load.party, load.onsite, load.online
+    busy_interpreters = load.interpreters
 
     placed: dict[int, dict[int, cp_model.IntVar]] = {}
     interpreting: dict[tuple[int, int], dict[int, cp_model.IntVar]] = {}

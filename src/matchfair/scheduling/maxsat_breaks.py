@@ -37,7 +37,7 @@ from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
-from matchfair.scheduling.problem import Assignment, Placement, Problem
+from matchfair.scheduling.problem import Assignment, Placement, Problem, fixed_load
 
 Literal = int | bool
 """A SAT literal, or a constant where the fixed meetings decide the value."""
@@ -127,27 +127,12 @@ class _Model:
     constant_breaks: int
 
 
-def _loads(problem: Problem, fixed: Placement) -> tuple[list[list[int]], list[int], list[int]]:
-    party = [[0] * len(problem.slots) for _ in problem.parties]
-    onsite = [0] * len(problem.slots)
-    online = [0] * len(problem.slots)
-    for index, assignment in fixed.items():
-        candidate = problem.candidates[index]
-        party[candidate.a][assignment.slot] += 1
-        party[candidate.b][assignment.slot] += 1
-        (online if candidate.online else onsite)[assignment.slot] += 1
-    return party, onsite, online
-
-
 def _encode(problem: Problem, chosen: list[int], fixed: Placement) -> _Model:
     """Every ``chosen`` meeting in exactly one slot around the ``fixed`` ones; break softs."""
     encoding = _Encoding()
-    party_load, onsite_load, online_load = _loads(problem, fixed)
-    busy_interpreters = {
-        (assignment.interpreter, assignment.slot)
-        for assignment in fixed.values()
-        if assignment.interpreter is not None
-    }
+    load = fixed_load(problem, fixed)
+    party_load, onsite_load, online_load = load.party, load.onsite, load.online
+    busy_interpreters = load.interpreters
     placed: dict[int, dict[int, int]] = {}
     helpers: dict[tuple[int, int], dict[int, int]] = {}
     party_terms: dict[tuple[int, int], list[int]] = {}

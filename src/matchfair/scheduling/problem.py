@@ -80,3 +80,39 @@ class Assignment:
 
 Placement = dict[int, Assignment]
 """Candidate index -> its assignment; candidates absent are unscheduled."""
+
+
+@dataclass(frozen=True)
+class FixedLoad:
+    """What meetings that stay where they are already take of each slot.
+
+    Every model of a solve around fixed meetings (the weight MIP, the CP-SAT and MaxSAT
+    breaks models) subtracts this from the capacities.
+    """
+
+    party: list[list[int]]
+    """Per party and slot, its meetings there."""
+    onsite: list[int]
+    """Per slot, the on-site meetings (tables taken)."""
+    online: list[int]
+    """Per slot, the online meetings (rooms taken)."""
+    interpreters: frozenset[tuple[int, int]]
+    """(interpreter, slot) pairs taken."""
+
+
+def fixed_load(problem: Problem, fixed: Placement) -> FixedLoad:
+    """The slots' capacity that the ``fixed`` meetings use."""
+    party = [[0] * len(problem.slots) for _ in problem.parties]
+    onsite = [0] * len(problem.slots)
+    online = [0] * len(problem.slots)
+    for index, assignment in fixed.items():
+        candidate = problem.candidates[index]
+        party[candidate.a][assignment.slot] += 1
+        party[candidate.b][assignment.slot] += 1
+        (online if candidate.online else onsite)[assignment.slot] += 1
+    interpreters = frozenset(
+        (assignment.interpreter, assignment.slot)
+        for assignment in fixed.values()
+        if assignment.interpreter is not None
+    )
+    return FixedLoad(party=party, onsite=onsite, online=online, interpreters=interpreters)

@@ -18,7 +18,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 from matchfair.scheduling.objective import targets, weight_scale
-from matchfair.scheduling.problem import Assignment, Placement, Problem
+from matchfair.scheduling.problem import Assignment, Placement, Problem, fixed_load
 
 
 @dataclass
@@ -64,18 +64,9 @@ class _Columns:
 def _build(problem: Problem, free: list[int], fixed: Placement) -> tuple[_Program, _Columns]:
     program = _Program()
     columns = _Columns()
-    slot_count = len(problem.slots)
-    party_load = [[0] * slot_count for _ in problem.parties]
-    onsite_load = [0] * slot_count
-    online_load = [0] * slot_count
-    busy: set[tuple[int, int]] = set()
-    for index, assignment in fixed.items():
-        candidate = problem.candidates[index]
-        party_load[candidate.a][assignment.slot] += 1
-        party_load[candidate.b][assignment.slot] += 1
-        (online_load if candidate.online else onsite_load)[assignment.slot] += 1
-        if assignment.interpreter is not None:
-            busy.add((assignment.interpreter, assignment.slot))
+    load = fixed_load(problem, fixed)
+    party_load, onsite_load, online_load = load.party, load.onsite, load.online
+    busy = load.interpreters
 
     by_party: dict[tuple[int, int], list[int]] = {}
     by_kind: dict[tuple[bool, int], list[int]] = {}
