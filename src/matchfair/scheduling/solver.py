@@ -140,7 +140,7 @@ the gap rounds never used up their budget and always ended on the wall clock, so
 runs differed; charged about what it costs, the number of neighbourhoods ends them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SolveOptions:
     """``workers``: CP-SAT threads for a whole-event breaks model above
     ``SINGLE_WORKER_LIMIT`` choices (the command line always uses 2, so its results
@@ -465,7 +465,16 @@ def solve(
             if not weight_optimal:
                 placement = improve_by_ejection(problem, placement, deadline=budget.deadline)
     else:
-        placement = _search(problem, fixed, placement, options, budget, rng, on_progress, True)
+        placement = _search(
+            problem,
+            fixed=fixed,
+            placement=placement,
+            options=options,
+            budget=budget,
+            rng=rng,
+            on_progress=on_progress,
+            weight_rounds=True,
+        )
     _report(problem, placement, on_progress, "weight", WEIGHT_SHARE)
 
     chosen = [index for index in placement if index not in fixed]
@@ -504,7 +513,16 @@ def solve(
         # The gap rounds get what the weight phase leaves, counted the same way whether
         # that phase was one MIP (charged nothing, it stops on its own) or rounds.
         budget.used = max(budget.used, WEIGHT_SHARE * budget.total)
-        placement = _search(problem, fixed, placement, options, budget, rng, on_progress, False)
+        placement = _search(
+            problem,
+            fixed=fixed,
+            placement=placement,
+            options=options,
+            budget=budget,
+            rng=rng,
+            on_progress=on_progress,
+            weight_rounds=False,
+        )
         quality_optimal = breaks_optimal = False
     _report(problem, placement, on_progress, "quality", 1.0)
     return SolveResult(placement, weight_optimal, quality_optimal, breaks_optimal)
@@ -521,6 +539,7 @@ def _at_least_as_good(
 
 def _search(
     problem: Problem,
+    *,
     fixed: Placement,
     placement: Placement,
     options: SolveOptions,
