@@ -89,7 +89,6 @@ def build_model(
     free = sorted(set(free) - set(fixed))
     load = fixed_load(problem, fixed)
     party_load, onsite_load, online_load = load.party, load.onsite, load.online
-    busy_interpreters = load.interpreters
 
     placed: dict[int, dict[int, cp_model.IntVar]] = {}
     interpreting: dict[tuple[int, int], dict[int, cp_model.IntVar]] = {}
@@ -101,21 +100,8 @@ def build_model(
     for index in free:
         candidate = problem.candidates[index]
         by_slot: dict[int, cp_model.IntVar] = {}
-        for slot in candidate.slots:
-            if party_load[candidate.a][slot] >= problem.capacity[candidate.a]:
-                continue
-            if party_load[candidate.b][slot] >= problem.capacity[candidate.b]:
-                continue
+        for slot, people in load.open_slots(problem, candidate):
             helpers: dict[int, cp_model.IntVar] = {}
-            if candidate.needs_interpreter:
-                people = [
-                    person
-                    for person in candidate.interpreters or ()
-                    if slot in problem.interpreter_slots[person]
-                    and (person, slot) not in busy_interpreters
-                ]
-                if not people:
-                    continue
             var = model.new_bool_var(f"x{index}_{slot}")
             by_slot[slot] = var
             if candidate.needs_interpreter:

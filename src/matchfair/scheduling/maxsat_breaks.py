@@ -132,7 +132,6 @@ def _encode(problem: Problem, chosen: list[int], fixed: Placement) -> _Model:
     encoding = _Encoding()
     load = fixed_load(problem, fixed)
     party_load, onsite_load, online_load = load.party, load.onsite, load.online
-    busy_interpreters = load.interpreters
     placed: dict[int, dict[int, int]] = {}
     helpers: dict[tuple[int, int], dict[int, int]] = {}
     party_terms: dict[tuple[int, int], list[int]] = {}
@@ -141,19 +140,7 @@ def _encode(problem: Problem, chosen: list[int], fixed: Placement) -> _Model:
     for index in sorted(set(chosen) - set(fixed)):
         candidate = problem.candidates[index]
         by_slot: dict[int, int] = {}
-        for slot in candidate.slots:
-            if party_load[candidate.a][slot] >= problem.capacity[candidate.a]:
-                continue
-            if party_load[candidate.b][slot] >= problem.capacity[candidate.b]:
-                continue
-            people = [
-                person
-                for person in candidate.interpreters or ()
-                if slot in problem.interpreter_slots[person]
-                and (person, slot) not in busy_interpreters
-            ]
-            if candidate.needs_interpreter and not people:
-                continue
+        for slot, people in load.open_slots(problem, candidate):
             var = encoding.new()
             by_slot[slot] = var
             if candidate.needs_interpreter:

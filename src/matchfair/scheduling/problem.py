@@ -6,6 +6,7 @@ restrictions, session modes, interpreters) are applied once, when the problem is
 built from an event, and never re-derived inconsistently by each engine.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -98,6 +99,26 @@ class FixedLoad:
     """Per slot, the online meetings (rooms taken)."""
     interpreters: frozenset[tuple[int, int]]
     """(interpreter, slot) pairs taken."""
+
+    def open_slots(self, problem: Problem, candidate: Candidate) -> Iterator[tuple[int, list[int]]]:
+        """The slots where ``candidate`` still fits around the fixed meetings, each with the
+        interpreters free there for it (empty when it needs none)."""
+        for slot in candidate.slots:
+            if self.party[candidate.a][slot] >= problem.capacity[candidate.a]:
+                continue
+            if self.party[candidate.b][slot] >= problem.capacity[candidate.b]:
+                continue
+            if not candidate.needs_interpreter:
+                yield slot, []
+                continue
+            people = [
+                person
+                for person in candidate.interpreters or ()
+                if slot in problem.interpreter_slots[person]
+                and (person, slot) not in self.interpreters
+            ]
+            if people:
+                yield slot, people
 
 
 def fixed_load(problem: Problem, fixed: Placement) -> FixedLoad:

@@ -66,7 +66,6 @@ def _build(problem: Problem, free: list[int], fixed: Placement) -> tuple[_Progra
     columns = _Columns()
     load = fixed_load(problem, fixed)
     party_load, onsite_load, online_load = load.party, load.onsite, load.online
-    busy = load.interpreters
 
     by_party: dict[tuple[int, int], list[int]] = {}
     by_kind: dict[tuple[bool, int], list[int]] = {}
@@ -74,18 +73,7 @@ def _build(problem: Problem, free: list[int], fixed: Placement) -> tuple[_Progra
     for index in free:
         candidate = problem.candidates[index]
         own: dict[int, int] = {}
-        for slot in candidate.slots:
-            if party_load[candidate.a][slot] >= problem.capacity[candidate.a]:
-                continue
-            if party_load[candidate.b][slot] >= problem.capacity[candidate.b]:
-                continue
-            people = [
-                person
-                for person in candidate.interpreters or ()
-                if slot in problem.interpreter_slots[person] and (person, slot) not in busy
-            ]
-            if candidate.needs_interpreter and not people:
-                continue
+        for slot, people in load.open_slots(problem, candidate):
             column = program.column()
             own[slot] = column
             by_party.setdefault((candidate.a, slot), []).append(column)
