@@ -101,13 +101,13 @@ def setup_event(organizations: int, output: Path) -> None:
     from matchfair.web.exchange.to_database import import_event
     from matchfair.web.jobs.models import Job
     from matchfair.web.jobs.services import run_job, start_job
-    from matchfair.web.meetings.services import publish_schedule
+    from matchfair.web.meetings.domain.publishing import publish_schedule
 
     event = import_event(generate(organizations, organizations * 3, seed=11))
     job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 20}).pk)
     if job.status != Job.Status.SUCCEEDED:
         raise SystemExit(f"the scheduler failed: {job.error}")
-    publish_schedule(event)
+    publish_schedule(event=event)
     users = get_user_model()
     people = []
     for participation in Participation.objects.filter(event=event).select_related("organization"):

@@ -1,7 +1,7 @@
 """What storing a scheduler run costs on the web, and how much of it is fitting the result.
 
 A run's result is fitted to the event as it is when the run ends (the event may
-have changed during the run: ``matchfair.web.meetings.run_result``) and then stored
+have changed during the run: ``matchfair.web.meetings.domain.runs``) and then stored
 in one transaction under the schedule lock. This times both on a generated event
 with a first-fit schedule (the solver's own time is what ``schedule_benchmark.py``
 measures), median of ``--repeat`` runs: the fit alone, and the whole store, fit
@@ -57,9 +57,10 @@ def run(organizations: int, requests: int, repeat: int, seed: int) -> int:
     from matchfair.web.boot import start_django
 
     start_django()
+    from matchfair.web.exchange.from_database import export_event, meetings_of
+    from matchfair.web.exchange.schedule_runs import store_schedule
     from matchfair.web.exchange.to_database import import_event
-    from matchfair.web.meetings.run_result import fit_to_current_event
-    from matchfair.web.meetings.services import store_schedule
+    from matchfair.web.meetings.domain.runs import fit_to_current_event
 
     event = generate(organizations, requests, seed)
     result = first_fit(event)
@@ -67,7 +68,13 @@ def run(organizations: int, requests: int, repeat: int, seed: int) -> int:
     fits, stores = [], []
     for _ in range(repeat):
         started = time.perf_counter()
-        fit_to_current_event(stored, result, read=event, kept=[])
+        fit_to_current_event(
+            schedule=result,
+            read=event,
+            kept=[],
+            current=export_event(stored, with_results=False),
+            published_now=meetings_of(stored, published_only=True),
+        )
         fits.append(time.perf_counter() - started)
         started = time.perf_counter()
         store_schedule(stored, result, read=event, kept=[])

@@ -14,13 +14,13 @@ from matchfair.web.jobs import runners, services
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.runners import phase_label
 from matchfair.web.jobs.services import rerun, run_job, start_job
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import (
     Meeting,
     MeetingRequest,
     Recommendation,
     UnscheduledMeeting,
 )
-from matchfair.web.meetings.services import publish_schedule
 from tests.web.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,7 @@ def test_a_run_does_not_undo_meetings_published_meanwhile(monkeypatch):
     event = import_event(generate(organizations=20, requests=60, seed=3))
     assert run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error == ""
     drafts = sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True))
-    while_solving(monkeypatch, lambda: publish_schedule(event))
+    while_solving(monkeypatch, lambda: publish_schedule(event=event))
 
     job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 

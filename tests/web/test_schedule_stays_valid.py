@@ -25,9 +25,9 @@ from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import run_job, start_job
-from matchfair.web.meetings import services
+from matchfair.web.meetings.domain import runs
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.meetings.services import publish_schedule
 from matchfair.web.portal.agenda_changes import notify_agenda_changes
 from matchfair.web.portal.models import Notification
 from tests.web.factories import make_event, make_user
@@ -66,7 +66,7 @@ def test_a_rerun_of_a_600_organization_event_keeps_every_published_meeting_and_s
     event = import_event(generate(organizations=600, requests=3000, seed=1))
     first = run_scheduler(event)
     assert first.status == Job.Status.SUCCEEDED, first.error
-    publish_schedule(event)
+    publish_schedule(event=event)
     before = published(event)
     assert len(before) > 1500
     # Interpreter-0 now works on the second day only, a newcomer with the same languages
@@ -145,13 +145,29 @@ def test_a_store_that_would_break_a_rule_is_refused_and_writes_nothing(monkeypat
     event = make_event()
     MeetingRequest.objects.filter(event=event).update(status=MeetingRequest.Status.ACCEPTED)
     before = stored_rows(event)
-    store = services.store_meetings
+    store = runs.store_run
 
-    def twice(event, meetings, **kwargs):
-        store(event, meetings, **kwargs)
-        return store(event, meetings, **kwargs)
+    def twice(**kwargs):
+        store(**kwargs)
+        # A faulty store: every meeting of the run written once more, as a draft.
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    event=row.event,
+                    a=row.a,
+                    b=row.b,
+                    session=row.session,
+                    start=row.start,
+                    end=row.end,
+                    location=row.location,
+                    online=row.online,
+                    interpreter=row.interpreter,
+                )
+                for row in kwargs["meetings"]
+            ]
+        )
 
-    monkeypatch.setattr(services, "store_meetings", twice)
+    monkeypatch.setattr(runs, "store_run", twice)
 
     job = run_scheduler(event)
 
@@ -282,7 +298,7 @@ def test_publishing_changing_and_rerunning_keeps_rules_1_to_8(document: dict, da
     assert first.status == Job.Status.SUCCEEDED, first.error
     assert stored_violations(event) == []
     for _round in range(2):
-        publish_schedule(event)
+        publish_schedule(event=event)
         _change(event, slots, data)
         _rerun_keeps_the_published_and_stays_valid(event)
     event.delete()

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 
 from matchfair.web.events.models import Interpreter, Session
 from matchfair.web.events.services import add_agenda_item
+from matchfair.web.meetings.domain.moves import move_meeting
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.meetings.services import move_meeting, publish_schedule
 from matchfair.web.portal.models import Notification, PersonalSettings
 from tests.web_portal import builders
 
@@ -49,7 +50,7 @@ def test_the_agenda_shows_each_side_its_own_time_zone(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _meeting(german, french, online=True)
-        publish_schedule(fair)
+        publish_schedule(event=fair)
     german_page = german_client.get(
         reverse("portal:agenda", args=[german.pk]), HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -68,7 +69,7 @@ def test_the_agenda_shows_each_side_its_own_time_zone(
 
 def test_ics_download_and_private_feed_hold_the_utc_times(german_client, german, french, fair):
     _meeting(german, french)
-    publish_schedule(fair)
+    publish_schedule(event=fair)
     download = german_client.get(reverse("portal:agenda_ics", args=[german.pk]))
     calendar = icalendar.Calendar.from_ical(download.content)
     (event,) = calendar.walk("VEVENT")
@@ -94,13 +95,13 @@ def test_a_move_after_publication_is_notified_once(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         meeting = _meeting(german, french)
-        publish_schedule(fair)
+        publish_schedule(event=fair)
     assert Notification.objects.count() == 2
     assert "http://127.0.0.1:8000/my/" in mail.outbox[0].body
     session = Session.objects.get(event=fair)
     with django_capture_on_commit_callbacks(execute=True):
         move_meeting(
-            meeting,
+            meeting=meeting,
             session=session,
             start=datetime(2026, 12, 1, 11, 0, tzinfo=BERLIN),
             location="table-3",
@@ -110,7 +111,7 @@ def test_a_move_after_publication_is_notified_once(
     )
     assert changed.count() == 2
     with django_capture_on_commit_callbacks(execute=True):
-        publish_schedule(fair)
+        publish_schedule(event=fair)
     assert Notification.objects.count() == 4
 
 
@@ -132,7 +133,7 @@ def test_signing_up_for_a_programme_item(german_client, german, fair):
 
 def test_the_agenda_links_to_its_pdf(german_client, german, french, fair):
     _meeting(german, french)
-    publish_schedule(fair)
+    publish_schedule(event=fair)
     page = german_client.get(reverse("portal:agenda", args=[german.pk])).content.decode()
     pdf = reverse("portal:agenda_pdf", args=[german.pk])
     assert pdf in page
@@ -143,7 +144,7 @@ def test_the_agenda_links_to_its_pdf(german_client, german, french, fair):
 
 def test_pdf_agenda_prints_the_participants_own_time_zone(german_client, german, french, fair):
     _meeting(german, french)
-    publish_schedule(fair)
+    publish_schedule(event=fair)
     tokyo = PersonalSettings.objects.get(user=builders.user_of(german))
     tokyo.timezone = "Asia/Tokyo"
     tokyo.save()

@@ -15,8 +15,8 @@ from django.urls import reverse
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
 from matchfair.web.events.services import add_agenda_item, sign_up
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting, Recommendation
-from matchfair.web.meetings.services import publish_schedule
 from matchfair.web.portal.services import save_opportunity
 from tests.web_portal import builders
 
@@ -117,7 +117,7 @@ def test_the_agenda_page_costs_the_same_queries_for_one_or_many_meetings(
             end=datetime(2026, 12, 2, 9 + number, 45, tzinfo=builders.BERLIN),
         )
         sign_up(item, german)
-    publish_schedule(fair)
+    publish_schedule(event=fair)
     with django_assert_num_queries(AGENDA_QUERIES):
         response = german_client.get(reverse("portal:agenda", args=[german.pk]))
     assert len(response.context["entries"]) == 2 * meetings

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from matchfair.web.events.models import Event, Session
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.meetings.schedule_views import slot_key
+from matchfair.web.meetings.queries import slot_key
 from tests.web_api.world import World, build_world
 from tests.web_security.pages import html_pages, ids
 

@@ -25,8 +25,8 @@ from bench.generate_event import generate
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import rerun, run_job, start_job
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.meetings.services import publish_schedule
 from tests.web_security.postgres import database_url, needs_postgresql
 
 pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
@@ -81,7 +81,7 @@ def test_a_killed_worker_leaves_the_schedule_and_a_failed_run_that_reruns(tmp_pa
     event = import_event(generate(organizations=60, requests=250, seed=7))
     first = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 2}).pk)
     assert first.status == Job.Status.SUCCEEDED, first.error
-    publish_schedule(event)
+    publish_schedule(event=event)
     before = published_schedule(event)
     assert before
 

@@ -20,8 +20,8 @@ from matchfair.web.events.services import add_agenda_item, sign_up
 from matchfair.web.exchange.to_database import add_outcomes, import_event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.meetings.services import publish_schedule
 
 DEMO_PASSWORD = "matchfair-demo"
 ORGANIZER = "organizer"
@@ -136,6 +136,6 @@ def ensure_demo() -> DemoEvent:
     if job.status != Job.Status.SUCCEEDED:
         event.delete()
         raise DemoError(job.error)
-    publish_schedule(event)
+    publish_schedule(event=event)
     add_outcomes(event, _outcomes(event))
     return _logins(event)

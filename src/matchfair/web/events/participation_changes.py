@@ -20,8 +20,8 @@ from matchfair import core
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.services import EventRuleError
+from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
-from matchfair.web.meetings.services import lock_schedule
 from matchfair.web.outcomes.models import AgreementParty, Feedback, MeetingOutcome
 
 # The event file's names of an organization's fields, as the edit form names them.
@@ -141,7 +141,7 @@ def change_participation(participation: Participation, **fields: object) -> int:
     fewer parallel meetings drop the drafts (the next run places them again) and are
     refused when published meetings would break them.
     """
-    lock_schedule(participation.event)
+    lock_schedule(event=participation.event)
     organization = participation.organization
     errors = _format_errors(participation, fields)
     identity = (fields["name"], fields["country"], fields["kind"])
@@ -201,7 +201,7 @@ def change_participation(participation: Participation, **fields: object) -> int:
 @transaction.atomic
 def remove_participation(participation: Participation) -> ParticipationDependents:
     """Take the organization out of the event, with its requests, drafts and opportunities."""
-    lock_schedule(participation.event)
+    lock_schedule(event=participation.event)
     dependents = participation_dependents(participation)
     if dependents.published:
         raise EventRuleError(

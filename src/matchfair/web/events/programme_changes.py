@@ -18,8 +18,8 @@ from matchfair import core
 from matchfair.web.audit.services import record
 from matchfair.web.events.models import AgendaItem, Session
 from matchfair.web.events.services import EventRuleError, checked_session
+from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.meetings.services import lock_schedule
 
 SHOWN_MEETINGS = 5
 
@@ -90,7 +90,7 @@ def change_session(
     Refused when a published meeting would no longer sit on one of the new slots, or
     in a mode the session still offers. Requests limited to the session follow a new id.
     """
-    lock_schedule(session.event)
+    lock_schedule(event=session.event)
     new = checked_session(
         code=code,
         start=start,
@@ -139,7 +139,7 @@ def delete_session(session: Session) -> SessionDependents:
     Requests limited to this session lose it from their list; one left with no
     session may be held in any session, as a request without a list always could.
     """
-    lock_schedule(session.event)
+    lock_schedule(event=session.event)
     dependents = session_dependents(session)
     if dependents.published:
         raise EventRuleError(

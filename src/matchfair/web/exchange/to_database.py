@@ -225,6 +225,34 @@ def _requests(
     )
 
 
+def meeting_rows(
+    event: Event,
+    meetings: list[core.ScheduledMeeting],
+    *,
+    published: bool,
+    participations: dict[str, Participation],
+    sessions: dict[str, Session],
+    interpreters: dict[str, Interpreter],
+) -> list[Meeting]:
+    """Unsaved meeting rows for scheduled meetings (of an event file or of a scheduler run)."""
+    return [
+        Meeting(
+            event=event,
+            a=participations[m.a],
+            b=participations[m.b],
+            session=sessions[m.session],
+            start=m.start,
+            end=m.end,
+            location=m.location,
+            online=m.online,
+            interpreter=interpreters[m.interpreter] if m.interpreter else None,
+            published=published,
+            position=index,
+        )
+        for index, m in enumerate(meetings)
+    ]
+
+
 def store_meetings(
     event: Event,
     meetings: list[core.ScheduledMeeting],
@@ -234,24 +262,16 @@ def store_meetings(
     sessions: dict[str, Session],
     interpreters: dict[str, Interpreter],
 ) -> list[Meeting]:
-    """Meeting rows for scheduled meetings (of an event file or of a scheduler run)."""
+    """Meeting rows for the scheduled meetings of an event file, stored."""
     return Meeting.objects.bulk_create(
-        [
-            Meeting(
-                event=event,
-                a=participations[m.a],
-                b=participations[m.b],
-                session=sessions[m.session],
-                start=m.start,
-                end=m.end,
-                location=m.location,
-                online=m.online,
-                interpreter=interpreters[m.interpreter] if m.interpreter else None,
-                published=published,
-                position=index,
-            )
-            for index, m in enumerate(meetings)
-        ],
+        meeting_rows(
+            event,
+            meetings,
+            published=published,
+            participations=participations,
+            sessions=sessions,
+            interpreters=interpreters,
+        ),
         batch_size=BATCH,
     )
 

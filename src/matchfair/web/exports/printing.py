@@ -14,8 +14,7 @@ from weasyprint import HTML
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
-from matchfair.web.meetings.agendas import AgendaEntry, organization_agenda
-from matchfair.web.meetings.schedule_views import locations, meetings_at
+from matchfair.web.meetings.queries import AgendaEntry, locations, meetings_at, organization_agenda
 
 
 @dataclass(frozen=True)

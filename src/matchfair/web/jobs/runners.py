@@ -13,9 +13,9 @@ from matchfair import core
 from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
 from matchfair.scheduling import Progress, SolveOptions, schedule_event
 from matchfair.web.exchange.from_database import export_event, meetings_of
+from matchfair.web.exchange.schedule_runs import store_recommendations, store_schedule
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import ProgressReport, Runner
-from matchfair.web.meetings.services import store_recommendations, store_schedule
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
 

@@ -18,7 +18,7 @@ from matchfair.i18n import use_language
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.heartbeat import fail_stale_jobs, heartbeat
 from matchfair.web.jobs.models import Job
-from matchfair.web.meetings.run_result import ScheduleNotStoredError
+from matchfair.web.meetings.domain.runs import ScheduleNotStoredError
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from matchfair.web.directory.models import Participation
-from matchfair.web.meetings.agendas import AgendaEntry, organization_agenda
+from matchfair.web.meetings.queries import AgendaEntry, organization_agenda
 
 
 def _entry(participation: Participation, entry: AgendaEntry, index: int) -> CalendarEvent:

@@ -1,7 +1,7 @@
 """The catalog before the event: every participant and opportunity, filtered and searched.
 
 Filters are plain database conditions; a search query goes through the matching
-engine (meetings.partner_search), so a query in Chinese finds a German profile, and
+engine (exchange.partner_search), so a query in Chinese finds a German profile, and
 the filters then narrow the engine's ranking without changing its order. Browsing
 reads one page of participants from the database, never the whole event.
 """
@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event
-from matchfair.web.meetings.partner_search import search_partners
+from matchfair.web.exchange.partner_search import search_partners
 from matchfair.web.portal.languages import country_name
 
 

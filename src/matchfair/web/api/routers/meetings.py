@@ -1,6 +1,6 @@
 """Recommendations, meeting requests and meetings, each filtered by the caller's role.
 
-Writes go through ``meetings.services`` (the same functions as the organizer's
+Writes go through ``meetings.domain`` (the same functions as the organizer's
 pages), so a move here is refused for exactly the reasons a move on the page is.
 """
 
@@ -26,13 +26,11 @@ from matchfair.web.api.scope import MAX_ID, Id, access, organizer_access
 from matchfair.web.directory.models import Participation
 from matchfair.web.engine_language import all_in_reader_language
 from matchfair.web.events.models import Session
+from matchfair.web.meetings.domain.errors import MeetingRuleError
+from matchfair.web.meetings.domain.moves import move_meeting
+from matchfair.web.meetings.domain.publishing import publish_schedule
+from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
-from matchfair.web.meetings.services import (
-    MeetingRuleError,
-    add_tailor_made_meeting,
-    move_meeting,
-    publish_schedule,
-)
 from matchfair.web.portal.services import (
     MESSAGE_LENGTH,
     PortalRuleError,
@@ -216,9 +214,9 @@ def create_tailor_made(
             raise ApiError(422, "No organization with this id takes part.", field=field)
     try:
         made = add_tailor_made_meeting(
-            event,
-            pair[payload.first],
-            pair[payload.second],
+            event=event,
+            first=pair[payload.first],
+            second=pair[payload.second],
             weight=payload.weight,
             sessions=payload.sessions,
         )
@@ -269,7 +267,7 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
         raise ApiError(422, "The event has no session with this id.", field="session")
     try:
         return move_meeting(
-            meeting, session=session, start=payload.start, location=payload.location or None
+            meeting=meeting, session=session, start=payload.start, location=payload.location or None
         )
     except MeetingRuleError as error:
         raise ApiError(409, *error.reasons) from None
@@ -280,4 +278,4 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
 )
 def publish(request: HttpRequest, event_id: Id) -> PublishOut:
     """Publish every draft meeting: participants see them; later runs keep them."""
-    return PublishOut(published=publish_schedule(organizer_access(request, event_id).event))
+    return PublishOut(published=publish_schedule(event=organizer_access(request, event_id).event))

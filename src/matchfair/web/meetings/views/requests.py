@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from matchfair.matching import EncoderSpecError
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.exchange.partner_search import search_partners
+from matchfair.web.meetings.domain.errors import MeetingRuleError
+from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.meetings.partner_search import search_partners, suggested_pairs
-from matchfair.web.meetings.services import MeetingRuleError, add_tailor_made_meeting
+from matchfair.web.meetings.queries import suggested_pairs
 
 PAGE_SIZE = 50
 
@@ -28,9 +30,9 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
         data = form.cleaned_data
         try:
             add_tailor_made_meeting(
-                event,
-                data["first"],
-                data["second"],
+                event=event,
+                first=data["first"],
+                second=data["second"],
                 weight=data["weight"],
                 sessions=[session.code for session in data["sessions"]],
             )

@@ -14,9 +14,12 @@ from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.meetings.domain.errors import MeetingRuleError
+from matchfair.web.meetings.domain.moves import move_meeting
+from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.forms import MoveForm
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.meetings.schedule_views import (
+from matchfair.web.meetings.queries import (
     SlotRow,
     event_slots,
     locations,
@@ -24,7 +27,6 @@ from matchfair.web.meetings.schedule_views import (
     meetings_in_slot,
     meetings_of_participation,
 )
-from matchfair.web.meetings.services import MeetingRuleError, move_meeting, publish_schedule
 
 VIEWS = ("slot", "table", "organization")
 UNSCHEDULED_SHOWN = 100
@@ -129,7 +131,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
         chosen = slots[form.cleaned_data["slot"]]
         try:
             move_meeting(
-                meeting,
+                meeting=meeting,
                 session=chosen.session,
                 start=chosen.start,
                 location=form.cleaned_data["location"] or None,
@@ -150,7 +152,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
 @organizer_required
 @require_POST
 def publish(request: HttpRequest, event: Event) -> HttpResponse:
-    count = publish_schedule(event)
+    count = publish_schedule(event=event)
     messages.success(
         request,
         _("Schedule published (%(count)d new meetings). Later runs keep these meetings.")

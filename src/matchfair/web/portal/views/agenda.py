@@ -13,7 +13,7 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
 from matchfair.web.exports.printing import agendas_pdf
-from matchfair.web.meetings.agendas import organization_agenda
+from matchfair.web.meetings.queries import organization_agenda
 from matchfair.web.portal.access import participant_page
 from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
 from matchfair.web.portal.models import PersonalSettings

@@ -1,10 +1,10 @@
-"""A scheduler run's result, fitted to the event as it is when the run ends.
+"""Storing a scheduler run: its result fitted to the event as it is when the run ends.
 
 A run reads the event, solves for a minute or ten, and stores its result. Meanwhile
 participants accept and withdraw requests in the portal, and organizers remove
 organizations, change sessions, move or publish meetings. Those changes take the
-schedule lock, so under it (``store_schedule``) the event is the one the stored
-meetings will belong to, and the result is checked against it:
+schedule lock, so under it the event is the one the stored meetings will belong
+to, and the result is checked against it:
 
 - a meeting whose request is no longer accepted, or whose organization is gone, is
   left out (leaving a meeting out never breaks a rule);
@@ -18,6 +18,12 @@ Two checks guard what is stored, whatever the run returned: a published meeting 
 run did not keep refuses the result (delegates hold it in their agendas; a run never
 deletes it), and the whole schedule as stored, published meetings and drafts
 together, is validated against rules 1-8 before the transaction commits.
+
+The run's result arrives as ``core`` objects, and only ``exchange`` converts between
+them and rows: ``exchange.schedule_runs.store_schedule`` takes the lock, reads the
+event as it is now, and calls, in one transaction, ``fit_to_current_event`` (on
+``core`` objects), ``store_run`` (on rows) and ``check_stored`` (on the schedule read
+back), all here.
 """
 
 from collections.abc import Iterable
@@ -25,17 +31,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchfair import core
 from matchfair.scheduling import ReleasedMeeting, validate_schedule
 from matchfair.scheduling.reasons import accepted_during_run
+from matchfair.web.audit.services import record
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.from_database import export_event, export_schedule, meetings_of
-from matchfair.web.meetings.models import Meeting
+from matchfair.web.meetings.models import Meeting, UnscheduledMeeting
 
 SHOWN_PROBLEMS = 5
+BATCH = 1000
 
 
 class ScheduleNotStoredError(ValueError):
@@ -78,20 +86,21 @@ def _accepted(event: core.Event) -> dict[tuple[str, str], core.RequestedMeeting]
 
 
 def fit_to_current_event(
-    event: Event,
-    schedule: core.Schedule,
     *,
+    schedule: core.Schedule,
     read: core.Event,
     kept: list[core.ScheduledMeeting],
+    current: core.Event,
+    published_now: list[core.ScheduledMeeting],
 ) -> FittedSchedule:
-    """``schedule``, computed from ``read`` keeping ``kept``, made to fit ``event`` as it is now.
+    """``schedule``, computed from ``read`` keeping ``kept``, made to fit ``current``.
 
-    Call it holding the schedule lock. Raises ``ScheduleOutdatedError`` when the
-    result cannot be stored.
+    ``current`` is the event as it is now (without its results) and ``published_now``
+    its published meetings: read them holding the schedule lock. Raises
+    ``ScheduleOutdatedError`` when the result cannot be stored.
     """
-    current = export_event(event, with_results=False)
     problems: list[str] = []
-    published_now = sorted(meetings_of(event, published_only=True), key=_meeting_key)
+    published_now = sorted(published_now, key=_meeting_key)
     if published_now != sorted(kept, key=_meeting_key):
         problems.append(_("the published meetings were changed"))
 
@@ -143,7 +152,7 @@ def _outdated_message(problems: list[str]) -> str:
 
 
 def refuse_lost_published(
-    event: Event, lost: list[Meeting], released: Iterable[ReleasedMeeting]
+    *, event: Event, lost: list[Meeting], released: Iterable[ReleasedMeeting]
 ) -> None:
     """Raise ``PublishedMeetingsNotKeptError`` naming each published meeting in ``lost``, and why.
 
@@ -180,12 +189,13 @@ def refuse_lost_published(
     )
 
 
-def check_stored(event: Event, current: core.Event) -> None:
+def check_stored(*, current: core.Event, stored: core.Schedule) -> None:
     """Validate the event's whole stored schedule with the scheduler's validator (rules 1-8).
 
-    Call it inside the storing transaction, after writing: raising rolls the run back.
+    ``stored`` is the schedule read back from the rows, published and drafts. Call it
+    inside the storing transaction, after writing: raising rolls the run back.
     """
-    violations = validate_schedule(current, export_schedule(event))
+    violations = validate_schedule(current, stored)
     if violations:
         raise InvalidStoredScheduleError(
             _(
@@ -194,3 +204,65 @@ def check_stored(event: Event, current: core.Event) -> None:
             )
             % {"problems": _shown([str(violation) for violation in violations])}
         )
+
+
+def _key(a: str, b: str, start: datetime) -> tuple[frozenset[str], datetime]:
+    return frozenset((a, b)), start
+
+
+@transaction.atomic
+def store_run(
+    *,
+    event: Event,
+    meetings: list[Meeting],
+    unscheduled: list[UnscheduledMeeting],
+    released: Iterable[ReleasedMeeting] = (),
+) -> None:
+    """Make the stored schedule a fitted result (``fit_to_current_event``): never a mix of two runs.
+
+    ``meetings`` and ``unscheduled`` are the fitted schedule's entries as unsaved rows
+    of ``event``, in its order. Every published meeting must come back where it was:
+    a result that lost one (``released`` says why) stores nothing, since delegates
+    already hold it in their agendas. Kept meetings take the run's interpreter and
+    table, which the run chose together with the new drafts' (as ``matchfair
+    schedule --keep`` writes them); the rest replace the drafts. Call it holding the
+    schedule lock, in the transaction that then runs ``check_stored``.
+    """
+    returned = {_key(m.a.code, m.b.code, m.start): m for m in meetings}
+    published = list(
+        Meeting.objects.filter(event=event, published=True).select_related(
+            "a__organization", "b__organization", "interpreter"
+        )
+    )
+    refuse_lost_published(
+        event=event,
+        lost=[m for m in published if _key(m.a.code, m.b.code, m.start) not in returned],
+        released=released,
+    )
+    changed = 0
+    for meeting in published:
+        chosen = returned.pop(_key(meeting.a.code, meeting.b.code, meeting.start))
+        if meeting.interpreter != chosen.interpreter or meeting.location != chosen.location:
+            meeting.interpreter, meeting.location = chosen.interpreter, chosen.location
+            # Saved one by one: the signal tells the delegates their agenda changed.
+            meeting.save(update_fields=["interpreter", "location"])
+            changed += 1
+    _total, deleted = Meeting.objects.filter(event=event, published=False).delete()
+    removed = deleted.get(Meeting._meta.label, 0)
+    UnscheduledMeeting.objects.filter(event=event).delete()
+    drafts = list(returned.values())
+    for position, draft in enumerate(drafts):
+        draft.published, draft.position = False, position
+    Meeting.objects.bulk_create(drafts, batch_size=BATCH)
+    for position, row in enumerate(unscheduled):
+        row.position = position
+    UnscheduledMeeting.objects.bulk_create(unscheduled, batch_size=BATCH)
+    record(
+        event,
+        "schedule.stored",
+        event,
+        f"{len(published)} published meetings kept"
+        + (f" ({changed} with another interpreter or table)" if changed else "")
+        + f", {removed} draft meetings removed, {len(drafts)} draft meetings added, "
+        f"{len(unscheduled)} not scheduled",
+    )

@@ -1,8 +1,10 @@
-"""Finding partners for tailor-made meetings: by meaning across languages, or from recommendations.
+"""Finding partners by meaning across languages: the search engine's hits as participations.
 
 A query in English finds the Chinese opportunity that says the same thing: the
 matching engine's search index embeds the event's texts, once per version of them
 (directory.search_index), so only the query is new work after the first search.
+It lives here because it turns the engine's hits (codes) back into rows. The
+organizer's tailor-made meetings page and the participants' catalog both use it.
 """
 
 from dataclasses import dataclass
@@ -12,7 +14,6 @@ from django.conf import settings
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.search_index import search_index
 from matchfair.web.events.models import Event
-from matchfair.web.meetings.models import MeetingRequest, Recommendation
 
 RESULTS = 10
 
@@ -48,43 +49,3 @@ def search_partners(event: Event, query: str, *, spec: str | None = None) -> lis
         matched = titles.get(hit.id, "") if hit.kind == "opportunity" else hit.title
         hits[hit.organization] = PartnerHit(participations[hit.organization], hit.score, matched)
     return list(hits.values())[:RESULTS]
-
-
-@dataclass(frozen=True)
-class SuggestedPair:
-    first: Participation
-    second: Participation
-    score: float
-    reasons: list[str]
-
-
-def suggested_pairs(event: Event, count: int = 20) -> list[SuggestedPair]:
-    """The best-scored recommended pairs that nobody has requested yet, each pair once."""
-    requested = {
-        frozenset(pair)
-        for pair in MeetingRequest.objects.filter(event=event).values_list(
-            "requester_id", "recipient_id"
-        )
-    }
-    pairs: list[SuggestedPair] = []
-    recommendations = (
-        Recommendation.objects.filter(event=event)
-        .select_related("participation__organization", "partner__organization")
-        .order_by("-score", "pk")
-    )
-    for recommendation in recommendations[: count * 10]:
-        key = frozenset((recommendation.participation_id, recommendation.partner_id))
-        if key in requested:
-            continue
-        requested.add(key)
-        pairs.append(
-            SuggestedPair(
-                recommendation.participation,
-                recommendation.partner,
-                recommendation.score,
-                list(recommendation.reasons),
-            )
-        )
-        if len(pairs) == count:
-            break
-    return pairs

@@ -14,17 +14,7 @@ from matchfair import core
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-
-
-def _core_session(session: Session) -> core.Session:
-    return core.Session(
-        id=session.code,
-        start=session.start,
-        end=session.end,
-        slot_minutes=session.slot_minutes,
-        gap_minutes=session.gap_minutes,
-        mode=session.mode,
-    )
+from matchfair.web.meetings.queries import session_slots
 
 
 def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
@@ -68,11 +58,11 @@ def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting
 
 
 def move_conflicts(
-    meeting: Meeting, *, session: Session, start: datetime, location: str | None
+    *, meeting: Meeting, session: Session, start: datetime, location: str | None
 ) -> list[str]:
     """Everything that forbids moving ``meeting`` to ``start`` in ``session`` at ``location``."""
     event = meeting.event
-    slot = next((s for s in core.session_slots(_core_session(session)) if s.start == start), None)
+    slot = next((s for s in session_slots(session) if s.start == start), None)
     if slot is None:
         return [
             _("%(start)s is not the start of a slot of session %(session)s.")

@@ -1,0 +1,224 @@
+"""The meetings reads that pages, exports and the API share.
+
+The schedule review (slots with their meeting counts, tables, one organization), an
+organization's agenda (the participant page, the printable PDF and the calendar
+feed show the same one), a meeting's online room, and the recommended pairs
+nobody has requested yet. Kept apart from the view functions so that each view is a
+few lines and the queries stay few and bounded, however large the event (one slot,
+one table or one organization at a time).
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+
+from matchfair import core
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import AgendaItem, Event, Session
+from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
+
+ONLINE = "online"
+
+
+@dataclass(frozen=True)
+class SlotRow:
+    key: str
+    session: Session
+    start: datetime
+    end: datetime
+    meetings: int
+
+
+def slot_key(session: Session, index: int) -> str:
+    """A slot in a URL or a form: the session's database id and the slot's index in it."""
+    return f"{session.pk}|{index}"
+
+
+def session_slots(session: Session) -> list[core.Slot]:
+    """The slots of a stored session, as the scheduler cuts it (times as stored, in UTC)."""
+    return core.session_slots(
+        core.Session(
+            id=session.code,
+            start=session.start,
+            end=session.end,
+            slot_minutes=session.slot_minutes,
+            gap_minutes=session.gap_minutes,
+            mode=session.mode,
+        )
+    )
+
+
+def _meetings(event: Event, published_only: bool) -> QuerySet[Meeting]:
+    """The event's meetings; published ones only for a reader who may not see drafts."""
+    meetings = Meeting.objects.filter(event=event)
+    return meetings.filter(published=True) if published_only else meetings
+
+
+def event_slots(event: Event, *, published_only: bool = False) -> list[SlotRow]:
+    """Every slot of every session, with how many meetings it holds (two queries)."""
+    counts = dict(
+        _meetings(event, published_only)
+        .values("start")
+        .annotate(n=Count("id"))
+        .values_list("start", "n")
+    )
+    rows = []
+    for session in Session.objects.filter(event=event):
+        slots = session_slots(session)
+        rows += [
+            SlotRow(slot_key(session, s.index), session, s.start, s.end, counts.get(s.start, 0))
+            for s in slots
+        ]
+    return rows
+
+
+def with_parties(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.select_related(
+        "a__organization", "b__organization", "session", "interpreter"
+    ).order_by("start", "location", "pk")
+
+
+def table_order(name: str | None) -> tuple[str, int]:
+    """Natural order of table names: table-2 before table-10."""
+    stem, _dash, number = (name or "").rpartition("-")
+    return (stem, int(number)) if number.isdigit() else (name or "", 0)
+
+
+def meetings_in_slot(
+    event: Event, start: datetime, *, published_only: bool = False
+) -> list[Meeting]:
+    """The slot's meetings, tables in natural order, online meetings last."""
+    meetings = with_parties(_meetings(event, published_only).filter(start=start))
+    return sorted(meetings, key=lambda m: (m.online, table_order(m.location)))
+
+
+def locations(event: Event, *, published_only: bool = False) -> list[str]:
+    """The tables in use, in natural order (table-2 before table-10), then online."""
+    meetings = _meetings(event, published_only)
+    names = set(
+        meetings.filter(online=False)
+        .exclude(location=None)
+        .values_list("location", flat=True)
+        .distinct()
+    )
+    ordered = sorted(names, key=table_order)
+    if meetings.filter(online=True).exists():
+        ordered.append(ONLINE)
+    return ordered
+
+
+def meetings_at(event: Event, location: str, *, published_only: bool = False) -> QuerySet[Meeting]:
+    meetings = _meetings(event, published_only)
+    if location == ONLINE:
+        return with_parties(meetings.filter(online=True))
+    return with_parties(meetings.filter(location=location, online=False))
+
+
+def meetings_of_participation(
+    event: Event, participation_id: int, *, published_only: bool = False
+) -> QuerySet[Meeting]:
+    return with_parties(
+        _meetings(event, published_only).filter(Q(a_id=participation_id) | Q(b_id=participation_id))
+    )
+
+
+def room_link(meeting: Meeting) -> str:
+    """A stable, hard-to-guess room name per meeting, put into MATCHFAIR_ONLINE_ROOM_URL.
+
+    The online room of a meeting: a link from the configured URL template (Jitsi Meet
+    by default).
+    """
+    seed = f"{settings.SECRET_KEY}:{meeting.event_id}:{meeting.pk}".encode()
+    room = f"{meeting.event_id}-{meeting.pk}-{hashlib.sha256(seed).hexdigest()[:12]}"
+    return settings.MATCHFAIR_ONLINE_ROOM_URL.format(room=room)
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    start: datetime
+    end: datetime
+    title: str
+    place: str
+    link: str = ""
+    interpreter: str = ""
+    partner: Participation | None = None
+
+
+def organization_agenda(
+    participation: Participation, *, published_only: bool = True
+) -> list[AgendaEntry]:
+    """Meetings (published ones, unless the organizer previews drafts) and signed-up items.
+
+    One organization's agenda in time order: the participant page and the printable
+    PDF show the same agenda, built here once.
+    """
+    meetings = (
+        Meeting.objects.filter(Q(a=participation) | Q(b=participation))
+        .select_related("a__organization", "b__organization", "interpreter")
+        .order_by("start")
+    )
+    if published_only:
+        meetings = meetings.filter(published=True)
+    entries = []
+    for meeting in meetings:
+        partner = meeting.b if meeting.a_id == participation.pk else meeting.a
+        entries.append(
+            AgendaEntry(
+                start=meeting.start,
+                end=meeting.end,
+                title=partner.organization.name,
+                place=meeting.location or "",
+                link=room_link(meeting) if meeting.online else "",
+                interpreter=meeting.interpreter.code if meeting.interpreter else "",
+                partner=partner,
+            )
+        )
+    items = AgendaItem.objects.filter(signups__participation=participation)
+    entries += [
+        AgendaEntry(start=item.start, end=item.end, title=item.title, place=item.place)
+        for item in items
+    ]
+    return sorted(entries, key=lambda entry: entry.start)
+
+
+@dataclass(frozen=True)
+class SuggestedPair:
+    first: Participation
+    second: Participation
+    score: float
+    reasons: list[str]
+
+
+def suggested_pairs(event: Event, count: int = 20) -> list[SuggestedPair]:
+    """The best-scored recommended pairs that nobody has requested yet, each pair once."""
+    requested = {
+        frozenset(pair)
+        for pair in MeetingRequest.objects.filter(event=event).values_list(
+            "requester_id", "recipient_id"
+        )
+    }
+    pairs: list[SuggestedPair] = []
+    recommendations = (
+        Recommendation.objects.filter(event=event)
+        .select_related("participation__organization", "partner__organization")
+        .order_by("-score", "pk")
+    )
+    for recommendation in recommendations[: count * 10]:
+        key = frozenset((recommendation.participation_id, recommendation.partner_id))
+        if key in requested:
+            continue
+        requested.add(key)
+        pairs.append(
+            SuggestedPair(
+                recommendation.participation,
+                recommendation.partner,
+                recommendation.score,
+                list(recommendation.reasons),
+            )
+        )
+        if len(pairs) == count:
+            break
+    return pairs
