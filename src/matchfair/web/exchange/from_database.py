@@ -54,17 +54,31 @@ def core_organization(participation: Participation) -> core.Organization:
 
 
 MEETING_FIELDS = (
-    "a__code",
-    "b__code",
-    "session__code",
+    "a_id",
+    "b_id",
+    "session_id",
     "start",
     "end",
     "location",
     "online",
-    "interpreter__code",
+    "interpreter_id",
 )
-"""What a schedule file says of a stored meeting: codes only, so reading a large
-schedule back (as every stored run does, to validate it) loads no organization rows."""
+"""What a schedule file says of a stored meeting, read without a join: ids, turned into
+codes through ``_codes``, so reading a large schedule back (as every stored run does,
+to validate it) loads no organization rows."""
+
+
+def _codes(model: type[Participation | Session | Interpreter], event: Event) -> dict[int, str]:
+    """Each of the event's rows of ``model`` by id: its code.
+
+    The meetings and requests are read without joining them to these tables. A join
+    leaves the order to the planner's statistics, and statistics taken while an import
+    was still uncommitted say the participations table is empty (14 pages, 0 rows): the
+    planner then nested two whole scans of it around the meetings, hundreds of times
+    the work, for minutes on PostgreSQL (``docs/benchmarks.md``, 2026-12-07). One query
+    per table, each on its own ``event_id`` index, cannot go wrong that way.
+    """
+    return dict(model.objects.filter(event=event).values_list("pk", "code"))
 
 
 def meetings_of(event: Event, *, published_only: bool) -> list[core.ScheduledMeeting]:
@@ -73,16 +87,19 @@ def meetings_of(event: Event, *, published_only: bool) -> list[core.ScheduledMee
     meetings = Meeting.objects.filter(event=event)
     if published_only:
         meetings = meetings.filter(published=True)
+    organizations = _codes(Participation, event)
+    sessions = _codes(Session, event)
+    interpreters = _codes(Interpreter, event)
     return [
         core.ScheduledMeeting(
-            a=a,
-            b=b,
-            session=session,
+            a=organizations[a],
+            b=organizations[b],
+            session=sessions[session],
             start=_local(start, zone),
             end=_local(end, zone),
             location=location,
             online=online,
-            interpreter=interpreter,
+            interpreter=interpreters[interpreter] if interpreter is not None else None,
         )
         for a, b, session, start, end, location, online, interpreter in meetings.order_by(
             "position", "id"
@@ -152,8 +169,11 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
     """
     zone = ZoneInfo(event.timezone)
     participations = list(Participation.objects.filter(event=event).select_related("organization"))
-    opportunities = Opportunity.objects.filter(event=event).select_related("participation")
-    requests = MeetingRequest.objects.filter(event=event).select_related("requester", "recipient")
+    opportunities = Opportunity.objects.filter(event=event)
+    requests = MeetingRequest.objects.filter(event=event).values_list(
+        "requester_id", "recipient_id", "weight", "status", "mandatory", "sessions"
+    )
+    codes = {p.pk: p.code for p in participations}
     published = with_results and event.schedule_published_at is not None
     return core.Event(
         event=core.EventInfo(
@@ -169,7 +189,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
         opportunities=[
             core.Opportunity(
                 id=o.code,
-                organization=o.participation.code,
+                organization=codes[o.participation_id],
                 kind=o.kind,
                 type=o.type,
                 title=o.title,
@@ -180,14 +200,14 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
         ],
         meeting_requests=[
             core.MeetingRequest(
-                from_=r.requester.code,
-                to=r.recipient.code,
-                weight=r.weight,
-                status=r.status,
-                mandatory=r.mandatory,
-                sessions=None if r.sessions is None else list(r.sessions),
+                from_=codes[requester],
+                to=codes[recipient],
+                weight=weight,
+                status=status,
+                mandatory=mandatory,
+                sessions=None if allowed is None else list(allowed),
             )
-            for r in requests
+            for requester, recipient, weight, status, mandatory, allowed in requests
         ],
         interpreters=[
             core.Interpreter(
@@ -203,12 +223,14 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
 def export_schedule(event: Event) -> core.Schedule:
     """The current schedule (published and draft meetings) with the meetings left out, and why."""
     unscheduled = UnscheduledMeeting.objects.filter(event=event).values_list(
-        "a__code", "b__code", "reason"
+        "a_id", "b_id", "reason"
     )
+    organizations = _codes(Participation, event)
     return core.Schedule(
         event=event.code,
         meetings=meetings_of(event, published_only=False),
         unscheduled=[
-            core.UnscheduledMeeting(a=a, b=b, reason=reason) for a, b, reason in unscheduled
+            core.UnscheduledMeeting(a=organizations[a], b=organizations[b], reason=reason)
+            for a, b, reason in unscheduled
         ],
     )

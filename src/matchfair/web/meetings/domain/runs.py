@@ -39,6 +39,7 @@ from matchfair import core
 from matchfair.scheduling import ReleasedMeeting, validate_schedule
 from matchfair.scheduling.reasons import accepted_during_run
 from matchfair.web.audit.services import record
+from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting, UnscheduledMeeting
 
@@ -229,11 +230,13 @@ def store_run(
     schedule lock, in the transaction that then runs ``check_stored``.
     """
     returned = {_key(m.a.code, m.b.code, m.start): m for m in meetings}
-    published = list(
-        Meeting.objects.filter(event=event, published=True).select_related(
-            "a__organization", "b__organization", "interpreter"
-        )
-    )
+    # The published rows, then their organizations by id: no join of meetings to
+    # participations, whose order stale statistics can make quadratic (docs/benchmarks.md).
+    participations = Participation.objects.filter(event=event).select_related("organization")
+    by_id = {participation.pk: participation for participation in participations}
+    published = list(Meeting.objects.filter(event=event, published=True))
+    for meeting in published:
+        meeting.a, meeting.b = by_id[meeting.a_id], by_id[meeting.b_id]
     refuse_lost_published(
         event=event,
         lost=[m for m in published if _key(m.a.code, m.b.code, m.start) not in returned],
@@ -242,7 +245,8 @@ def store_run(
     changed = 0
     for meeting in published:
         chosen = returned.pop(_key(meeting.a.code, meeting.b.code, meeting.start))
-        if meeting.interpreter != chosen.interpreter or meeting.location != chosen.location:
+        interpreter_id = chosen.interpreter.pk if chosen.interpreter else None
+        if meeting.interpreter_id != interpreter_id or meeting.location != chosen.location:
             meeting.interpreter, meeting.location = chosen.interpreter, chosen.location
             # Saved one by one: the signal tells the delegates their agenda changed.
             meeting.save(update_fields=["interpreter", "location"])
