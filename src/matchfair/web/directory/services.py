@@ -67,7 +67,7 @@ def unique_code(event: Event, name: str) -> str:
 def welcome_path(user: AbstractBaseUser) -> str:
     """The one-time link where a new delegate chooses a password."""
     return reverse(
-        "welcome",
+        "portal:welcome",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
             "token": default_token_generator.make_token(user),

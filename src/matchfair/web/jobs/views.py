@@ -20,7 +20,7 @@ def start(request: HttpRequest, event: Event) -> HttpResponse:
     if kind not in Job.Kind.values:
         return HttpResponseBadRequest()
     job = start_job(event, kind, user=request.user)
-    return redirect("job", event_id=event.pk, job_id=job.pk)
+    return redirect("orga:job", event_id=event.pk, job_id=job.pk)
 
 
 @organizer_required
@@ -48,7 +48,7 @@ def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
 @require_POST
 def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
     job = get_object_or_404(Job, pk=job_id, event=event)
-    return redirect("job", event_id=event.pk, job_id=rerun(job, user=request.user).pk)
+    return redirect("orga:job", event_id=event.pk, job_id=rerun(job, user=request.user).pk)
 
 
 @organizer_required

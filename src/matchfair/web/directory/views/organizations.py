@@ -92,7 +92,7 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
                     "email": form.cleaned_data["email"],
                 },
             )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     return render(request, "directory/invite.html", {"event": event, "form": form})
 
 
@@ -118,4 +118,4 @@ def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResp
             _("%(duplicate)s is merged into %(original)s.")
             % {"duplicate": duplicate.name, "original": into.name},
         )
-    return redirect("organizations", event_id=event.pk)
+    return redirect("orga:organizations", event_id=event.pk)

@@ -28,7 +28,7 @@ def upload(request: HttpRequest, event: Event) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             stored = keep_upload(event, request.user, file.name, table)
-            return redirect("spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
+            return redirect("orga:spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
     return render(request, "directory/upload.html", {"event": event, "form": form})
 
 
@@ -55,7 +55,7 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
                     "opportunities": summary.opportunities,
                 },
             )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     return render(
         request,
         "directory/mapping.html",

@@ -42,7 +42,7 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
                 _("Tailor-made meeting %(a)s – %(b)s added.")
                 % {"a": data["first"].organization.name, "b": data["second"].organization.name},
             )
-            return redirect("meeting_requests", event_id=event.pk)
+            return redirect("orga:meeting_requests", event_id=event.pk)
     query = request.GET.get("q", "").strip()
     hits, search_error = [], ""
     if query:
