@@ -23,11 +23,11 @@ differ.
 
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from matchfair.core import Progress, ProgressCallback
 from matchfair.scheduling.compaction import compact
 from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
 from matchfair.scheduling.ejection import improve_by_ejection
@@ -158,19 +158,6 @@ class SolveOptions:
 
 
 @dataclass(frozen=True)
-class Progress:
-    """What the solver is doing, for a progress display."""
-
-    phase: str
-    fraction: float
-    meetings: int
-    weight: int
-
-
-ProgressCallback = Callable[[Progress], None]
-
-
-@dataclass(frozen=True)
 class SolveResult:
     """``quality_proven_optimal``: breaks and then idle slots are both proven optimal;
     ``breaks_proven_optimal``: at least the number of breaks is."""
@@ -239,7 +226,14 @@ def _report(
 ) -> None:
     if callback is not None:
         value = weight_value(problem, placement, 0)
-        callback(Progress(phase, min(1.0, fraction), len(placement), value.weight))
+        callback(
+            Progress(
+                phase=phase,
+                fraction=min(1.0, fraction),
+                meetings=len(placement),
+                weight=value.weight,
+            )
+        )
 
 
 def _choices(problem: Problem, indices: list[int]) -> int:
