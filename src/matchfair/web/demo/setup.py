@@ -18,8 +18,9 @@ from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.events.services import add_agenda_item, sign_up
 from matchfair.web.exchange.to_database import add_outcomes, import_event
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import publish_schedule
 
@@ -130,7 +131,10 @@ def ensure_demo() -> DemoEvent:
     _agenda(event)
     job = run_job(
         start_job(
-            event, Job.Kind.SCHEDULE, user=organizer, options={"time_limit": SCHEDULE_SECONDS}
+            event=event,
+            kind=Job.Kind.SCHEDULE,
+            user=organizer,
+            options={"time_limit": SCHEDULE_SECONDS},
         ).pk
     )
     if job.status != Job.Status.SUCCEEDED:
