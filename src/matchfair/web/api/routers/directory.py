@@ -88,16 +88,14 @@ class OpportunityFilter(Schema):
     q: text(200) | None = Field(None, description="Words of the title or description")
 
 
-def _with_contacts(rows: QuerySet[Participation]) -> QuerySet[Participation]:
-    """The rows with their organizations' delegates, for ``contacts`` (two queries in all)."""
-    delegates = Delegate.objects.select_related("user").order_by("pk")
-    return rows.prefetch_related(Prefetch("organization__delegates", queryset=delegates))
-
-
-def _participations(request: HttpRequest, event_id: int) -> QuerySet[Participation]:
+def _participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
+    """The event's participations passing ``filters``, with the delegates for ``contacts``."""
     found = access(request, event_id)
     request.contact_partners = contact_partners(found)
-    return _with_contacts(participations_of(found.event))
+    delegates = Delegate.objects.select_related("user").order_by("pk")
+    return participations_of(found.event, **filters).prefetch_related(
+        Prefetch("organization__delegates", queryset=delegates)
+    )
 
 
 @router.get(
@@ -108,17 +106,15 @@ def _participations(request: HttpRequest, event_id: int) -> QuerySet[Participati
 def list_organizations(
     request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
 ) -> QuerySet[Participation]:
-    found = access(request, event_id)
-    request.contact_partners = contact_partners(found)
-    rows = participations_of(
-        found.event,
+    return _participations(
+        request,
+        event_id,
         country=(filters.country or "").upper(),
         kind=filters.kind or "",
         attendance=filters.attendance or "",
         group=filters.group or "",
         name=filters.q or "",
     )
-    return _with_contacts(rows)
 
 
 @router.get(
