@@ -17,10 +17,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Organization, Participation
-from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import read_table
 from matchfair.web.events.models import Event
+from matchfair.web.exchange.spreadsheets import import_rows
 from tests.web.documents import full_event_data
 from tests.web.factories import make_user, xlsx_bytes
 

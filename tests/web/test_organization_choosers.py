@@ -8,7 +8,7 @@ the three organizations of the test event count as many.
 import pytest
 from django.urls import reverse
 
-from matchfair.web.directory import choosers
+from matchfair.web.directory import forms
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.outcomes.models import Agreement
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def many(monkeypatch):
-    monkeypatch.setattr(choosers, "LIST_LIMIT", 2)
+    monkeypatch.setattr(forms, "LIST_LIMIT", 2)
 
 
 def _side(event, code: str) -> Participation:
