@@ -16,6 +16,7 @@ from matchfair.web.exchange.from_database import export_event, meetings_of
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.services import ProgressReport, Runner
 from matchfair.web.meetings.services import store_recommendations, store_schedule
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
 
@@ -62,6 +63,8 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
     stored = store_schedule(
         event, outcome.schedule, read=document, kept=published, released=outcome.released
     )
+    # A kept meeting may have another interpreter or table: its delegates are told.
+    notify_agenda_changes_on_commit(event=event)
     message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
         "scheduled": len(stored.schedule.meetings),
         "unscheduled": len(stored.schedule.unscheduled),
