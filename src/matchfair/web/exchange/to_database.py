@@ -20,8 +20,8 @@ from matchfair.web.directory.identity import NOBODY, Standing
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
 from matchfair.web.directory.names import directory_key
 from matchfair.web.events.models import Event, Interpreter, Series, Session
+from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementParty,
