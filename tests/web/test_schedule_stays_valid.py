@@ -23,20 +23,23 @@ from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event, Interpreter
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exchange.to_database import import_event
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.domain import runs
 from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.portal.agenda_changes import notify_agenda_changes
-from matchfair.web.portal.models import Notification
+from matchfair.web.notify.domain.agendas import notify_agenda_changes
+from matchfair.web.notify.models import Notification
 from tests.web.factories import make_event, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def run_scheduler(event: Event, seconds: float = 5) -> Job:
-    return run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": seconds}).pk)
+    return run_job(
+        start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": seconds}).pk
+    )
 
 
 def stored_violations(event: Event) -> list[str]:
@@ -100,7 +103,7 @@ def test_a_published_meeting_that_cannot_stay_fails_the_run_naming_it_in_the_run
         availability=[{"start": "2024-11-19T09:00:00+08:00", "end": "2024-11-19T10:00:00+08:00"}]
     )
     with translation.override("de"):
-        job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
+        job = start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5})
 
     job = run_job(job.pk)
 
@@ -117,7 +120,7 @@ def test_a_kept_meeting_takes_the_interpreter_the_run_gives_it(django_capture_on
     delegate = make_user("tegnology-delegate")
     tegnology = Participation.objects.get(event=event, code="tegnology")
     Delegate.objects.create(user=delegate, organization=tegnology.organization)
-    notify_agenda_changes(event)  # the agenda as published: what the delegate was told
+    notify_agenda_changes(event=event)  # the agenda as published: what the delegate was told
     Interpreter.objects.filter(event=event, code="interp-1").update(availability=[])
     Interpreter.objects.create(event=event, code="interp-2", languages=["zh", "en"])
     meeting = Meeting.objects.get(event=event, published=True)

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
 
 
 class _Fields(HTMLParser):
@@ -56,7 +56,7 @@ def test_participant_pages(german_client, german, french, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["portal:settings", "portal:notifications", "portal:my_events", "password_reset"]
+    "name", ["portal:settings", "portal:notifications", "portal:my_events", "portal:password_reset"]
 )
 def test_personal_pages(german_client, name):
     page = _check(german_client.get(reverse(name)).content.decode())

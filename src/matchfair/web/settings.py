@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "matchfair.web.directory",
     "matchfair.web.meetings",
     "matchfair.web.outcomes",
+    "matchfair.web.notify",
     "matchfair.web.reports",
     "matchfair.web.jobs",
     "ninja",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "matchfair.web.security",
     "matchfair.web.portal",
     "matchfair.web.exports",
+    "matchfair.web.orga",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "matchfair.web.portal.context.unread_notifications",
+                "matchfair.web.notify.context.unread_notifications",
                 "matchfair.web.jobs.context.job_worker",
             ],
         },
@@ -131,9 +133,9 @@ AUTHENTICATION_BACKENDS = [
     "matchfair.web.security.login_limits.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "portal:login"
 
 # Invitations are printed on the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get(

@@ -1,7 +1,7 @@
 """Granting and withdrawing the organizer and viewer roles of one event, by e-mail address.
 
 An address without an account gets one without a password and the invitation link
-participants get (``directory.services.welcome_path``), so nobody's password passes
+participants get (``directory.domain.invitations.welcome_path``), so nobody's password passes
 through an organizer. Co-organizers need an organizer's account: an existing staff
 account, or a new one made here; a participant's delegate account never organizes,
 so the roles of ``access.roles`` stay distinct. Every grant and withdrawal is audited.
@@ -22,7 +22,7 @@ from matchfair.core.one_line import as_one_line
 from matchfair.web.access.models import EventViewer
 from matchfair.web.access.roles import own_participation
 from matchfair.web.audit.services import record
-from matchfair.web.directory.services import welcome_path
+from matchfair.web.directory.domain.invitations import welcome_path
 from matchfair.web.events.models import Event
 
 

@@ -18,10 +18,12 @@ from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.events.services import add_agenda_item, sign_up
 from matchfair.web.exchange.to_database import add_outcomes, import_event
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 DEMO_PASSWORD = "matchfair-demo"
 ORGANIZER = "organizer"
@@ -130,12 +132,16 @@ def ensure_demo() -> DemoEvent:
     _agenda(event)
     job = run_job(
         start_job(
-            event, Job.Kind.SCHEDULE, user=organizer, options={"time_limit": SCHEDULE_SECONDS}
+            event=event,
+            kind=Job.Kind.SCHEDULE,
+            user=organizer,
+            options={"time_limit": SCHEDULE_SECONDS},
         ).pk
     )
     if job.status != Job.Status.SUCCEEDED:
         event.delete()
         raise DemoError(job.error)
     publish_schedule(event=event)
+    notify_agenda_changes_on_commit(event=event)
     add_outcomes(event, _outcomes(event))
     return _logins(event)

@@ -9,10 +9,12 @@ from zoneinfo import ZoneInfo
 
 from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
+from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
-from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
+from matchfair.web.outcomes.queries import agreement_histories
 
 
 def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
@@ -23,17 +25,6 @@ def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone)
-
-
-def core_session(session: Session, zone: ZoneInfo) -> core.Session:
-    return core.Session(
-        id=session.code,
-        start=_local(session.start, zone),
-        end=_local(session.end, zone),
-        slot_minutes=session.slot_minutes,
-        gap_minutes=session.gap_minutes,
-        mode=session.mode,
-    )
 
 
 def core_organization(participation: Participation) -> core.Organization:
@@ -118,6 +109,7 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
             "parties__participation", *outcome_records.agreement_prefetches(event)
         )
     )
+    histories = agreement_histories(event)
     added = outcome_records.event_fields(event)
     if not outcomes and not agreements and not added:
         return None
@@ -153,7 +145,7 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
                     else None
                 ),
                 date=a.date,
-                **outcome_records.agreement_fields(a, zone),
+                **outcome_records.agreement_fields(a, zone, histories.get(a.pk, [])),
             )
             for a in agreements
         ],
@@ -180,7 +172,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
             id=event.code,
             name=event.name,
             timezone=event.timezone,
-            sessions=[core_session(s, zone) for s in Session.objects.filter(event=event)],
+            sessions=[session_from_row(s, zone=zone) for s in Session.objects.filter(event=event)],
             tables=event.tables,
             online_rooms=event.online_rooms,
             match_across_groups=event.match_across_groups,

@@ -17,6 +17,7 @@ from django.db.models import Count, Q, QuerySet
 
 from matchfair import core
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import AgendaItem, Event, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
 
@@ -39,16 +40,7 @@ def slot_key(session: Session, index: int) -> str:
 
 def session_slots(session: Session) -> list[core.Slot]:
     """The slots of a stored session, as the scheduler cuts it (times as stored, in UTC)."""
-    return core.session_slots(
-        core.Session(
-            id=session.code,
-            start=session.start,
-            end=session.end,
-            slot_minutes=session.slot_minutes,
-            gap_minutes=session.gap_minutes,
-            mode=session.mode,
-        )
-    )
+    return core.session_slots(session_from_row(session))
 
 
 def _meetings(event: Event, published_only: bool) -> QuerySet[Meeting]:

@@ -1,7 +1,9 @@
 """Recommendations, meeting requests and meetings, each filtered by the caller's role.
 
-Writes go through ``meetings.domain`` (the same functions as the organizer's
-pages), so a move here is refused for exactly the reasons a move on the page is.
+Writes go through ``meetings.domain`` and the request functions of
+``notify.domain.requests`` (the same functions as the pages), so a move here is
+refused for exactly the reasons a move on the page is; after a move or publication
+the delegates' agendas are compared, as on the page.
 """
 
 from datetime import datetime
@@ -29,14 +31,11 @@ from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.domain.moves import move_meeting
 from matchfair.web.meetings.domain.publishing import publish_schedule
+from matchfair.web.meetings.domain.requests import RequestRuleError
 from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
-from matchfair.web.portal.services import (
-    MESSAGE_LENGTH,
-    PortalRuleError,
-    answer_request,
-    send_request,
-)
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
+from matchfair.web.notify.domain.requests import MESSAGE_LENGTH, answer_request, send_request
 
 router = Router(tags=["meetings"])
 
@@ -172,13 +171,13 @@ def create_request(
         raise ApiError(422, "No organization with this id takes part.", field="recipient")
     try:
         made = send_request(
-            own,
-            recipient,
+            requester=own,
+            recipient=recipient,
             message=payload.message,
             sent_by=request.auth,
             site_url=request.build_absolute_uri("/"),
         )
-    except PortalRuleError as error:
+    except RequestRuleError as error:
         raise ApiError(409, str(error), field=error.field) from None
     return Status(201, made)
 
@@ -193,9 +192,12 @@ def answer(request: HttpRequest, event_id: Id, request_id: Id, payload: AnswerIn
     asked = get_object_or_404(MeetingRequest, event_id=own.event_id, recipient=own, pk=request_id)
     try:
         return answer_request(
-            own, asked, accept=payload.accept, site_url=request.build_absolute_uri("/")
+            recipient=own,
+            meeting_request=asked,
+            accept=payload.accept,
+            site_url=request.build_absolute_uri("/"),
         )
-    except PortalRuleError as error:
+    except RequestRuleError as error:
         raise ApiError(409, str(error), field=error.field) from None
 
 
@@ -266,11 +268,13 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
     if session is None:
         raise ApiError(422, "The event has no session with this id.", field="session")
     try:
-        return move_meeting(
+        moved = move_meeting(
             meeting=meeting, session=session, start=payload.start, location=payload.location or None
         )
     except MeetingRuleError as error:
         raise ApiError(409, *error.reasons) from None
+    notify_agenda_changes_on_commit(event=event)
+    return moved
 
 
 @router.post(
@@ -278,4 +282,7 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
 )
 def publish(request: HttpRequest, event_id: Id) -> PublishOut:
     """Publish every draft meeting: participants see them; later runs keep them."""
-    return PublishOut(published=publish_schedule(event=organizer_access(request, event_id).event))
+    event = organizer_access(request, event_id).event
+    published = publish_schedule(event=event)
+    notify_agenda_changes_on_commit(event=event)
+    return PublishOut(published=published)

@@ -10,16 +10,16 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.access.readers import event_reader_required
 from matchfair.web.accounts.permissions import organizer_required
-from matchfair.web.directory.forms import InvitationForm
-from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
-from matchfair.web.directory.merging import MergeError, may_merge, merge_entries
-from matchfair.web.directory.models import Organization, Participation
-from matchfair.web.directory.services import (
+from matchfair.web.directory.domain.identity import Lookalike, possible_duplicates, standing_of
+from matchfair.web.directory.domain.invitations import (
     Invitation,
     InvitationError,
     invite_participant,
-    search_participations,
 )
+from matchfair.web.directory.domain.merging import MergeError, may_merge, merge_entries
+from matchfair.web.directory.forms import InvitationForm
+from matchfair.web.directory.models import Organization, Participation
+from matchfair.web.directory.queries import participations_of, search_participations
 from matchfair.web.events.models import Event
 
 PAGE_SIZE = 50
@@ -28,11 +28,7 @@ PAGE_SIZE = 50
 @event_reader_required
 def organizations(request: HttpRequest, event: Event) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    participations = (
-        search_participations(event, query)
-        if query
-        else Participation.objects.filter(event=event).select_related("organization")
-    )
+    participations = search_participations(event, query) if query else participations_of(event)
     participations = participations.annotate(
         opportunity_count=Count("opportunities", distinct=True)
     ).order_by("organization__name", "pk")
@@ -74,7 +70,7 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invite_participant(
-                event,
+                event=event,
                 by=standing_of(request.user),
                 site_url=request.build_absolute_uri("/"),
                 **form.cleaned_data,
@@ -92,14 +88,14 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
                     "email": form.cleaned_data["email"],
                 },
             )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     return render(request, "directory/invite.html", {"event": event, "form": form})
 
 
 @organizer_required
 @require_POST
 def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResponse:
-    """Merge this event's entry into the look-alike the organizer chose (``directory.merging``)."""
+    """Merge this event's entry into the look-alike the organizer chose (``directory.domain.merging``)."""
     participation = get_object_or_404(
         Participation.objects.select_related("organization"), pk=participation_id, event=event
     )
@@ -118,4 +114,4 @@ def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResp
             _("%(duplicate)s is merged into %(original)s.")
             % {"duplicate": duplicate.name, "original": into.name},
         )
-    return redirect("organizations", event_id=event.pk)
+    return redirect("orga:organizations", event_id=event.pk)

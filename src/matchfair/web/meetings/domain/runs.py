@@ -248,7 +248,7 @@ def store_run(
         interpreter_id = chosen.interpreter.pk if chosen.interpreter else None
         if meeting.interpreter_id != interpreter_id or meeting.location != chosen.location:
             meeting.interpreter, meeting.location = chosen.interpreter, chosen.location
-            # Saved one by one: the signal tells the delegates their agenda changed.
+            # Saved one by one; the caller tells the delegates (notify.domain.agendas).
             meeting.save(update_fields=["interpreter", "location"])
             changed += 1
     _total, deleted = Meeting.objects.filter(event=event, published=False).delete()

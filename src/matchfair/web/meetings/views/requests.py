@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from matchfair.matching import EncoderSpecError
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.partner_search import search_partners
+from matchfair.web.exchange.search_index import search_partners
 from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.forms import TailorMadeForm
@@ -44,7 +44,7 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
                 _("Tailor-made meeting %(a)s – %(b)s added.")
                 % {"a": data["first"].organization.name, "b": data["second"].organization.name},
             )
-            return redirect("meeting_requests", event_id=event.pk)
+            return redirect("orga:meeting_requests", event_id=event.pk)
     query = request.GET.get("q", "").strip()
     hits, search_error = [], ""
     if query:

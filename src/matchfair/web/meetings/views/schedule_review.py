@@ -27,6 +27,7 @@ from matchfair.web.meetings.queries import (
     meetings_in_slot,
     meetings_of_participation,
 )
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
 UNSCHEDULED_SHOWN = 100
@@ -139,8 +140,9 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
         except MeetingRuleError as error:
             conflicts = error.reasons
         else:
+            notify_agenda_changes_on_commit(event=event)
             messages.success(request, _("Meeting moved."))
-            target = reverse("schedule", kwargs={"event_id": event.pk})
+            target = reverse("orga:schedule", kwargs={"event_id": event.pk})
             return redirect(f"{target}?{urlencode({'slot': chosen.key})}")
     return render(
         request,
@@ -153,9 +155,10 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, event: Event) -> HttpResponse:
     count = publish_schedule(event=event)
+    notify_agenda_changes_on_commit(event=event)
     messages.success(
         request,
         _("Schedule published (%(count)d new meetings). Later runs keep these meetings.")
         % {"count": count},
     )
-    return redirect("schedule", event_id=event.pk)
+    return redirect("orga:schedule", event_id=event.pk)

@@ -8,12 +8,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.directory.services import InvitationError, add_colleague
+from matchfair.web.notify.domain.personal import new_calendar_token, settings_of
+from matchfair.web.notify.models import Notification
 from matchfair.web.portal.access import participant_page, site_url
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
-from matchfair.web.portal.models import Notification
-from matchfair.web.portal.services import new_calendar_token, settings_of
 
 
 @login_required
@@ -48,7 +48,7 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 def renew_calendar(request: HttpRequest) -> HttpResponse:
     """A new subscription link; the old one stops working (it was shared by mistake)."""
-    new_calendar_token(request.user)
+    new_calendar_token(user=request.user)
     messages.success(request, _("Your calendar link is renewed: subscribe again with the new one."))
     return redirect("portal:settings")
 
@@ -73,7 +73,7 @@ def team(request: HttpRequest, participation: Participation) -> HttpResponse:
         try:
             with translation.override(translation.get_language()):
                 add_colleague(
-                    participation,
+                    participation=participation,
                     by=request.user,
                     contact_name=form.cleaned_data["contact_name"],
                     email=form.cleaned_data["email"],

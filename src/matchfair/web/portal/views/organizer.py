@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.portal.forms import PortalRulesForm
-from matchfair.web.portal.services import rules_of
 
 
 @organizer_required
@@ -19,7 +19,7 @@ def portal_rules(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The portal settings are saved."))
-        return redirect("portal:rules", event.pk)
+        return redirect("orga:portal_rules", event.pk)
     return render(
         request,
         "portal/rules.html",

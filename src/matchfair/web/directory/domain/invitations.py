@@ -1,0 +1,230 @@
+"""Inviting participants: the directory entry, the participation and the delegate's account.
+
+An invited delegate gets an account without a password and a one-time link to set
+one, so the organizer never handles anybody's password. Who may reuse a directory
+entry (``directory.domain.identity``): an organizer invites into an existing entry only when
+they organize every event it takes part in; otherwise the invitation makes a new,
+separate entry, so that nobody gains a role in an event its organizer did not give.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from matchfair.core.one_line import as_one_line
+from matchfair.web.directory.domain.identity import (
+    Lookalike,
+    Standing,
+    may_reuse,
+    possible_duplicates,
+    same_organization,
+    standing_of,
+)
+from matchfair.web.directory.models import Delegate, Organization, Participation
+from matchfair.web.events.models import Event
+
+
+class InvitationError(ValueError):
+    """An invitation that cannot be made; ``field`` is the form field at fault."""
+
+    def __init__(self, message: str, field: str = "email") -> None:
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Invitation:
+    participation: Participation
+    delegate: Delegate
+    welcome_path: str
+    lookalikes: list[Lookalike]
+
+
+def unique_code(*, event: Event, name: str) -> str:
+    """An id for the event file, from the name, unique in the event (``nokia``, ``nokia-2``)."""
+    base = slugify(name, allow_unicode=True)[:180] or "organization"
+    taken = set(
+        Participation.objects.filter(event=event, code__startswith=base).values_list(
+            "code", flat=True
+        )
+    )
+    code, number = base, 2
+    while code in taken:
+        code, number = f"{base}-{number}", number + 1
+    return code
+
+
+def welcome_path(user: AbstractBaseUser) -> str:
+    """The one-time link where a new delegate chooses a password."""
+    return reverse(
+        "portal:welcome",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+
+
+def _entry(
+    event: Event, name: str, country: str, kind: str, standing: Standing
+) -> tuple[Organization, Participation | None]:
+    """The directory entry an organizer's invitation goes to, and its participation if any.
+
+    The organization's entry in this event when there is one (``_own_entry``); else an
+    entry of the directory the organizer answers for; else a new entry.
+    """
+    matches = same_organization(name, country, kind)
+    present = (
+        Participation.objects.filter(event=event, organization__in=matches)
+        .select_related("organization")
+        .first()
+    )
+    if present is not None:
+        return _own_entry(present, standing, field="organization_name"), present
+    for organization in matches:
+        if may_reuse(organization, standing):
+            return organization, None
+    return Organization.objects.create(
+        name=" ".join(name.split()), country=country, kind=kind
+    ), None
+
+
+def _own_entry(participation: Participation, standing: Standing, *, field: str) -> Organization:
+    """The entry a person invited to ``participation`` joins, on the organizer's standing.
+
+    Its own entry when the organizer answers for every event it takes part in. An entry
+    shared with events of other organizers is refused when it has delegates (they add
+    their colleagues); one nobody has an account of yet is split: this event's
+    participation moves to a new, separate entry, so that the person sees this event
+    only, and the organizer's list flags the two as possible duplicates.
+    """
+    organization = participation.organization
+    if may_reuse(organization, standing):
+        return organization
+    if organization.delegates.exists():
+        raise InvitationError(
+            _(
+                "%(organization)s also takes part in events you do not organize: its "
+                "delegates add colleagues on their Team page."
+            )
+            % {"organization": organization.name},
+            field,
+        )
+    separate = Organization.objects.create(
+        name=organization.name, country=organization.country, kind=organization.kind
+    )
+    participation.organization = separate
+    participation.save(update_fields=["organization"])
+    return separate
+
+
+def _enrol(
+    event: Event, organization: Organization, *, contact_name: str, email: str, site_url: str
+) -> tuple[Delegate, str]:
+    """The person's account and delegate link to ``organization``, and the welcome mail."""
+    users = get_user_model()
+    user = users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
+    if user is None:
+        first, _space, last = contact_name.strip().partition(" ")
+        user = users.objects.create_user(
+            username=email.lower(), email=email, first_name=first, last_name=last
+        )
+        user.set_unusable_password()
+        user.save()
+    delegate = Delegate.objects.filter(user=user).first()
+    if delegate is None:
+        delegate = Delegate.objects.create(user=user, organization=organization)
+    elif delegate.organization_id != organization.pk:
+        raise InvitationError(
+            _("%(email)s is a delegate of %(organization)s already.")
+            % {"email": email, "organization": delegate.organization.name}
+        )
+    path = welcome_path(user)
+    send_mail(
+        subject=as_one_line(_("Your invitation to %(event)s") % {"event": event.name}),
+        message=_(
+            "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your password "
+            "here to see your meetings and agenda:\n\n%(link)s\n"
+        )
+        % {
+            "name": contact_name,
+            "organization": organization.name,
+            "event": event.name,
+            "link": site_url.rstrip("/") + path,
+        },
+        from_email=None,
+        # The account's own address: a link to choose its password goes nowhere else.
+        recipient_list=[user.email or email],
+    )
+    return delegate, path
+
+
+@transaction.atomic
+def invite_participant(
+    *,
+    event: Event,
+    by: Standing,
+    organization_name: str,
+    country: str,
+    kind: str,
+    attendance: str,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Invitation:
+    """Add the organization to the event and send its contact a link to set a password."""
+    organization, participation = _entry(event, organization_name, country, kind, by)
+    if participation is None:
+        participation = Participation.objects.create(
+            event=event,
+            organization=organization,
+            code=unique_code(event=event, name=organization.name),
+            attendance=attendance,
+            position=Participation.objects.filter(event=event).count(),
+        )
+    delegate, path = _enrol(
+        event, organization, contact_name=contact_name, email=email, site_url=site_url
+    )
+    return Invitation(
+        participation=participation,
+        delegate=delegate,
+        welcome_path=path,
+        lookalikes=possible_duplicates([organization]).get(organization.pk, []),
+    )
+
+
+@transaction.atomic
+def add_colleague(
+    *,
+    participation: Participation,
+    by: AbstractBaseUser,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Delegate:
+    """A delegate adds a colleague to their organization (the Team page).
+
+    A colleague sees every event the organization takes part in, so besides its own
+    delegates only an organizer of all of those events may add one (``_own_entry``).
+    """
+    organization = participation.organization
+    delegate = getattr(by, "delegate", None)
+    if delegate is None or delegate.organization_id != organization.pk:
+        organization = _own_entry(participation, standing_of(by), field="email")
+    return _enrol(
+        participation.event,
+        organization,
+        contact_name=contact_name,
+        email=email,
+        site_url=site_url,
+    )[0]
