@@ -4,7 +4,7 @@ An address without an account gets one without a password and the invitation lin
 participants get (``directory.services.welcome_path``), so nobody's password passes
 through an organizer. Co-organizers need an organizer's account: an existing staff
 account, or a new one made here; a participant's delegate account never organizes,
-so the roles of ``access.roles`` stay distinct. Every grant and withdrawal is audited.
+so the roles of ``events.rules`` stay distinct. Every grant and withdrawal is audited.
 """
 
 from dataclasses import dataclass
@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from matchfair.core.one_line import as_one_line
 from matchfair.web.access.models import EventViewer
-from matchfair.web.access.roles import own_participation
 from matchfair.web.audit.services import record
 from matchfair.web.directory.services import welcome_path
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import own_participation
 
 
 class GrantedRole(StrEnum):

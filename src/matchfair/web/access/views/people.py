@@ -16,8 +16,8 @@ from matchfair.web.access.people import (
     role_label,
     withdraw_role,
 )
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 
 
 @organizer_required

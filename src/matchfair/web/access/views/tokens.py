@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.access.forms import TokenForm
 from matchfair.web.access.token_changes import create_token, withdraw_token
-from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.api.models import ApiToken
 
 

@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 
 from matchfair.web.access.token_changes import create_token as issue_and_record
 from matchfair.web.access.token_changes import withdraw_token
-from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.api.auth import SESSION_ONLY
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text

@@ -8,8 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.readers import event_reader_required
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
 from matchfair.web.directory.merging import MergeError, may_merge, merge_entries
@@ -21,6 +19,7 @@ from matchfair.web.directory.services import (
     search_participations,
 )
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import event_reader_required, organizer_required
 
 PAGE_SIZE = 50
 

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.forms import ParticipationForm
 from matchfair.web.events.models import Event
@@ -18,6 +17,7 @@ from matchfair.web.events.participation_changes import (
     remove_participation,
     shared_with_other_events,
 )
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.events.services import EventRuleError
 
 IDENTITY = ("name", "country", "kind")

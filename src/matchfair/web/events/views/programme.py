@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.access.readers import event_reader_required
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import event_reader_required
 from matchfair.web.events.services import EventRuleError, add_agenda_item, add_session
 
 

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import AgendaItem, Event, Session
 from matchfair.web.events.programme_changes import (
@@ -20,6 +19,7 @@ from matchfair.web.events.programme_changes import (
     delete_session,
     session_dependents,
 )
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.events.services import EventRuleError
 
 

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.directory.services import InvitationError, add_colleague
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
 from matchfair.web.portal.models import Notification
 from matchfair.web.portal.services import new_calendar_token, settings_of
+from matchfair.web.site_url import site_url
 
 
 @login_required

@@ -14,7 +14,7 @@ from matchfair.web.events.models import AgendaItem
 from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
 from matchfair.web.exports.printing import agendas_pdf
 from matchfair.web.meetings.agendas import organization_agenda
-from matchfair.web.portal.access import participant_page
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
 from matchfair.web.portal.models import PersonalSettings
 from matchfair.web.portal.services import settings_of

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from matchfair.matching import EncoderSpecError
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.catalog import (
     CatalogPage,
     Filters,
@@ -26,6 +26,7 @@ from matchfair.web.portal.services import (
     rules_of,
     send_request,
 )
+from matchfair.web.site_url import site_url
 
 PAGE_SIZE = 50
 

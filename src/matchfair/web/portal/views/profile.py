@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.portal.access import participant_page
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import OpportunityForm, ProfileForm
 from matchfair.web.portal.languages import language_name
 from matchfair.web.portal.services import (

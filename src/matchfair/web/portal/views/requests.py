@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.services import PortalRuleError, answer_request, requests_sent, rules_of
+from matchfair.web.site_url import site_url
 
 
 @participant_page
