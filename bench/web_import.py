@@ -90,7 +90,7 @@ def run(organizations: int, opportunities_each: int) -> int:
     from matchfair.web.directory.spreadsheets.importing import import_rows
     from matchfair.web.directory.spreadsheets.mapping import guess_mapping
     from matchfair.web.directory.spreadsheets.reading import read_table
-    from matchfair.web.events.services import create_event
+    from matchfair.web.events.domain.events import create_event
 
     content = workbook(organizations, opportunities_each)
     organizer = get_user_model().objects.create_user("bench-organizer", is_staff=True)

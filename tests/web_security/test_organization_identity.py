@@ -28,9 +28,9 @@ from matchfair.web.directory.names import name_key, name_skeleton
 from matchfair.web.directory.spreadsheets.importing import import_rows
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import read_table
+from matchfair.web.events.domain.events import create_event
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_access
-from matchfair.web.events.services import create_event
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PortalRules
