@@ -13,11 +13,10 @@ from django.db.models import QuerySet
 
 from matchfair.web.audit.actor import current_actor
 from matchfair.web.audit.models import AuditEntry
-from matchfair.web.events.models import Event
 from matchfair.web.outcomes.models import AgreementStatusChange
 
 
-def record(event: Event, action: str, subject: models.Model, summary: str) -> AuditEntry:
+def record(event: models.Model, action: str, subject: models.Model, summary: str) -> AuditEntry:
     """Note that the current actor did ``action`` (``meeting.moved``...) to ``subject``."""
     actor = current_actor()
     return AuditEntry.objects.create(
@@ -41,7 +40,7 @@ class TrailLine:
     summary: str
 
 
-def entries(event: Event) -> QuerySet[AuditEntry]:
+def entries(event: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(event=event)
 
 
@@ -65,7 +64,7 @@ class Trail:
     the trail.
     """
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: models.Model) -> None:
         self.event = event
 
     def _changes(self) -> QuerySet[AgreementStatusChange]:
@@ -89,6 +88,6 @@ class Trail:
         return sorted(lines, key=lambda line: line.at, reverse=True)[window]
 
 
-def trail(event: Event, *, limit: int = 500) -> list[TrailLine]:
+def trail(event: models.Model, *, limit: int = 500) -> list[TrailLine]:
     """The latest changes of the event, newest first: audit entries and agreement steps."""
     return Trail(event)[:limit]
