@@ -87,10 +87,10 @@ def run(organizations: int, opportunities_each: int) -> int:
     start_django()
     from django.contrib.auth import get_user_model
 
-    from matchfair.web.directory.spreadsheets.importing import import_rows
     from matchfair.web.directory.spreadsheets.mapping import guess_mapping
     from matchfair.web.directory.spreadsheets.reading import read_table
     from matchfair.web.events.domain.events import create_event
+    from matchfair.web.exchange.spreadsheets import import_rows
 
     content = workbook(organizations, opportunities_each)
     organizer = get_user_model().objects.create_user("bench-organizer", is_staff=True)

@@ -99,12 +99,13 @@ def setup_event(organizations: int, output: Path) -> None:
 
     from matchfair.web.directory.models import Delegate, Participation
     from matchfair.web.exchange.to_database import import_event
+    from matchfair.web.jobs.domain.queue import start_job
     from matchfair.web.jobs.models import Job
-    from matchfair.web.jobs.services import run_job, start_job
+    from matchfair.web.jobs.runners import run_job
     from matchfair.web.meetings.services import publish_schedule
 
     event = import_event(generate(organizations, organizations * 3, seed=11))
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 20}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 20}).pk)
     if job.status != Job.Status.SUCCEEDED:
         raise SystemExit(f"the scheduler failed: {job.error}")
     publish_schedule(event)

@@ -274,7 +274,7 @@ def test_the_schedule_page_shows_unscheduled_reasons_in_the_readers_language(cli
         " at the same time",
     )
     client.force_login(organizer)
-    page = reverse("schedule", args=[event.pk])
+    page = reverse("orga:schedule", args=[event.pk])
     chinese = client.get(page, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert f"没有共同的空闲时段：{first.code} 和 {second.code} 从未同时有空" in chinese
     german = client.get(page, HTTP_ACCEPT_LANGUAGE="de").content.decode()

@@ -135,7 +135,7 @@ def test_embedding_progress_is_reported_until_done():
         parse_event(event_data()),
         encoders=[FakeEncoder()],
         cache=NoCache(),
-        progress=lambda label, done, total: calls.append((label, done, total)),
+        progress=lambda report: calls.append((report.phase, report.done, report.total)),
     )
     assert calls[0] == ("fake-64", 0, 9)
     assert calls[-1] == ("fake-64", 9, 9)

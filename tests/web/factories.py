@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from openpyxl import Workbook
 
-from matchfair.web.directory.identity import OPERATOR
+from matchfair.web.directory.domain.identity import OPERATOR
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import import_event
 from tests.web.documents import full_event

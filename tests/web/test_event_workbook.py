@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _download(organizer_client, event) -> bytes:
-    response = organizer_client.get(reverse("export_workbook", args=[event.pk]))
+    response = organizer_client.get(reverse("orga:export_workbook", args=[event.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="nordic-2024.xlsx"'
     return response.content

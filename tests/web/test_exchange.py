@@ -5,7 +5,7 @@ import json
 import pytest
 
 from matchfair.core import dump_document, parse_event
-from matchfair.web.directory.identity import OPERATOR
+from matchfair.web.directory.domain.identity import OPERATOR
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exchange.to_database import import_event

@@ -9,10 +9,11 @@ from django_tasks_db.models import DBTaskResult
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
 from matchfair.web.exchange.to_database import import_event
-from matchfair.web.jobs import runners, services
+from matchfair.web.jobs import runners
+from matchfair.web.jobs.domain import states
+from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.runners import phase_label
-from matchfair.web.jobs.services import rerun, run_job, start_job
+from matchfair.web.jobs.runners import phase_label, run_job
 from matchfair.web.meetings.models import (
     Meeting,
     MeetingRequest,
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.django_db(transaction=True)
 def test_a_job_is_queued_on_commit_and_the_worker_runs_it():
     event = make_event()
-    job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
+    job = start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5})
     assert DBTaskResult.objects.count() == 1
 
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
@@ -43,7 +44,7 @@ def test_a_job_is_queued_on_commit_and_the_worker_runs_it():
 def test_the_scheduler_keeps_the_published_meeting():
     event = make_event()
     published = Meeting.objects.get(event=event, published=True)
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
     assert job.status == Job.Status.SUCCEEDED, job.error
     assert list(Meeting.objects.filter(event=event).values_list("pk", "start")) == [
         (published.pk, published.start)
@@ -57,7 +58,7 @@ def test_a_failed_job_shows_its_error_writes_nothing_and_can_be_rerun():
     broken.languages = ["xx"]
     broken.save()
 
-    failed = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    failed = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert failed.status == Job.Status.FAILED
     assert "'xx' is not an ISO 639-1 code" in failed.error
@@ -68,7 +69,7 @@ def test_a_failed_job_shows_its_error_writes_nothing_and_can_be_rerun():
 
     broken.languages = ["sv"]
     broken.save()
-    retried = run_job(rerun(failed).pk)
+    retried = run_job(rerun(job=failed).pk)
     assert retried.status == Job.Status.SUCCEEDED, retried.error
     assert retried.retry_of == failed
     assert retried.options == failed.options
@@ -76,7 +77,7 @@ def test_a_failed_job_shows_its_error_writes_nothing_and_can_be_rerun():
 
 def test_recommendations_are_stored_for_every_organization():
     event = make_event()
-    job = run_job(start_job(event, Job.Kind.RECOMMEND, options={"encoder": "fake"}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.RECOMMEND, options={"encoder": "fake"}).pk)
     assert job.status == Job.Status.SUCCEEDED, job.error
     partners = {
         (r.participation.code, r.partner.code)
@@ -94,10 +95,10 @@ GERMAN_PHASES = {"erster Plan", "weitere Treffen einplanen", "weniger Pausen"}
 def test_a_run_reports_its_phases_in_words_in_the_language_of_who_started_it(monkeypatch):
     written: list[str] = []
     monkeypatch.setattr(
-        services, "progress_reporter", lambda job: lambda _fraction, text: written.append(text)
+        states, "progress_writer", lambda job: lambda progress: written.append(progress.message)
     )
     with translation.override("de"):
-        job = start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 5})
+        job = start_job(event=make_event(), kind=Job.Kind.SCHEDULE, options={"time_limit": 5})
         labels = {phase_label(code) for code in ("greedy", "weight", "quality")}
     job = run_job(job.pk)  # the worker: no request, no language of its own
     phases = {text.split(":")[0] for text in written}
@@ -125,13 +126,13 @@ def scheduled_pairs(event) -> list[tuple[str, str]]:
 
 def test_a_run_leaves_out_the_meetings_of_an_organization_removed_meanwhile(monkeypatch):
     event = import_event(generate(organizations=20, requests=60, seed=3))
-    first = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    first = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
     assert first.status == Job.Status.SUCCEEDED, first.error
     before = scheduled_pairs(event)
     removed = Participation.objects.get(event=event, code=before[0][0])
     while_solving(monkeypatch, lambda: remove_participation(participation=removed))
 
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.SUCCEEDED, job.error
     left_out = sum(removed.code in pair for pair in before)
@@ -149,7 +150,7 @@ def test_a_request_accepted_meanwhile_is_listed_as_not_seen_by_the_run(monkeypat
         ),
     )
 
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.SUCCEEDED, job.error
     assert "1 request accepted while the scheduler ran" in job.message
@@ -160,11 +161,14 @@ def test_a_request_accepted_meanwhile_is_listed_as_not_seen_by_the_run(monkeypat
 
 def test_a_run_stores_nothing_when_a_session_changed_under_its_meetings(monkeypatch):
     event = import_event(generate(organizations=20, requests=60, seed=3))
-    assert run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error == ""
+    assert (
+        run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error
+        == ""
+    )
     before = sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True))
     while_solving(monkeypatch, lambda: Session.objects.filter(event=event).update(slot_minutes=25))
 
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.FAILED
     assert job.error.startswith("The event changed while the scheduler ran")
@@ -179,7 +183,7 @@ def test_a_run_forgets_the_unscheduled_requests_of_an_organization_removed_meanw
     idle = Participation.objects.get(event=event, code="smart-eye")
     while_solving(monkeypatch, lambda: remove_participation(participation=idle))
 
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.SUCCEEDED, job.error
     assert not UnscheduledMeeting.objects.filter(event=event).exists()
@@ -187,11 +191,14 @@ def test_a_run_forgets_the_unscheduled_requests_of_an_organization_removed_meanw
 
 def test_a_run_does_not_undo_meetings_published_meanwhile(monkeypatch):
     event = import_event(generate(organizations=20, requests=60, seed=3))
-    assert run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error == ""
+    assert (
+        run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk).error
+        == ""
+    )
     drafts = sorted(Meeting.objects.filter(event=event).values_list("pk", flat=True))
     while_solving(monkeypatch, lambda: publish_schedule(event))
 
-    job = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
     assert job.status == Job.Status.FAILED
     assert "the published meetings were changed" in job.error

@@ -31,7 +31,7 @@ def test_the_portal_agenda_behind_it_shows_no_organizer_menu(world: World):
     client = logged_in(world.smart_eye_user)
     page = client.get(f"/events/my/{world.smart_eye.pk}/", follow=True)
     assert page.status_code == 200
-    assert reverse("schedule", args=[world.event.pk]) not in page.content.decode()
+    assert reverse("orga:schedule", args=[world.event.pk]) not in page.content.decode()
 
 
 def test_the_old_address_tells_a_stranger_nothing(world: World):
@@ -42,6 +42,6 @@ def test_the_old_address_tells_a_stranger_nothing(world: World):
 
 
 def test_the_home_page_links_to_the_portal_not_to_the_old_address(world: World):
-    page = logged_in(world.smart_eye_user).get(reverse("home")).content.decode()
+    page = logged_in(world.smart_eye_user).get(reverse("portal:home")).content.decode()
     assert f'href="{reverse("portal:agenda", args=[world.smart_eye.pk])}"' in page
     assert "/events/my/" not in page

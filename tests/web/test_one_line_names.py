@@ -17,10 +17,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Organization, Participation
-from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import read_table
 from matchfair.web.events.models import Event
+from matchfair.web.exchange.spreadsheets import import_rows
 from tests.web.documents import full_event_data
 from tests.web.factories import make_user, xlsx_bytes
 
@@ -30,9 +31,9 @@ BROKEN_CODE = "nordic\r\nSet-Cookie: stolen=1"
 BROKEN_NAME = "Nordic\r\nDialogue"
 # Downloads whose file name carries the event id but whose content does not go
 # through the file format.
-NAMED_DOWNLOADS = ["export_workbook", "export_tables"]
+NAMED_DOWNLOADS = ["orga:export_workbook", "orga:export_tables"]
 # Downloads built from the event file: they need the stored rows to be valid.
-FORMAT_DOWNLOADS = ["export_event", "export_schedule", "export_agendas"]
+FORMAT_DOWNLOADS = ["orga:export_event", "orga:export_schedule", "orga:export_agendas"]
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_participant_agenda_downloads_of_an_old_event_work(client, old_event):
     for url in (
         reverse("portal:agenda_ics", args=[participation.pk]),
         reverse("portal:agenda_pdf", args=[participation.pk]),
-        reverse("participant_agenda_pdf", args=[participation.pk]),
+        reverse("portal:organization_agenda_pdf", args=[participation.pk]),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -114,15 +115,17 @@ def test_every_download_of_an_upgraded_old_event_works(organizer_client, old_eve
 @pytest.mark.parametrize("kind", ["html", "pdf"])
 def test_report_files_of_an_upgraded_old_event_work(organizer_client, old_event, kind):
     _migrate_old_rows()
-    response = organizer_client.get(reverse("event_report_file", args=[old_event.pk, "en", kind]))
+    response = organizer_client.get(
+        reverse("reports:event_report_file", args=[old_event.pk, "en", kind])
+    )
     assert response.status_code == 200
     assert _safe_disposition(response).endswith(f'-report-en.{kind}"')
 
 
 def test_inviting_to_an_old_event_with_a_line_break_in_its_name_works(organizer_client, old_event):
-    assert organizer_client.get(reverse("invite", args=[old_event.pk])).status_code == 200
+    assert organizer_client.get(reverse("orga:invite", args=[old_event.pk])).status_code == 200
     response = organizer_client.post(
-        reverse("invite", args=[old_event.pk]),
+        reverse("orga:invite", args=[old_event.pk]),
         {
             "organization_name": "Fjord Robotics",
             "country": "NO",
@@ -139,7 +142,7 @@ def test_inviting_to_an_old_event_with_a_line_break_in_its_name_works(organizer_
 
 def test_the_event_form_refuses_a_line_break_in_the_name(organizer_client, event):
     response = organizer_client.post(
-        reverse("event_settings", args=[event.pk]),
+        reverse("orga:event_settings", args=[event.pk]),
         {"name": "Nordic\r\nDialogue", "code": event.code, "timezone": "Asia/Shanghai"},
     )
     assert response.status_code == 200
@@ -153,7 +156,7 @@ def test_the_event_form_refuses_a_line_break_in_the_name(organizer_client, event
 def test_the_organization_form_refuses_a_line_break_in_the_id(organizer_client, event):
     participation = Participation.objects.get(event=event, code="tegnology")
     response = organizer_client.post(
-        reverse("edit_organization", args=[event.pk, participation.pk]),
+        reverse("orga:edit_organization", args=[event.pk, participation.pk]),
         {
             "name": "TEGnology",
             "country": "DK",
@@ -171,7 +174,7 @@ def test_the_organization_form_refuses_a_line_break_in_the_id(organizer_client, 
 
 def test_the_invitation_form_refuses_a_line_break_in_the_organization(organizer_client, event):
     response = organizer_client.post(
-        reverse("invite", args=[event.pk]),
+        reverse("orga:invite", args=[event.pk]),
         {
             "organization_name": "Fjord\rRobotics",
             "country": "NO",
@@ -194,7 +197,7 @@ def test_importing_an_event_file_with_a_line_break_in_its_id_is_refused(organize
     data["event"]["id"] = "nordic\r\n2024"
     before = Event.objects.count()
     upload = SimpleUploadedFile("event.json", json.dumps(data).encode())
-    response = organizer_client.post(reverse("import_event_file"), {"file": upload})
+    response = organizer_client.post(reverse("orga:import_event_file"), {"file": upload})
     assert response.status_code == 200
     assert Event.objects.count() == before
     assert response.context["issues"] == [

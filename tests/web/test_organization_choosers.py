@@ -8,7 +8,7 @@ the three organizations of the test event count as many.
 import pytest
 from django.urls import reverse
 
-from matchfair.web.directory import choosers
+from matchfair.web.directory import forms
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.outcomes.models import Agreement
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def many(monkeypatch):
-    monkeypatch.setattr(choosers, "LIST_LIMIT", 2)
+    monkeypatch.setattr(forms, "LIST_LIMIT", 2)
 
 
 def _side(event, code: str) -> Participation:
@@ -26,12 +26,12 @@ def _side(event, code: str) -> Participation:
 
 
 def test_a_small_event_lists_its_organizations(organizer_client, event):
-    page = organizer_client.get(reverse("meeting_requests", args=[event.pk])).content.decode()
+    page = organizer_client.get(reverse("orga:meeting_requests", args=[event.pk])).content.decode()
     assert '<select name="first"' in page
 
 
 def test_a_large_event_takes_ids_and_stores_the_meeting(organizer_client, event, many):
-    url = reverse("meeting_requests", args=[event.pk])
+    url = reverse("orga:meeting_requests", args=[event.pk])
     page = organizer_client.get(url).content.decode()
     assert '<select name="first"' not in page
     assert '<input type="text" name="first"' in page
@@ -46,7 +46,7 @@ def test_a_large_event_takes_ids_and_stores_the_meeting(organizer_client, event,
 
 
 def test_a_choose_link_fills_in_the_ids(organizer_client, event, many):
-    url = reverse("meeting_requests", args=[event.pk])
+    url = reverse("orga:meeting_requests", args=[event.pk])
     chosen = {"first": _side(event, "smart-eye").pk, "second": _side(event, "tegnology").pk}
     form = organizer_client.get(url, chosen).context["form"]
     assert (form["first"].value(), form["second"].value()) == ("smart-eye", "tegnology")
@@ -54,7 +54,7 @@ def test_a_choose_link_fills_in_the_ids(organizer_client, event, many):
 
 def test_an_unknown_id_is_refused_beside_its_field(organizer_client, event, many):
     response = organizer_client.post(
-        reverse("meeting_requests", args=[event.pk]),
+        reverse("orga:meeting_requests", args=[event.pk]),
         {"first": "smart-eye", "second": "nobody", "weight": "3"},
     )
     assert response.status_code == 200
@@ -62,7 +62,7 @@ def test_an_unknown_id_is_refused_beside_its_field(organizer_client, event, many
 
 
 def test_agreement_parties_are_typed_as_ids(organizer_client, event, many):
-    url = reverse("agreements", args=[event.pk])
+    url = reverse("orga:agreements", args=[event.pk])
     assert '<select name="parties"' not in organizer_client.get(url).content.decode()
     response = organizer_client.post(
         url,

@@ -37,7 +37,7 @@ def only_here(world: World, name: str) -> Participation:
 
 def test_an_organization_of_this_event_only_is_edited_and_audited(world: World):
     solo = only_here(world, "Konfidence")
-    url = reverse("edit_organization", args=[world.event.pk, solo.pk])
+    url = reverse("orga:edit_organization", args=[world.event.pk, solo.pk])
     response = logged_in(world.organizer).post(
         url,
         form(
@@ -58,7 +58,7 @@ def test_an_organization_of_this_event_only_is_edited_and_audited(world: World):
 
 def test_an_organization_shared_with_another_event_keeps_its_name(world: World):
     # Both test events import Smart Eye: its directory entry belongs to both.
-    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    url = reverse("orga:edit_organization", args=[world.event.pk, world.smart_eye.pk])
     client = logged_in(world.organizer)
     assert "also takes part in other events" in client.get(url).content.decode()
     client.post(url, form(world.smart_eye, name="Renamed by another organizer", group="x"))
@@ -68,7 +68,7 @@ def test_an_organization_shared_with_another_event_keeps_its_name(world: World):
 
 
 def test_bad_codes_are_named_on_their_fields_and_nothing_is_saved(world: World):
-    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    url = reverse("orga:edit_organization", args=[world.event.pk, world.smart_eye.pk])
     page = logged_in(world.organizer).post(
         url, form(world.smart_eye, languages="en, xx", code="tegnology")
     )
@@ -80,7 +80,7 @@ def test_bad_codes_are_named_on_their_fields_and_nothing_is_saved(world: World):
 
 
 def test_attendance_cannot_change_under_a_published_meeting(world: World):
-    url = reverse("edit_organization", args=[world.event.pk, world.tegnology.pk])
+    url = reverse("orga:edit_organization", args=[world.event.pk, world.tegnology.pk])
     page = logged_in(world.organizer).post(url, form(world.tegnology, attendance="online"))
     assert "1 published meeting: its attendance cannot change" in page.content.decode()
     world.tegnology.refresh_from_db()
@@ -88,7 +88,7 @@ def test_attendance_cannot_change_under_a_published_meeting(world: World):
 
 
 def test_a_new_attendance_drops_the_organizations_drafts(world: World):
-    url = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    url = reverse("orga:edit_organization", args=[world.event.pk, world.smart_eye.pk])
     logged_in(world.organizer).post(url, form(world.smart_eye, attendance="onsite"))
     assert not Meeting.objects.filter(pk=world.draft.pk).exists()
     assert Meeting.objects.filter(pk=world.published.pk).exists()
@@ -96,7 +96,7 @@ def test_a_new_attendance_drops_the_organizations_drafts(world: World):
 
 def test_an_organization_with_a_published_meeting_is_not_removed(world: World):
     client = logged_in(world.organizer)
-    url = reverse("remove_organization", args=[world.event.pk, world.tegnology.pk])
+    url = reverse("orga:remove_organization", args=[world.event.pk, world.tegnology.pk])
     assert "It has 1 published meeting." in client.get(url).content.decode()
     client.post(url)
     assert Participation.objects.filter(pk=world.tegnology.pk).exists()
@@ -104,7 +104,7 @@ def test_an_organization_with_a_published_meeting_is_not_removed(world: World):
 
 def test_removing_asks_first_then_takes_the_organization_out_of_this_event_only(world: World):
     client = logged_in(world.organizer)
-    url = reverse("remove_organization", args=[world.event.pk, world.smart_eye.pk])
+    url = reverse("orga:remove_organization", args=[world.event.pk, world.smart_eye.pk])
     page = client.get(url).content.decode()
     assert "1 meeting request, 1 draft meeting" in page
     assert Participation.objects.filter(pk=world.smart_eye.pk).exists()
@@ -118,11 +118,11 @@ def test_removing_asks_first_then_takes_the_organization_out_of_this_event_only(
 
 def test_another_events_organizer_cannot_edit_or_remove_this_events_organization(world: World):
     client = logged_in(world.other_organizer)
-    edit = reverse("edit_organization", args=[world.event.pk, world.smart_eye.pk])
-    remove = reverse("remove_organization", args=[world.event.pk, world.smart_eye.pk])
+    edit = reverse("orga:edit_organization", args=[world.event.pk, world.smart_eye.pk])
+    remove = reverse("orga:remove_organization", args=[world.event.pk, world.smart_eye.pk])
     assert client.post(edit, form(world.smart_eye, group="mine")).status_code == 403
     assert client.post(remove).status_code == 403
-    own = reverse("remove_organization", args=[world.other_event.pk, world.smart_eye.pk])
+    own = reverse("orga:remove_organization", args=[world.other_event.pk, world.smart_eye.pk])
     assert client.post(own).status_code == 404
     world.smart_eye.refresh_from_db()
     assert world.smart_eye.group is None
@@ -132,7 +132,7 @@ def test_another_events_organizer_cannot_edit_or_remove_this_events_organization
 def test_names_are_escaped_on_the_edit_and_remove_pages(world: World):
     solo = only_here(world, "<script>alert(1)</script>")
     client = logged_in(world.organizer)
-    for name in ("edit_organization", "remove_organization"):
+    for name in ("orga:edit_organization", "orga:remove_organization"):
         page = client.get(reverse(name, args=[world.event.pk, solo.pk])).content.decode()
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

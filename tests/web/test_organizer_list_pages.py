@@ -87,16 +87,16 @@ def _links(page: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "query", "shown"),
     [
-        ("organizations", "", 50),
-        ("meeting_requests", "", 50),
-        ("agreements", "", 50),
-        ("meeting_outcomes", "", 50),
-        ("cooperation_projects", "", 0),
-        ("jobs", "", 50),
-        ("audit_trail", "", 100),
-        ("schedule", "view=slot", 100),
-        ("schedule", "view=table&table=online", 100),
-        ("schedule", "view=organization", 100),
+        ("orga:organizations", "", 50),
+        ("orga:meeting_requests", "", 50),
+        ("orga:agreements", "", 50),
+        ("orga:meeting_outcomes", "", 50),
+        ("orga:cooperation_projects", "", 0),
+        ("orga:jobs", "", 50),
+        ("orga:audit_trail", "", 100),
+        ("orga:schedule", "view=slot", 100),
+        ("orga:schedule", "view=table&table=online", 100),
+        ("orga:schedule", "view=organization", 100),
     ],
 )
 def test_the_first_page_shows_a_bounded_number(organizer_client, crowded, name, query, shown):
@@ -107,7 +107,7 @@ def test_the_first_page_shows_a_bounded_number(organizer_client, crowded, name, 
 
 
 def test_the_page_links_keep_the_filter_and_reach_the_last_page(organizer_client, crowded):
-    url = reverse("meeting_requests", args=[crowded.pk])
+    url = reverse("orga:meeting_requests", args=[crowded.pk])
     first = organizer_client.get(f"{url}?mandatory=1").content.decode()
     assert _links(first) == ["?mandatory=1&amp;page=2"]
     second = organizer_client.get(f"{url}?mandatory=1&page=2")
@@ -121,7 +121,7 @@ def test_the_page_links_keep_the_filter_and_reach_the_last_page(organizer_client
 
 
 def test_the_organization_chooser_searches_and_pages(organizer_client, crowded):
-    url = reverse("schedule", args=[crowded.pk])
+    url = reverse("orga:schedule", args=[crowded.pk])
     response = organizer_client.get(f"{url}?view=organization&q=org-12")
     names = [p.organization.name for p in response.context["page"]]
     assert names == [f"Organization org-{n}" for n in range(120, 130)]
@@ -134,7 +134,7 @@ def test_the_organization_chooser_searches_and_pages(organizer_client, crowded):
 
 
 def test_the_audit_trail_pages_through_every_line(organizer_client, crowded):
-    url = reverse("audit_trail", args=[crowded.pk])
+    url = reverse("orga:audit_trail", args=[crowded.pk])
     pages = [organizer_client.get(f"{url}?page={n}").context["page"] for n in (1, 2, 3)]
     assert [len(page) for page in pages] == [100, 100, 60]
     summaries = [line.summary for page in pages for line in page]

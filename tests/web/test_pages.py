@@ -16,18 +16,18 @@ from tests.web.factories import make_user, xlsx_bytes
 pytestmark = pytest.mark.django_db
 
 ORGANIZER_PAGES = [
-    "event",
-    "event_settings",
-    "programme",
-    "organizations",
-    "invite",
-    "spreadsheet_upload",
-    "meeting_requests",
-    "schedule",
-    "jobs",
-    "export_event",
-    "export_schedule",
-    "export_workbook",
+    "orga:event",
+    "orga:event_settings",
+    "orga:programme",
+    "orga:organizations",
+    "orga:invite",
+    "orga:spreadsheet_upload",
+    "orga:meeting_requests",
+    "orga:schedule",
+    "orga:jobs",
+    "orga:export_event",
+    "orga:export_schedule",
+    "orga:export_workbook",
 ]
 
 
@@ -48,12 +48,12 @@ def test_organizer_pages_are_closed_to_other_users(client, event, delegate_user,
 
 
 def test_an_unknown_event_is_not_found(organizer_client):
-    assert organizer_client.get(reverse("event", args=[999999])).status_code == 404
+    assert organizer_client.get(reverse("orga:event", args=[999999])).status_code == 404
 
 
 def test_creating_an_event_makes_its_creator_the_organizer(organizer_client, organizer):
     response = organizer_client.post(
-        reverse("new_event"),
+        reverse("orga:new_event"),
         {"name": "Chengdu-Europe Dialogue 2025", "timezone": "Asia/Shanghai", "tables": "20"},
     )
     event = Event.objects.get(name="Chengdu-Europe Dialogue 2025")
@@ -64,7 +64,7 @@ def test_creating_an_event_makes_its_creator_the_organizer(organizer_client, org
 
 def test_changing_the_number_of_tables(organizer_client, event):
     response = organizer_client.post(
-        reverse("event_settings", args=[event.pk]),
+        reverse("orga:event_settings", args=[event.pk]),
         {"name": event.name, "code": event.code, "timezone": "Asia/Shanghai", "tables": "12"},
     )
     assert response.status_code == 302
@@ -74,12 +74,12 @@ def test_changing_the_number_of_tables(organizer_client, event):
 
 def test_a_delegate_cannot_create_events(client, delegate_user):
     client.force_login(delegate_user)
-    assert client.get(reverse("new_event")).status_code == 403
+    assert client.get(reverse("orga:new_event")).status_code == 403
 
 
 def test_adding_a_session_in_the_event_time_zone(organizer_client, event):
     response = organizer_client.post(
-        reverse("programme", args=[event.pk]),
+        reverse("orga:programme", args=[event.pk]),
         {
             "add_session": "1",
             "code": "day3",
@@ -100,7 +100,7 @@ def test_importing_a_bad_event_file_lists_every_problem(organizer_client):
     data["organizations"][0]["country"] = "XX"
     data["opportunities"][0]["kind"] = "swap"
     upload = _file("bad.json", json.dumps(data).encode())
-    response = organizer_client.post(reverse("import_event_file"), {"file": upload})
+    response = organizer_client.post(reverse("orga:import_event_file"), {"file": upload})
     content = response.content.decode()
     assert response.status_code == 200
     assert "bad.json: organizations[0].country" in content
@@ -110,7 +110,7 @@ def test_importing_a_bad_event_file_lists_every_problem(organizer_client):
 
 def test_importing_an_event_file_creates_the_event(organizer_client, organizer):
     upload = _file("nordic.json", json.dumps(full_event_data()).encode())
-    response = organizer_client.post(reverse("import_event_file"), {"file": upload})
+    response = organizer_client.post(reverse("orga:import_event_file"), {"file": upload})
     event = Event.objects.exclude(organizers=None).latest("pk")
     assert response.status_code == 302
     assert organizer in event.organizers.all()
@@ -121,7 +121,7 @@ def test_spreadsheet_import_through_the_mapping_step(organizer_client, event):
         [["Company", "Country", "Opportunity"], ["Nokia", "FI", "5G"], ["Bad", "XX", "Oops"]]
     )
     response = organizer_client.post(
-        reverse("spreadsheet_upload", args=[event.pk]), {"file": _file("f.xlsx", content)}
+        reverse("orga:spreadsheet_upload", args=[event.pk]), {"file": _file("f.xlsx", content)}
     )
     assert response.status_code == 302
     mapping_url = response["Location"]
@@ -138,7 +138,7 @@ def test_tailor_made_meeting_from_the_requests_page(organizer_client, event):
     smart_eye = Participation.objects.get(event=event, code="smart-eye")
     tegnology = Participation.objects.get(event=event, code="tegnology")
     response = organizer_client.post(
-        reverse("meeting_requests", args=[event.pk]),
+        reverse("orga:meeting_requests", args=[event.pk]),
         {"first": smart_eye.pk, "second": tegnology.pk, "weight": "5"},
     )
     assert response.status_code == 302
@@ -149,7 +149,7 @@ def test_tailor_made_meeting_from_the_requests_page(organizer_client, event):
 def test_cross_language_search_finds_the_chinese_opportunity(organizer_client, event, settings):
     settings.MATCHFAIR_ENCODER = "fake"
     response = organizer_client.get(
-        reverse("meeting_requests", args=[event.pk]), {"q": "光伏储能联合研发"}
+        reverse("orga:meeting_requests", args=[event.pk]), {"q": "光伏储能联合研发"}
     )
     assert response.status_code == 200
     assert response.context["hits"][0].participation.code == "tsinghua-energy"
@@ -160,7 +160,7 @@ def test_moving_a_meeting_into_a_conflict_explains_it(organizer_client, event):
     session = event.sessions.get(code="day1-pm")
     late_slot = f"{session.pk}|4"  # 15:40, after TEGnology's window
     response = organizer_client.post(
-        reverse("move_meeting", args=[event.pk, meeting.pk]),
+        reverse("orga:move_meeting", args=[event.pk, meeting.pk]),
         {"slot": late_slot, "location": "table-1"},
     )
     content = response.content.decode()
@@ -175,7 +175,7 @@ def test_moving_a_meeting_to_a_free_slot(organizer_client, event):
     meeting = Meeting.objects.get(event=event)
     session = event.sessions.get(code="day1-pm")
     response = organizer_client.post(
-        reverse("move_meeting", args=[event.pk, meeting.pk]),
+        reverse("orga:move_meeting", args=[event.pk, meeting.pk]),
         {"slot": f"{session.pk}|1", "location": "table-2"},
     )
     assert response.status_code == 302
@@ -187,10 +187,12 @@ def test_moving_a_meeting_to_a_free_slot(organizer_client, event):
 
 
 def test_starting_a_job_shows_its_progress_page(organizer_client, event):
-    response = organizer_client.post(reverse("start_job", args=[event.pk]), {"kind": "schedule"})
+    response = organizer_client.post(
+        reverse("orga:start_job", args=[event.pk]), {"kind": "schedule"}
+    )
     job = Job.objects.get(event=event)
-    assert response["Location"] == reverse("job", args=[event.pk, job.pk])
-    status = organizer_client.get(reverse("job_status", args=[event.pk, job.pk])).json()
+    assert response["Location"] == reverse("orga:job", args=[event.pk, job.pk])
+    status = organizer_client.get(reverse("orga:job_status", args=[event.pk, job.pk])).json()
     assert status == {
         "status": "queued",
         "status_label": "queued",
@@ -202,21 +204,21 @@ def test_starting_a_job_shows_its_progress_page(organizer_client, event):
 
 def test_a_failed_job_page_offers_a_rerun(organizer_client, event):
     job = Job.objects.create(event=event, kind="schedule", status="failed", error="Boom: bad")
-    page = organizer_client.get(reverse("job", args=[event.pk, job.pk])).content.decode()
+    page = organizer_client.get(reverse("orga:job", args=[event.pk, job.pk])).content.decode()
     assert "Boom: bad" in page
-    response = organizer_client.post(reverse("retry_job", args=[event.pk, job.pk]))
+    response = organizer_client.post(reverse("orga:retry_job", args=[event.pk, job.pk]))
     retry = Job.objects.get(retry_of=job)
-    assert response["Location"] == reverse("job", args=[event.pk, retry.pk])
+    assert response["Location"] == reverse("orga:job", args=[event.pk, retry.pk])
 
 
 def test_publishing_marks_every_meeting_published(organizer_client, event):
     Meeting.objects.filter(event=event).update(published=False)
-    organizer_client.post(reverse("publish", args=[event.pk]))
+    organizer_client.post(reverse("orga:publish", args=[event.pk]))
     assert not Meeting.objects.filter(event=event, published=False).exists()
 
 
 def test_the_exported_event_file_is_the_imported_one(organizer_client, event):
-    response = organizer_client.get(reverse("export_event", args=[event.pk]))
+    response = organizer_client.get(reverse("orga:export_event", args=[event.pk]))
     exported = parse_event(json.loads(response.content))
     assert exported == parse_event(full_event_data())
 
@@ -225,10 +227,10 @@ def test_a_delegate_sees_their_agenda_and_not_another_organization(client, event
     client.force_login(delegate_user)
     own = Participation.objects.get(event=event, code="tegnology")
     other = Participation.objects.get(event=event, code="smart-eye")
-    page = client.get(reverse("participant_home", args=[own.pk]), follow=True)
+    page = client.get(reverse("portal:participant_home", args=[own.pk]), follow=True)
     assert "清华四川能源互联网研究院" in page.content.decode()
-    assert client.get(reverse("participant_home", args=[other.pk])).status_code == 403
-    assert client.get(reverse("participant_agenda_pdf", args=[other.pk])).status_code == 403
+    assert client.get(reverse("portal:participant_home", args=[other.pk])).status_code == 403
+    assert client.get(reverse("portal:organization_agenda_pdf", args=[other.pk])).status_code == 403
 
 
 def _file(name, content):
@@ -255,6 +257,6 @@ def test_recommended_pairs_not_yet_requested_are_offered(organizer_client, event
         Recommendation.objects.create(
             event=event, participation=first, partner=second, score=score, reasons=["sectors"]
         )
-    response = organizer_client.get(reverse("meeting_requests", args=[event.pk]))
+    response = organizer_client.get(reverse("orga:meeting_requests", args=[event.pk]))
     pairs = [(p.first.code, p.second.code) for p in response.context["suggestions"]]
     assert pairs == [("tegnology", "smart-eye")]  # tegnology-tsinghua is requested already

@@ -26,7 +26,7 @@ def logged_in(user) -> Client:
 
 
 def grant(client: Client, world: World, **values):
-    return client.post(reverse("event_people", args=[world.event.pk]), values)
+    return client.post(reverse("orga:event_people", args=[world.event.pk]), values)
 
 
 def test_an_existing_account_becomes_a_viewer_by_its_address(world: World):
@@ -91,14 +91,14 @@ def test_roles_are_withdrawn_but_never_ones_own(world: World):
     colleague = person("colleague", staff=True)
     world.event.organizers.add(colleague)
     client = logged_in(world.organizer)
-    url = reverse("withdraw_role", args=[world.event.pk, world.viewer.pk])
+    url = reverse("orga:withdraw_role", args=[world.event.pk, world.viewer.pk])
     assert client.post(url, {"role": "viewer"}).status_code == 302
     assert event_access(world.viewer, world.event) is None
-    own = reverse("withdraw_role", args=[world.event.pk, world.organizer.pk])
+    own = reverse("orga:withdraw_role", args=[world.event.pk, world.organizer.pk])
     client.post(own, {"role": "organizer"})
     assert world.event.organizers.filter(pk=world.organizer.pk).exists()
     client.post(
-        reverse("withdraw_role", args=[world.event.pk, colleague.pk]), {"role": "organizer"}
+        reverse("orga:withdraw_role", args=[world.event.pk, colleague.pk]), {"role": "organizer"}
     )
     assert not world.event.organizers.filter(pk=colleague.pk).exists()
     actions = list(AuditEntry.objects.filter(event=world.event).values_list("action", flat=True))
@@ -107,15 +107,15 @@ def test_roles_are_withdrawn_but_never_ones_own(world: World):
 
 def test_another_events_organizer_can_neither_read_nor_change_the_roles(world: World):
     client = logged_in(world.other_organizer)
-    assert client.get(reverse("event_people", args=[world.event.pk])).status_code == 403
+    assert client.get(reverse("orga:event_people", args=[world.event.pk])).status_code == 403
     assert (
         grant(client, world, email="other-organizer@example.org", role="organizer").status_code
         == 403
     )
-    url = reverse("withdraw_role", args=[world.event.pk, world.viewer.pk])
+    url = reverse("orga:withdraw_role", args=[world.event.pk, world.viewer.pk])
     assert client.post(url, {"role": "viewer"}).status_code == 403
     # Through their own event's address, this event's viewer is nobody there.
-    own = reverse("withdraw_role", args=[world.other_event.pk, world.viewer.pk])
+    own = reverse("orga:withdraw_role", args=[world.other_event.pk, world.viewer.pk])
     assert client.post(own, {"role": "viewer"}).status_code == 404
     assert list(world.event.organizers.all()) == [world.organizer]
     assert EventViewer.objects.filter(event=world.event, user=world.viewer).exists()
@@ -138,12 +138,12 @@ def test_granting_needs_the_csrf_token(world: World):
 def test_names_on_the_people_page_are_escaped(world: World):
     world.viewer.first_name = "<script>alert(1)</script>"
     world.viewer.save()
-    page = logged_in(world.organizer).get(reverse("event_people", args=[world.event.pk]))
+    page = logged_in(world.organizer).get(reverse("orga:event_people", args=[world.event.pk]))
     text = page.content.decode()
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
 def test_the_event_menu_leads_to_people_and_roles(world: World):
-    page = logged_in(world.organizer).get(reverse("event", args=[world.event.pk]))
-    assert reverse("event_people", args=[world.event.pk]) in page.content.decode()
+    page = logged_in(world.organizer).get(reverse("orga:event", args=[world.event.pk]))
+    assert reverse("orga:event_people", args=[world.event.pk]) in page.content.decode()

@@ -25,7 +25,7 @@ def test_names_are_tagged_by_script():
 
 def test_an_organizations_agenda_prints_its_partner_in_chinese(organizer_client, event):
     tegnology = event.participations.get(code="tegnology")
-    response = organizer_client.get(reverse("participant_agenda_pdf", args=[tegnology.pk]))
+    response = organizer_client.get(reverse("portal:organization_agenda_pdf", args=[tegnology.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = _text(response.content)
     assert "TEGnology" in text
@@ -34,7 +34,7 @@ def test_an_organizations_agenda_prints_its_partner_in_chinese(organizer_client,
 
 def test_the_table_plan_prints_japanese_and_nordic_names(organizer_client, event):
     Organization.objects.filter(name="TEGnology").update(name="Ærø Energi – トヨタ")
-    response = organizer_client.get(reverse("export_tables", args=[event.pk]))
+    response = organizer_client.get(reverse("orga:export_tables", args=[event.pk]))
     text = _text(response.content)
     assert "table-1" in text
     assert "Ærø Energi – トヨタ" in text

@@ -47,7 +47,7 @@ def day1(world: World) -> Session:
 
 def test_a_change_that_moves_a_published_meeting_is_refused_and_not_audited(world: World):
     session = day1(world)
-    url = reverse("edit_session", args=[world.event.pk, session.pk])
+    url = reverse("orga:edit_session", args=[world.event.pk, session.pk])
     response = logged_in(world.organizer).post(url, session_form(session, slot_minutes=30))
     assert response.status_code == 200
     assert "1 published meeting would no longer fit" in response.content.decode()
@@ -57,7 +57,7 @@ def test_a_change_that_moves_a_published_meeting_is_refused_and_not_audited(worl
 
 def test_a_new_gap_drops_the_drafts_off_the_slots_and_keeps_the_published(world: World):
     session = day1(world)
-    url = reverse("edit_session", args=[world.event.pk, session.pk])
+    url = reverse("orga:edit_session", args=[world.event.pk, session.pk])
     response = logged_in(world.organizer).post(url, session_form(session, gap_minutes=10))
     assert response.status_code == 302
     assert Meeting.objects.filter(pk=world.published.pk).exists()
@@ -69,7 +69,7 @@ def test_a_new_gap_drops_the_drafts_off_the_slots_and_keeps_the_published(world:
 
 def test_renaming_a_session_renames_it_in_the_requests_limited_to_it(world: World):
     session = day1(world)
-    url = reverse("edit_session", args=[world.event.pk, session.pk])
+    url = reverse("orga:edit_session", args=[world.event.pk, session.pk])
     logged_in(world.organizer).post(url, session_form(session, code="day1-afternoon"))
     assert Session.objects.get(pk=session.pk).code == "day1-afternoon"
     restricted = MeetingRequest.objects.get(event=world.event, mandatory=True)
@@ -79,7 +79,7 @@ def test_renaming_a_session_renames_it_in_the_requests_limited_to_it(world: Worl
 def test_a_session_with_published_meetings_cannot_be_deleted(world: World):
     session = day1(world)
     client = logged_in(world.organizer)
-    url = reverse("delete_session", args=[world.event.pk, session.pk])
+    url = reverse("orga:delete_session", args=[world.event.pk, session.pk])
     page = client.get(url).content.decode()
     assert "This cannot be deleted now" in page
     assert '<form method="post">' not in page
@@ -94,7 +94,7 @@ def test_deleting_a_session_asks_first_then_frees_the_requests_limited_to_it(wor
     request.sessions = ["day2-online"]
     request.save()
     client = logged_in(world.organizer)
-    url = reverse("delete_session", args=[world.event.pk, session.pk])
+    url = reverse("orga:delete_session", args=[world.event.pk, session.pk])
     page = client.get(url).content.decode()
     assert "1 meeting request is limited to sessions including this one" in page
     assert Session.objects.filter(pk=session.pk).exists()  # asking deletes nothing
@@ -117,7 +117,7 @@ def test_an_agenda_item_keeps_room_for_those_signed_up_and_is_deleted_with_them(
     SignUp.objects.create(item=item, participation=world.tegnology)
     SignUp.objects.create(item=item, participation=world.smart_eye)
     client = logged_in(world.organizer)
-    edit = reverse("edit_agenda_item", args=[world.event.pk, item.pk])
+    edit = reverse("orga:edit_agenda_item", args=[world.event.pk, item.pk])
     values = {
         "kind": item.kind,
         "title": "Roadshow <b>2</b>",
@@ -132,7 +132,7 @@ def test_an_agenda_item_keeps_room_for_those_signed_up_and_is_deleted_with_them(
     assert client.post(edit, values | {"capacity": 5}).status_code == 302
     item.refresh_from_db()
     assert (item.title, item.capacity) == ("Roadshow <b>2</b>", 5)
-    delete = reverse("delete_agenda_item", args=[world.event.pk, item.pk])
+    delete = reverse("orga:delete_agenda_item", args=[world.event.pk, item.pk])
     page = client.get(delete).content.decode()
     assert "Roadshow &lt;b&gt;2&lt;/b&gt;" in page
     assert "<b>2</b>" not in page
@@ -146,13 +146,13 @@ def test_an_agenda_item_keeps_room_for_those_signed_up_and_is_deleted_with_them(
 def test_another_events_organizer_can_neither_change_nor_delete_a_session(world: World):
     session = Session.objects.get(event=world.event, code="day2-online")
     client = logged_in(world.other_organizer)
-    edit = reverse("edit_session", args=[world.event.pk, session.pk])
-    delete = reverse("delete_session", args=[world.event.pk, session.pk])
+    edit = reverse("orga:edit_session", args=[world.event.pk, session.pk])
+    delete = reverse("orga:delete_session", args=[world.event.pk, session.pk])
     assert client.get(edit).status_code == 403
     assert client.post(edit, session_form(session, code="mine")).status_code == 403
     assert client.post(delete).status_code == 403
     # Through their own event's address, this event's session does not exist.
-    own = reverse("delete_session", args=[world.other_event.pk, session.pk])
+    own = reverse("orga:delete_session", args=[world.other_event.pk, session.pk])
     assert client.post(own).status_code == 404
     session.refresh_from_db()
     assert session.code == "day2-online"
@@ -163,6 +163,7 @@ def test_the_delete_page_refuses_a_post_without_its_csrf_token(world: World):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.organizer)
     assert (
-        client.post(reverse("delete_session", args=[world.event.pk, session.pk])).status_code == 403
+        client.post(reverse("orga:delete_session", args=[world.event.pk, session.pk])).status_code
+        == 403
     )
     assert Session.objects.filter(pk=session.pk).exists()

@@ -14,14 +14,14 @@ from tests.web.factories import make_user
 pytestmark = pytest.mark.django_db
 
 LIST_PAGES = [
-    ("organizations", {}),
-    ("meeting_requests", {}),
-    ("schedule", {"view": "slot"}),
-    ("schedule", {"view": "table", "table": "table-1"}),
-    ("schedule", {"view": "organization"}),
-    ("jobs", {}),
-    ("audit_trail", {}),
-    ("home", None),
+    ("orga:organizations", {}),
+    ("orga:meeting_requests", {}),
+    ("orga:schedule", {"view": "slot"}),
+    ("orga:schedule", {"view": "table", "table": "table-1"}),
+    ("orga:schedule", {"view": "organization"}),
+    ("orga:jobs", {}),
+    ("orga:audit_trail", {}),
+    ("portal:home", None),
 ]
 
 

@@ -19,7 +19,7 @@ def test_the_picker_submits_through_a_script_file_the_policy_allows(db):
     world: World = build_world()
     client = Client()
     client.force_login(world.organizer)
-    response = client.get(reverse("schedule", args=[world.event.pk]), {"view": "organization"})
+    response = client.get(reverse("orga:schedule", args=[world.event.pk]), {"view": "organization"})
     page = response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert not INLINE_HANDLER.search(page)

@@ -23,8 +23,9 @@ from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event, Interpreter
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exchange.to_database import import_event
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings import services
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.meetings.services import publish_schedule
@@ -36,7 +37,9 @@ pytestmark = pytest.mark.django_db
 
 
 def run_scheduler(event: Event, seconds: float = 5) -> Job:
-    return run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": seconds}).pk)
+    return run_job(
+        start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": seconds}).pk
+    )
 
 
 def stored_violations(event: Event) -> list[str]:
@@ -102,7 +105,7 @@ def test_a_published_meeting_that_cannot_stay_fails_the_run_naming_it_in_the_run
         availability=[{"start": "2024-11-19T09:00:00+08:00", "end": "2024-11-19T10:00:00+08:00"}]
     )
     with translation.override("de"):
-        job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 5})
+        job = start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5})
 
     job = run_job(job.pk)
 

@@ -3,9 +3,10 @@
 import pytest
 
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
+from matchfair.web.exchange.spreadsheets import import_rows
 from tests.web.factories import make_event, xlsx_bytes
 
 pytestmark = pytest.mark.django_db

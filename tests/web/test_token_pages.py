@@ -30,14 +30,14 @@ def logged_in(user) -> Client:
 
 def test_a_new_token_is_shown_once_and_works(world: World):
     client = logged_in(world.organizer)
-    created = client.post(reverse("api_tokens"), {"name": "city CRM"})
+    created = client.post(reverse("tokens:tokens"), {"name": "city CRM"})
     assert "no-store" in created["Cache-Control"]
     plain = SHOWN.search(created.content.decode()).group(1)
     assert user_of_token(plain) == world.organizer
     token = ApiToken.objects.get(user=world.organizer)
     assert token.digest != plain
     assert plain not in token.prefix
-    listed = client.get(reverse("api_tokens")).content.decode()
+    listed = client.get(reverse("tokens:tokens")).content.decode()
     assert "city CRM" in listed
     assert plain not in listed
     entry = AuditEntry.objects.get(event=world.event, action="api-token.created")
@@ -48,64 +48,64 @@ def test_a_new_token_is_shown_once_and_works(world: World):
 
 def test_the_list_shows_when_a_token_was_last_used(world: World):
     client = logged_in(world.organizer)
-    client.post(reverse("api_tokens"), {"name": "fair registration"})
+    client.post(reverse("tokens:tokens"), {"name": "fair registration"})
     token = ApiToken.objects.get(user=world.organizer)
-    assert "never" in client.get(reverse("api_tokens")).content.decode()
+    assert "never" in client.get(reverse("tokens:tokens")).content.decode()
     used = timezone.now().replace(year=2030, month=1, day=2, hour=3, minute=4)
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=used)
-    assert "2030-01-02" in client.get(reverse("api_tokens")).content.decode()
+    assert "2030-01-02" in client.get(reverse("tokens:tokens")).content.decode()
 
 
 def test_a_revoked_token_stops_working_and_the_revocation_is_audited(world: World):
     client = logged_in(world.organizer)
     plain = SHOWN.search(
-        client.post(reverse("api_tokens"), {"name": "CRM"}).content.decode()
+        client.post(reverse("tokens:tokens"), {"name": "CRM"}).content.decode()
     ).group(1)
     token = ApiToken.objects.get(user=world.organizer)
-    assert client.post(reverse("revoke_api_token", args=[token.pk])).status_code == 302
+    assert client.post(reverse("tokens:revoke", args=[token.pk])).status_code == 302
     assert user_of_token(plain) is None
-    client.post(reverse("revoke_api_token", args=[token.pk]))  # twice: still one entry
+    client.post(reverse("tokens:revoke", args=[token.pk]))  # twice: still one entry
     assert AuditEntry.objects.filter(event=world.event, action="api-token.revoked").count() == 1
 
 
 def test_nobody_revokes_or_lists_another_persons_token(world: World):
     plain = SHOWN.search(
         logged_in(world.organizer)
-        .post(reverse("api_tokens"), {"name": "integration-42"})
+        .post(reverse("tokens:tokens"), {"name": "integration-42"})
         .content.decode()
     ).group(1)
     token = ApiToken.objects.get(user=world.organizer)
     other = logged_in(world.other_organizer)
-    assert other.post(reverse("revoke_api_token", args=[token.pk])).status_code == 404
-    assert "integration-42" not in other.get(reverse("api_tokens")).content.decode()
+    assert other.post(reverse("tokens:revoke", args=[token.pk])).status_code == 404
+    assert "integration-42" not in other.get(reverse("tokens:tokens")).content.decode()
     assert user_of_token(plain) == world.organizer
 
 
 def test_participants_and_viewers_have_no_token_page(world: World):
     for user in (world.smart_eye_user, world.viewer):
         client = logged_in(user)
-        assert client.get(reverse("api_tokens")).status_code == 403
-        assert client.post(reverse("api_tokens"), {"name": "x"}).status_code == 403
+        assert client.get(reverse("tokens:tokens")).status_code == 403
+        assert client.post(reverse("tokens:tokens"), {"name": "x"}).status_code == 403
     assert not ApiToken.objects.exists()
 
 
 def test_creating_a_token_needs_the_csrf_token(world: World):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.organizer)
-    assert client.post(reverse("api_tokens"), {"name": "CRM"}).status_code == 403
+    assert client.post(reverse("tokens:tokens"), {"name": "CRM"}).status_code == 403
     assert not ApiToken.objects.exists()
 
 
 def test_a_token_name_is_escaped(world: World):
     client = logged_in(world.organizer)
-    page = client.post(reverse("api_tokens"), {"name": "<img src=x onerror=alert(1)>"})
+    page = client.post(reverse("tokens:tokens"), {"name": "<img src=x onerror=alert(1)>"})
     text = page.content.decode()
     assert "<img src=x" not in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
 
 
 def test_only_organizers_accounts_see_the_link_to_their_tokens(world: World):
-    organizer_page = logged_in(world.organizer).get(reverse("home")).content.decode()
-    assert reverse("api_tokens") in organizer_page
-    delegate_page = logged_in(world.smart_eye_user).get(reverse("home")).content.decode()
-    assert reverse("api_tokens") not in delegate_page
+    organizer_page = logged_in(world.organizer).get(reverse("portal:home")).content.decode()
+    assert reverse("tokens:tokens") in organizer_page
+    delegate_page = logged_in(world.smart_eye_user).get(reverse("portal:home")).content.decode()
+    assert reverse("tokens:tokens") not in delegate_page

@@ -15,7 +15,7 @@ from matchfair.web.jobs.models import WorkerBeat
 pytestmark = pytest.mark.django_db
 
 BANNER = "data-worker-silent"
-PAGES = ["event", "jobs", "schedule"]
+PAGES = ["orga:event", "orga:jobs", "orga:schedule"]
 
 
 def last_seen(ago: timedelta) -> None:
@@ -40,10 +40,12 @@ def test_no_banner_while_the_worker_beats(organizer_client, event, page):
 def test_the_banner_shows_when_no_worker_was_ever_seen_in_the_pages_language(
     organizer_client, event
 ):
-    response = organizer_client.get(reverse("jobs", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    response = organizer_client.get(
+        reverse("orga:jobs", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="de"
+    )
     assert "Seit einer Minute wurde kein Job-Worker gesehen" in response.content.decode()
 
 
 def test_pages_without_an_event_do_not_look_for_the_worker(organizer_client, event):
     last_seen(timedelta(hours=1))
-    assert BANNER not in organizer_client.get(reverse("home")).content.decode()
+    assert BANNER not in organizer_client.get(reverse("portal:home")).content.decode()

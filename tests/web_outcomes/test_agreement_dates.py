@@ -95,7 +95,7 @@ def test_signing_online_before_the_intention_date_is_refused(event: Event, organ
 def test_the_organizer_form_shows_the_error_beside_the_date(client, event: Event, organizer):
     client.force_login(organizer)
     response = client.post(
-        reverse("agreements", args=[event.pk]),
+        reverse("orga:agreements", args=[event.pk]),
         {
             "code": "agr-1",
             "title": "Branch",
@@ -116,7 +116,7 @@ def test_the_status_form_refuses_implemented_before_signed(client, event: Event,
     services.change_status(agreement, "signed", on=date(2025, 3, 2))
     client.force_login(organizer)
     response = client.post(
-        reverse("agreement", args=[event.pk, agreement.pk]),
+        reverse("orga:agreement", args=[event.pk, agreement.pk]),
         {"status": "implemented", "date": "2025-01-05", "note": ""},
     )
     assert response.status_code == 200
@@ -130,7 +130,7 @@ def test_the_status_form_refuses_implemented_before_signed(client, event: Event,
 def test_the_error_is_in_the_readers_language(client, event: Event, organizer):
     client.force_login(organizer)
     response = client.post(
-        reverse("agreements", args=[event.pk]),
+        reverse("orga:agreements", args=[event.pk]),
         {
             "code": "agr-1",
             "title": "Branch",

@@ -55,7 +55,7 @@ def _delegate_client(client, event: Event, code: str):
 
 
 def test_overview_lists_every_side_still_to_report(organizer_client, event: Event):
-    response = organizer_client.get(reverse("meeting_outcomes", args=[event.pk]))
+    response = organizer_client.get(reverse("orga:meeting_outcomes", args=[event.pk]))
     assert response.status_code == 200
     assert len(response.context["missing"]) == 6
     assert "/events/feedback/" in response.content.decode()
@@ -63,7 +63,7 @@ def test_overview_lists_every_side_still_to_report(organizer_client, event: Even
 
 def test_organizer_records_for_a_side(organizer_client, event: Event):
     meeting = Meeting.objects.get(event=event, a__code="tegnology")
-    url = reverse("record_outcome", args=[event.pk, meeting.pk, meeting.a.pk])
+    url = reverse("orga:record_outcome", args=[event.pk, meeting.pk, meeting.a.pk])
     response = organizer_client.post(url, {"status": "held", "result": "follow-up", "note": ""})
     assert response.status_code == 302
     feedback = MeetingOutcome.objects.get().feedback.get()
@@ -72,7 +72,7 @@ def test_organizer_records_for_a_side(organizer_client, event: Event):
 
 def test_held_without_a_result_is_refused_with_a_message(organizer_client, event: Event):
     meeting = Meeting.objects.get(event=event, a__code="tegnology")
-    url = reverse("record_outcome", args=[event.pk, meeting.pk, meeting.a.pk])
+    url = reverse("orga:record_outcome", args=[event.pk, meeting.pk, meeting.a.pk])
     response = organizer_client.post(url, {"status": "held", "result": ""})
     assert response.status_code == 200
     assert response.context["form"].errors == {"result": ["Say what the meeting led to."]}
@@ -81,7 +81,7 @@ def test_held_without_a_result_is_refused_with_a_message(organizer_client, event
 
 def test_feedback_link_works_without_login(client, event: Event):
     meeting = Meeting.objects.get(event=event, a__code="haaga-helia")
-    url = reverse("meeting_feedback", args=[services.feedback_token(meeting, meeting.b)])
+    url = reverse("portal:meeting_feedback", args=[services.feedback_token(meeting, meeting.b)])
     assert client.get(url).status_code == 200
     response = client.post(url, {"status": "held", "result": "agreement", "note": "AR/VR lab"})
     assert response.context["done"] is True
@@ -91,7 +91,7 @@ def test_feedback_link_works_without_login(client, event: Event):
 
 def test_agreement_created_and_moved_forward(organizer_client, event: Event):
     response = organizer_client.post(
-        reverse("agreements", args=[event.pk]),
+        reverse("orga:agreements", args=[event.pk]),
         {
             "code": "agr-1",
             "title": "Photovoltaic efficiency pilot",
@@ -104,7 +104,7 @@ def test_agreement_created_and_moved_forward(organizer_client, event: Event):
     )
     agreement = Agreement.objects.get()
     assert response.status_code == 302
-    detail = reverse("agreement", args=[event.pk, agreement.pk])
+    detail = reverse("orga:agreement", args=[event.pk, agreement.pk])
     organizer_client.post(detail, {"status": "signed", "date": "2025-01-10", "note": ""})
     response = organizer_client.post(detail, {"status": "intention", "date": "2025-01-11"})
     assert "An agreement cannot go from signed to intention." in response.content.decode()
@@ -124,7 +124,7 @@ def test_online_signing_through_the_portal(client, event: Event):
     for code in ("tegnology", "tsinghua-energy"):
         side = _side(event, code)
         _delegate_client(client, event, code).post(
-            reverse("confirm_agreement", args=[side.pk, agreement.pk])
+            reverse("portal:confirm_agreement", args=[side.pk, agreement.pk])
         )
         agreement.refresh_from_db()
         assert agreement.status == ("signed" if code == "tsinghua-energy" else "intention")
@@ -141,7 +141,7 @@ def test_a_delegate_cannot_confirm_for_another_organization(client, event: Event
     )
     intruder = _delegate_client(client, event, "huati")
     response = intruder.post(
-        reverse("confirm_agreement", args=[_side(event, "tegnology").pk, agreement.pk])
+        reverse("portal:confirm_agreement", args=[_side(event, "tegnology").pk, agreement.pk])
     )
     assert response.status_code == 403
 
@@ -157,10 +157,10 @@ def test_interest_in_a_project_from_the_portal(client, event: Event):
         published=True,
     )
     delegate = _delegate_client(client, event, "tegnology")
-    page = delegate.get(reverse("participant_outcomes", args=[_side(event, "tegnology").pk]))
+    page = delegate.get(reverse("portal:participant_outcomes", args=[_side(event, "tegnology").pk]))
     assert "Tianfu PV park" in page.content.decode()
     delegate.post(
-        reverse("express_interest", args=[_side(event, "tegnology").pk, project.pk]),
+        reverse("portal:express_interest", args=[_side(event, "tegnology").pk, project.pk]),
         {"message": "We build modules."},
     )
     assert MeetingRequest.objects.filter(
@@ -169,13 +169,13 @@ def test_interest_in_a_project_from_the_portal(client, event: Event):
 
 
 def test_event_report_page_and_files(organizer_client, event: Event):
-    page = organizer_client.get(reverse("event_report", args=[event.pk]))
+    page = organizer_client.get(reverse("reports:event_report", args=[event.pk]))
     assert page.status_code == 200
     assert "6 organizations took part" in page.content.decode()
-    pdf = organizer_client.get(reverse("event_report_file", args=[event.pk, "zh", "pdf"]))
+    pdf = organizer_client.get(reverse("reports:event_report_file", args=[event.pk, "zh", "pdf"]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    html = organizer_client.get(reverse("event_report_file", args=[event.pk, "fr", "html"]))
+    html = organizer_client.get(reverse("reports:event_report_file", args=[event.pk, "fr", "html"]))
     assert "6 organisations ont participé" in html.content.decode()
     assert organizer_client.get(f"/events/{event.pk}/report/es.pdf").status_code == 404
 
@@ -184,16 +184,22 @@ def test_series_report_for_organizers_of_an_edition(organizer_client, client, ev
     series = Series.objects.create(name="Chengdu-Europe Industrial Dialogue")
     event.series = series
     event.save()
-    page = organizer_client.get(reverse("series_report", args=[series.pk]))
+    page = organizer_client.get(reverse("reports:series_report", args=[series.pk]))
     assert page.status_code == 200
     assert "TEGnology" in page.content.decode()
     client.force_login(_user("stranger", staff=True))
-    assert client.get(reverse("series_report", args=[series.pk])).status_code == 403
+    assert client.get(reverse("reports:series_report", args=[series.pk])).status_code == 403
 
 
 @pytest.mark.parametrize(
     "name",
-    ["meeting_outcomes", "agreements", "exchange_rates", "cooperation_projects", "event_report"],
+    [
+        "orga:meeting_outcomes",
+        "orga:agreements",
+        "orga:exchange_rates",
+        "orga:cooperation_projects",
+        "reports:event_report",
+    ],
 )
 def test_organizer_pages_are_closed_to_others(client, event: Event, name: str):
     client.force_login(_user("stranger", staff=True))
@@ -205,7 +211,7 @@ def test_rates_page_saves_a_series_table(organizer_client, event: Event):
     event.series = series
     event.save()
     response = organizer_client.post(
-        reverse("exchange_rates", args=[event.pk]),
+        reverse("orga:exchange_rates", args=[event.pk]),
         {"base": "CNY", "rates": "EUR 7.5\nUSD=7,1", "date": "2024-11-18", "scope": "series"},
     )
     assert response.status_code == 302
@@ -214,7 +220,7 @@ def test_rates_page_saves_a_series_table(organizer_client, event: Event):
         "USD": Decimal("7.1"),
     }
     bad = organizer_client.post(
-        reverse("exchange_rates", args=[event.pk]), {"base": "CNY", "rates": "EUR"}
+        reverse("orga:exchange_rates", args=[event.pk]), {"base": "CNY", "rates": "EUR"}
     )
     assert "Line 1: write a currency code and a rate" in bad.content.decode()
 
@@ -227,7 +233,7 @@ def test_sides_still_to_report_are_asked_by_email(
     user.save()
     Delegate.objects.create(user=user, organization=_side(event, "tegnology").organization)
     with django_capture_on_commit_callbacks(execute=True):
-        response = organizer_client.post(reverse("ask_missing_feedback", args=[event.pk]))
+        response = organizer_client.post(reverse("orga:ask_missing_feedback", args=[event.pk]))
     assert response.status_code == 302
     assert [message.to for message in mailoutbox] == [["teg@example.dk"], ["teg@example.dk"]]
     body = mailoutbox[0].body
@@ -240,7 +246,7 @@ def test_a_host_publishes_a_project_in_the_portal(client, event: Event):
     host = _side(event, "tsinghua-energy")
     delegate = _delegate_client(client, event, "tsinghua-energy")
     response = delegate.post(
-        reverse("publish_project", args=[host.pk]),
+        reverse("portal:publish_project", args=[host.pk]),
         {
             "title": "Tianfu PV park",
             "sector": "energy",
@@ -267,6 +273,6 @@ def test_event_dashboard_shows_investment_by_status(organizer_client, event: Eve
         amount=Decimal("21750000000"),
         currency="CNY",
     )
-    page = organizer_client.get(reverse("event_report", args=[event.pk]))
+    page = organizer_client.get(reverse("reports:event_report", args=[event.pk]))
     rows = page.context["dashboard"].investment_by_status
     assert [(row.status, row.amounts) for row in rows] == [("intention", ["CN¥21,750,000,000.00"])]

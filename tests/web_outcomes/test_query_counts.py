@@ -18,7 +18,12 @@ from tests.outcomes.conftest import FIXTURE
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["meeting_outcomes", "agreements", "cooperation_projects", "event_report"]
+PAGES = [
+    "orga:meeting_outcomes",
+    "orga:agreements",
+    "orga:cooperation_projects",
+    "reports:event_report",
+]
 
 
 def _event_with(rows: int, organizer) -> Event:

@@ -56,7 +56,7 @@ def test_participant_pages(german_client, german, french, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["portal:settings", "portal:notifications", "portal:my_events", "password_reset"]
+    "name", ["portal:settings", "portal:notifications", "portal:my_events", "portal:password_reset"]
 )
 def test_personal_pages(german_client, name):
     page = _check(german_client.get(reverse(name)).content.decode())

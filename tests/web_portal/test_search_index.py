@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.urls import reverse
 
-import matchfair.web.directory.search_index as search_index_module
+import matchfair.web.exchange.search_index as search_index_module
 from matchfair.matching import SearchIndex
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.models import Event

@@ -85,17 +85,17 @@ def test_a_weak_password_is_refused_and_nothing_is_created(client, fair):
 
 def test_login_and_logout(client, german):
     response = client.post(
-        reverse("login"), {"username": "anna@sonnenwerk.example", "password": PASSWORD}
+        reverse("portal:login"), {"username": "anna@sonnenwerk.example", "password": PASSWORD}
     )
     assert response.status_code == 302
     assert client.get(reverse("portal:my_events")).status_code == 200
-    client.post(reverse("logout"))
+    client.post(reverse("portal:logout"))
     assert client.get(reverse("portal:my_events")).status_code == 302
 
 
 def test_password_reset_by_email(client, german):
-    assert reverse("password_reset") in client.get(reverse("login")).content.decode()
-    client.post(reverse("password_reset"), {"email": "anna@sonnenwerk.example"})
+    assert reverse("portal:password_reset") in client.get(reverse("portal:login")).content.decode()
+    client.post(reverse("portal:password_reset"), {"email": "anna@sonnenwerk.example"})
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body).group(1)
     form_page = client.get(link, follow=True)
@@ -139,11 +139,11 @@ def test_another_organizations_pages_are_forbidden(french_client, german, page):
 def test_pages_need_a_login(client, german, page):
     response = client.get(reverse(f"portal:{page}", args=[german.pk]))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("portal:login"))
 
 
 def test_only_the_organizer_sets_the_portal_rules(client, german_client, fair, owner):
-    page = reverse("portal:rules", args=[fair.pk])
+    page = reverse("orga:portal_rules", args=[fair.pk])
     assert german_client.get(page).status_code == 403
     client.force_login(owner)
     response = client.post(
@@ -163,7 +163,7 @@ def test_only_the_organizer_sets_the_portal_rules(client, german_client, fair, o
 
 
 def test_the_home_page_leads_a_delegate_into_the_portal(german_client, german):
-    page = german_client.get(reverse("home")).content.decode()
+    page = german_client.get(reverse("portal:home")).content.decode()
     assert reverse("portal:catalog", args=[german.pk]) in page
     assert reverse("portal:agenda", args=[german.pk]) in page
 

@@ -55,7 +55,7 @@ def assert_locked_out(page: Page, victim: Event, code: str) -> None:
 
 def test_an_organizer_cannot_take_over_another_events_organization(
     live_server,
-    browser: Browser,  # noqa: F811
+    browser: Browser,  # noqa: F811 (the fixture imported above, requested by name)
 ):
     victim = victim_event()
     mallory = person("mallory", staff=True)
@@ -95,7 +95,7 @@ def test_an_organizer_cannot_take_over_another_events_organization(
 
 def test_a_visitor_cannot_claim_an_organization_by_registering_elsewhere(
     live_server,
-    browser: Browser,  # noqa: F811
+    browser: Browser,  # noqa: F811 (the fixture imported above, requested by name)
 ):
     victim = victim_event()
     attacker_event = own_event(person("mallory", staff=True))

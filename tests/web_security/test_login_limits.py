@@ -117,7 +117,7 @@ def test_a_count_is_forgotten_after_a_quiet_window(victim, settings):
 def test_strangers_failures_do_not_hold_back_the_owners_known_browser(victim):
     own = Client(REMOTE_ADDR=OFFICE)
     assert _logged_in(_login(own, "victim", PASSWORD))
-    own.post(reverse("logout"))
+    own.post(reverse("portal:logout"))
     answers = {
         _login(Client(REMOTE_ADDR=f"198.51.100.{n + 1}"), "victim", "guess").status_code
         for n in range(20)
@@ -130,7 +130,7 @@ def test_strangers_failures_do_not_hold_back_the_owners_known_browser(victim):
 def test_fifty_failures_from_an_address_do_not_lock_out_an_organizer_behind_it(victim):
     organizer = Client(REMOTE_ADDR=OFFICE)
     assert _logged_in(_login(organizer, "victim", PASSWORD))
-    organizer.post(reverse("logout"))
+    organizer.post(reverse("portal:logout"))
     browser = Client(REMOTE_ADDR=OFFICE)
     for n in range(30):
         assert _login(browser, f"someone-{n}", "guess").status_code == 200
@@ -142,7 +142,7 @@ def test_fifty_failures_from_an_address_do_not_lock_out_an_organizer_behind_it(v
 def test_the_known_browser_has_its_own_limit(victim):
     own = Client(REMOTE_ADDR=OFFICE)
     assert _logged_in(_login(own, "victim", PASSWORD))
-    own.post(reverse("logout"))
+    own.post(reverse("portal:logout"))
     for _attempt in range(3):
         assert _login(own, "victim", "guess").status_code == 200
     assert _login(own, "victim", PASSWORD).status_code == 429
@@ -173,7 +173,7 @@ def test_a_password_reset_through_the_mail_lets_the_owner_in_at_once(victim):
     _fail(3, "victim")
     browser = Client(REMOTE_ADDR="192.0.2.1")
     assert _login(browser, "victim", PASSWORD).status_code == 429
-    browser.post(reverse("password_reset"), {"email": "victim@example.org"})
+    browser.post(reverse("portal:password_reset"), {"email": "victim@example.org"})
     link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[-1].body).group(1)
     form_page = browser.get(link, follow=True)
     new = "Another-l0ng-password"
@@ -184,7 +184,7 @@ def test_a_password_reset_through_the_mail_lets_the_owner_in_at_once(victim):
 def test_a_welcome_link_lets_the_invited_person_in_at_once(victim):
     _fail(3, "victim")
     uid = urlsafe_base64_encode(force_bytes(victim.pk))
-    link = reverse("welcome", args=[uid, default_token_generator.make_token(victim)])
+    link = reverse("portal:welcome", args=[uid, default_token_generator.make_token(victim)])
     browser = Client(REMOTE_ADDR="192.0.2.1")
     form_page = browser.get(link, follow=True)
     new = "Another-l0ng-password"
@@ -196,32 +196,39 @@ def test_a_welcome_link_lets_the_invited_person_in_at_once(victim):
 def test_reset_mails_to_one_person_are_capped_per_hour(victim):
     for n in range(23):
         asked = Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(
-            reverse("password_reset"), {"email": "Victim@Example.org"}
+            reverse("portal:password_reset"), {"email": "Victim@Example.org"}
         )
         assert asked.status_code == 302
     assert len(mail.outbox) == 3
     _pass(3601)
-    Client(REMOTE_ADDR=STRANGER).post(reverse("password_reset"), {"email": "victim@example.org"})
+    Client(REMOTE_ADDR=STRANGER).post(
+        reverse("portal:password_reset"), {"email": "victim@example.org"}
+    )
     assert len(mail.outbox) == 4
 
 
 def test_reset_requests_from_one_address_are_capped_alike_for_known_and_unknown_accounts(victim):
     browser = Client(REMOTE_ADDR=STRANGER)
     emails = ["victim@example.org", "nobody@example.org"] * 3
-    answers = [browser.post(reverse("password_reset"), {"email": e}).status_code for e in emails]
+    answers = [
+        browser.post(reverse("portal:password_reset"), {"email": e}).status_code for e in emails
+    ]
     assert answers == [302, 302, 302, 302, 302, 429]
-    refused = browser.post(reverse("password_reset"), {"email": "victim@example.org"})
+    refused = browser.post(reverse("portal:password_reset"), {"email": "victim@example.org"})
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 3500
     assert "Too many password reset requests" in refused.content.decode()
     assert (
         Client(REMOTE_ADDR=OFFICE)
-        .post(reverse("password_reset"), {"email": "nobody@example.org"})
+        .post(reverse("portal:password_reset"), {"email": "nobody@example.org"})
         .status_code
         == 302
     )
     _pass(3601)
-    assert browser.post(reverse("password_reset"), {"email": "x@example.org"}).status_code == 302
+    assert (
+        browser.post(reverse("portal:password_reset"), {"email": "x@example.org"}).status_code
+        == 302
+    )
 
 
 def test_names_are_keyed_as_the_login_form_normalises_them():
@@ -247,6 +254,6 @@ def test_the_refusals_speak_the_visitors_language(victim):
         in _login(german, "victim", PASSWORD).content.decode()
     )
     for _request in range(5):
-        german.post(reverse("password_reset"), {"email": "nobody@example.org"})
-    refused = german.post(reverse("password_reset"), {"email": "nobody@example.org"})
+        german.post(reverse("portal:password_reset"), {"email": "nobody@example.org"})
+    refused = german.post(reverse("portal:password_reset"), {"email": "nobody@example.org"})
     assert "Versuchen Sie es in 60 Minuten erneut" in refused.content.decode()

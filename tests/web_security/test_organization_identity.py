@@ -22,15 +22,15 @@ from typer.testing import CliRunner
 
 from matchfair.cli.main import app
 from matchfair.web.audit.models import AuditEntry
-from matchfair.web.directory.identity import OPERATOR, standing_of
+from matchfair.web.directory.domain.identity import OPERATOR, standing_of
+from matchfair.web.directory.domain.names import name_key, name_skeleton
 from matchfair.web.directory.models import Delegate, Organization, Participation
-from matchfair.web.directory.names import name_key, name_skeleton
-from matchfair.web.directory.spreadsheets.importing import import_rows
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import read_table
 from matchfair.web.events.domain.events import create_event
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_access
+from matchfair.web.exchange.spreadsheets import import_rows
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PortalRules
@@ -131,7 +131,7 @@ def test_the_invite_page_of_another_event_makes_a_separate_entry(
 ):
     client = logged_in(mallory)
     response = client.post(
-        reverse("invite", args=[attacker_event.pk]), {**INVITE, "organization_name": typed}
+        reverse("orga:invite", args=[attacker_event.pk]), {**INVITE, "organization_name": typed}
     )
     assert response.status_code == 302
     real = entry(victim, "tegnology").organization
@@ -154,7 +154,7 @@ def test_the_invite_page_refuses_an_organization_shared_with_an_event_of_someone
     Participation.objects.create(
         event=attacker_event, organization=entry(victim, "tegnology").organization, code="teg"
     )
-    response = logged_in(mallory).post(reverse("invite", args=[attacker_event.pk]), INVITE)
+    response = logged_in(mallory).post(reverse("orga:invite", args=[attacker_event.pk]), INVITE)
     assert response.status_code == 200
     assert "also takes part in events you do not organize" in str(
         response.context["form"].errors["organization_name"]
@@ -189,7 +189,7 @@ def test_an_entry_without_people_shared_with_another_event_is_split_off(
     client = logged_in(mallory)
     if page == "invite":
         client.post(
-            reverse("invite", args=[attacker_event.pk]),
+            reverse("orga:invite", args=[attacker_event.pk]),
             {**INVITE, "organization_name": TSINGHUA, "country": "CN", "kind": "research"},
         )
     else:
@@ -202,13 +202,13 @@ def test_an_entry_without_people_shared_with_another_event_is_split_off(
     assert entry(victim, "tsinghua-energy").organization == real
     assert user("mallory@evil.example").delegate.organization == shared.organization
     assert_no_role(user("mallory@evil.example"), victim)
-    listing = client.get(reverse("organizations", args=[attacker_event.pk]))
+    listing = client.get(reverse("orga:organizations", args=[attacker_event.pk]))
     assert f"possible duplicate of {TSINGHUA} (CN)" in listing.content.decode()
 
 
 def test_the_people_page_gives_roles_in_its_own_event_only(victim, mallory, attacker_event):
     client = logged_in(mallory)
-    page = reverse("event_people", args=[attacker_event.pk])
+    page = reverse("orga:event_people", args=[attacker_event.pk])
     client.post(page, {"email": "teg@example.org", "role": "viewer", "name": ""})
     client.post(page, {"email": "accomplice@evil.example", "role": "organizer", "name": "A"})
     for email in ("teg@example.org", "accomplice@evil.example"):
@@ -223,14 +223,14 @@ def test_an_existing_account_invited_to_another_entry_gains_nothing_elsewhere(
 ):
     stranger = person("stranger")
     logged_in(mallory).post(
-        reverse("invite", args=[attacker_event.pk]),
+        reverse("orga:invite", args=[attacker_event.pk]),
         {**INVITE, "organization_name": "Evil Corp", "email": stranger.email},
     )
     assert stranger.delegate.organization.name == "Evil Corp"
     assert_no_role(stranger, victim)
     # Teg, a delegate of TEGnology, cannot be moved to another organization.
     response = logged_in(mallory).post(
-        reverse("invite", args=[attacker_event.pk]),
+        reverse("orga:invite", args=[attacker_event.pk]),
         {**INVITE, "organization_name": "Evil Corp", "email": "teg@example.org"},
     )
     assert "is a delegate of TEGnology already" in str(response.context["form"].errors["email"])
@@ -240,7 +240,7 @@ def test_the_web_import_enrolls_nobody_and_reuses_no_entry_of_another_event(vict
     upload = SimpleUploadedFile(
         "event.json", json.dumps(full_event_data(), ensure_ascii=False).encode()
     )
-    response = logged_in(mallory).post(reverse("import_event_file"), {"file": upload})
+    response = logged_in(mallory).post(reverse("orga:import_event_file"), {"file": upload})
     assert response.status_code == 302
     imported = Event.objects.exclude(pk=victim.pk).get()
     for code in ("tegnology", "tsinghua-energy", "smart-eye"):
@@ -312,7 +312,7 @@ def test_open_registration_with_another_events_organization_makes_a_separate_ent
     assert eve.delegate.organization != real
     assert not real.delegates.exists()
     assert_no_role(eve, victim)
-    listing = logged_in(mallory).get(reverse("organizations", args=[attacker_event.pk]))
+    listing = logged_in(mallory).get(reverse("orga:organizations", args=[attacker_event.pk]))
     assert f"possible duplicate of {TSINGHUA} (CN)" in listing.content.decode()
 
 
@@ -347,7 +347,7 @@ def test_a_cyrillic_look_alike_registers_separately_and_is_flagged(victim, mallo
     real = entry(victim, "tegnology").organization
     assert user("eve@evil.example").delegate.organization != real
     assert_no_role(user("eve@evil.example"), victim)
-    listing = logged_in(mallory).get(reverse("organizations", args=[attacker_event.pk]))
+    listing = logged_in(mallory).get(reverse("orga:organizations", args=[attacker_event.pk]))
     assert "possible duplicate of TEGnology (DK)" in listing.content.decode()
 
 
@@ -378,7 +378,7 @@ def test_extra_spaces_and_case_meet_the_existing_entry(victim, mallory, attacker
 
 def test_an_organizer_re_invites_within_their_own_event(victim, alice):
     response = logged_in(alice).post(
-        reverse("invite", args=[victim.pk]), {**INVITE, "email": "second@tegnology.example"}
+        reverse("orga:invite", args=[victim.pk]), {**INVITE, "email": "second@tegnology.example"}
     )
     assert response.status_code == 302
     colleague = user("second@tegnology.example").delegate
@@ -389,7 +389,7 @@ def test_an_organizer_re_invites_within_their_own_event(victim, alice):
 def test_an_organizer_of_every_edition_invites_a_returning_organization(victim, alice):
     next_edition = own_event(alice, "Next edition")
     logged_in(alice).post(
-        reverse("invite", args=[next_edition.pk]), {**INVITE, "email": "new@tegnology.example"}
+        reverse("orga:invite", args=[next_edition.pk]), {**INVITE, "email": "new@tegnology.example"}
     )
     assert (
         Participation.objects.get(event=next_edition).organization
@@ -420,7 +420,7 @@ def test_an_organizer_of_both_events_merges_a_separate_entry(victim, alice):
     separate = Participation.objects.get(event=next_edition)
     real = entry(victim, "tsinghua-energy").organization
     response = logged_in(alice).post(
-        reverse("merge_organization", args=[next_edition.pk, separate.pk]), {"into": real.pk}
+        reverse("orga:merge_organization", args=[next_edition.pk, separate.pk]), {"into": real.pk}
     )
     assert response.status_code == 302
     separate.refresh_from_db()
@@ -431,12 +431,12 @@ def test_an_organizer_of_both_events_merges_a_separate_entry(victim, alice):
 
 
 def test_an_organizer_of_one_event_only_cannot_merge(victim, mallory, attacker_event):
-    logged_in(mallory).post(reverse("invite", args=[attacker_event.pk]), INVITE)
+    logged_in(mallory).post(reverse("orga:invite", args=[attacker_event.pk]), INVITE)
     fake = Participation.objects.get(event=attacker_event)
     real = entry(victim, "tegnology").organization
     client = logged_in(mallory)
     response = client.post(
-        reverse("merge_organization", args=[attacker_event.pk, fake.pk]),
+        reverse("orga:merge_organization", args=[attacker_event.pk, fake.pk]),
         {"into": real.pk},
         follow=True,
     )
@@ -444,7 +444,7 @@ def test_an_organizer_of_one_event_only_cannot_merge(victim, mallory, attacker_e
     fake.refresh_from_db()
     assert fake.organization != real
     assert_no_role(user("mallory@evil.example"), victim)
-    tampered = reverse("merge_organization", args=[attacker_event.pk, fake.pk])
+    tampered = reverse("orga:merge_organization", args=[attacker_event.pk, fake.pk])
     assert client.post(tampered, {"into": "１"}).status_code == 404
     assert client.post(tampered, {"into": "x"}).status_code == 404
 
@@ -456,7 +456,7 @@ def test_two_entries_of_one_event_are_not_merged(victim, alice):
         code="twin",
     )
     response = logged_in(alice).post(
-        reverse("merge_organization", args=[victim.pk, twin.pk]),
+        reverse("orga:merge_organization", args=[victim.pk, twin.pk]),
         {"into": entry(victim, "tegnology").organization.pk},
         follow=True,
     )
@@ -465,11 +465,11 @@ def test_two_entries_of_one_event_are_not_merged(victim, alice):
 
 
 def test_the_list_offers_a_merge_only_to_whoever_may_merge(victim, alice, mallory, attacker_event):
-    logged_in(mallory).post(reverse("invite", args=[attacker_event.pk]), INVITE)
-    page = logged_in(mallory).get(reverse("organizations", args=[attacker_event.pk]))
+    logged_in(mallory).post(reverse("orga:invite", args=[attacker_event.pk]), INVITE)
+    page = logged_in(mallory).get(reverse("orga:organizations", args=[attacker_event.pk]))
     assert "possible duplicate of TEGnology" in page.content.decode()
     assert "Merge into" not in page.content.decode()
     next_edition = own_event(alice, "Next edition")
     sign_up(next_edition)
-    page = logged_in(alice).get(reverse("organizations", args=[next_edition.pk]))
+    page = logged_in(alice).get(reverse("orga:organizations", args=[next_edition.pk]))
     assert f"Merge into {TSINGHUA}" in page.content.decode()

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from matchfair.web.jobs.heartbeat import fail_stale_jobs
+from matchfair.web.jobs.domain.states import fail_stale_jobs
 from matchfair.web.jobs.models import Job
 from tests.web.factories import make_event
 from tests.web_api.world import build_world

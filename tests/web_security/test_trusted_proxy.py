@@ -33,6 +33,9 @@ def running_server(proxy: str | None) -> Iterator[int]:
         try:
             yield server.effective_port
         finally:
+            # The worker threads first, so that none is still writing to a channel
+            # that closing the server closes under it (a "Bad file descriptor" there).
+            server.task_dispatcher.shutdown(timeout=10)
             server.close()
             thread.join(timeout=10)
 

@@ -18,20 +18,26 @@ from tests.web_security.pages import html_pages, ids
 pytestmark = pytest.mark.django_db
 
 REFUSED = {302, 403, 404, 405}
-READ_PAGES = ("event", "programme", "organizations", "schedule", "event_report")
+READ_PAGES = (
+    "orga:event",
+    "orga:programme",
+    "orga:organizations",
+    "orga:schedule",
+    "reports:event_report",
+)
 # Links to changes that an organizer's read pages carry and a viewer's must not.
 WRITE_LINKS = (
-    "event_settings",
-    "invite",
-    "spreadsheet_upload",
-    "publish",
-    "start_job",
-    "jobs",
-    "meeting_requests",
-    "event_people",
-    "audit_trail",
-    "meeting_outcomes",
-    "exchange_rates",
+    "orga:event_settings",
+    "orga:invite",
+    "orga:spreadsheet_upload",
+    "orga:publish",
+    "orga:start_job",
+    "orga:jobs",
+    "orga:meeting_requests",
+    "orga:event_people",
+    "orga:audit_trail",
+    "orga:meeting_outcomes",
+    "orga:exchange_rates",
 )
 CONTACTS = ("teg@example.org", "tsinghua@example.org", "smarteye@example.org")
 
@@ -70,9 +76,9 @@ def schedule_views(world: World) -> list[str]:
 
 
 def test_a_viewers_home_page_lists_the_events_they_view_and_no_other(world: World):
-    page = logged_in(world.viewer).get(reverse("home")).content.decode()
-    assert reverse("event", args=[world.event.pk]) in page
-    assert reverse("event", args=[world.other_event.pk]) not in page
+    page = logged_in(world.viewer).get(reverse("portal:home")).content.decode()
+    assert reverse("orga:event", args=[world.event.pk]) in page
+    assert reverse("orga:event", args=[world.other_event.pk]) not in page
     assert "not part of any event" not in page
 
 
@@ -82,8 +88,8 @@ def test_a_viewer_reads_each_page_without_a_form_or_a_link_to_a_change(world: Wo
     for name in READ_PAGES:
         shown += read_page(client, name, world.event)
     for query in schedule_views(world):
-        shown += read_page(client, "schedule", world.event, query)
-    report = client.get(reverse("event_report_file", args=[world.event.pk, "en", "html"]))
+        shown += read_page(client, "orga:schedule", world.event, query)
+    report = client.get(reverse("reports:event_report_file", args=[world.event.pk, "en", "html"]))
     assert report.status_code == 200
     for name in WRITE_LINKS:
         assert f'href="{reverse(name, args=[world.event.pk])}"' not in shown, name
@@ -96,7 +102,7 @@ def test_a_viewer_reads_each_page_without_a_form_or_a_link_to_a_change(world: Wo
 
 def test_a_viewer_sees_the_published_meeting_and_never_the_draft(world: World):
     client = logged_in(world.viewer)
-    pages = [read_page(client, "schedule", world.event, q) for q in schedule_views(world)]
+    pages = [read_page(client, "orga:schedule", world.event, q) for q in schedule_views(world)]
     assert all("No meetings here." in page for page in pages[1::3])  # draft's slot, Smart Eye
     start = timezone.localtime(world.draft.start, ZoneInfo(world.event.timezone))
     draft_row = "<td>" + start.strftime("%Y-%m-%d %H:%M") + "–"
@@ -104,7 +110,7 @@ def test_a_viewer_sees_the_published_meeting_and_never_the_draft(world: World):
     assert start.strftime("%m-%d %H:%M") + " (0)" in pages[1]  # its slot counts no meeting
     assert world.published.a.organization.name in pages[5]
     organizer = logged_in(world.organizer)
-    assert draft_row in read_page(organizer, "schedule", world.event, schedule_views(world)[4])
+    assert draft_row in read_page(organizer, "orga:schedule", world.event, schedule_views(world)[4])
 
 
 def test_a_viewer_reads_no_contact_details(world: World):
@@ -133,8 +139,13 @@ def test_a_viewer_reaches_no_other_page_of_the_event_and_posts_nowhere(world: Wo
     posted = {p.path: client.post(p.path, {"kind": "schedule"}).status_code for p in pages}
     # 404: the event's open registration, closed here, which is no viewer's page anyway.
     assert {path: code for path, code in posted.items() if code not in {403, 404}} == {}
-    assert posted[reverse("programme", args=[world.event.pk])] == 403
-    for name in ("export_event", "export_schedule", "export_workbook", "export_agendas"):
+    assert posted[reverse("orga:programme", args=[world.event.pk])] == 403
+    for name in (
+        "orga:export_event",
+        "orga:export_schedule",
+        "orga:export_workbook",
+        "orga:export_agendas",
+    ):
         assert client.get(reverse(name, args=[world.event.pk])).status_code == 403, name
     world.draft.refresh_from_db()
     assert not world.draft.published
@@ -158,7 +169,7 @@ def test_participants_still_reach_no_read_page_of_the_organizers(world: World):
 def test_a_viewers_pages_are_translated(world: World):
     client = logged_in(world.viewer)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
-    dashboard = read_page(client, "event", world.event)
-    home = client.get(reverse("home")).content.decode()
+    dashboard = read_page(client, "orga:event", world.event)
+    home = client.get(reverse("portal:home")).content.decode()
     assert "Veranstaltungen, die Sie ansehen" in home
     assert "veröffentlichte Treffen" in dashboard

@@ -23,8 +23,9 @@ import pytest
 from bench.generate_event import generate
 
 from matchfair.web.exchange.to_database import import_event
+from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import rerun, run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import publish_schedule
 from tests.web_security.postgres import database_url, needs_postgresql
@@ -79,13 +80,13 @@ def wait_until_solving(job: Job, timeout: float = 60) -> None:
 def test_a_killed_worker_leaves_the_schedule_and_a_failed_run_that_reruns(tmp_path, settings):
     settings.MATCHFAIR_JOB_STALE_SECONDS = STALE_SECONDS
     event = import_event(generate(organizations=60, requests=250, seed=7))
-    first = run_job(start_job(event, Job.Kind.SCHEDULE, options={"time_limit": 2}).pk)
+    first = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 2}).pk)
     assert first.status == Job.Status.SUCCEEDED, first.error
     publish_schedule(event)
     before = published_schedule(event)
     assert before
 
-    job = start_job(event, Job.Kind.SCHEDULE, options={"time_limit": RUN_SECONDS})
+    job = start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": RUN_SECONDS})
     with schedule_lock_held(event):
         process = worker(tmp_path)
         try:
@@ -99,7 +100,7 @@ def test_a_killed_worker_leaves_the_schedule_and_a_failed_run_that_reruns(tmp_pa
     assert published_schedule(event) == before
 
     time.sleep(STALE_SECONDS + HEARTBEAT_SECONDS)
-    retry = rerun(job)
+    retry = rerun(job=job)
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
     assert "worker stopped" in job.error

@@ -24,9 +24,9 @@ QUEUE_A_JOB = """
 from matchfair.web.boot import start_django
 start_django(keep_secret_key=True)
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import start_job
+from matchfair.web.jobs.domain.queue import start_job
 from tests.web.factories import make_event
-print(start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 2}).pk)
+print(start_job(event=make_event(), kind=Job.Kind.SCHEDULE, options={"time_limit": 2}).pk)
 """
 
 

@@ -12,9 +12,10 @@ import sys
 import pytest
 from django.db.utils import OperationalError
 
-from matchfair.web.jobs import services, worker
+from matchfair.web.jobs import worker
+from matchfair.web.jobs.domain import states
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import start_job
 from matchfair.web.jobs.tasks import run_job_task
 from tests.web.factories import make_event
 from tests.web_worker.processes import (
@@ -55,8 +56,8 @@ def test_the_worker_outlasts_a_lock_longer_than_the_timeout_then_runs_the_job(ho
 @pytest.mark.django_db(transaction=True)
 def test_a_job_that_meets_a_lock_before_it_starts_runs_once_the_lock_is_gone(monkeypatch):
     """Before, the task failed and its job stayed "queued" for ever."""
-    job = start_job(make_event(), Job.Kind.SCHEDULE, options={"time_limit": 2})
-    first_look = services.fail_stale_jobs
+    job = start_job(event=make_event(), kind=Job.Kind.SCHEDULE, options={"time_limit": 2})
+    first_look = states.fail_stale_jobs
     locked_looks = iter([True])
 
     def fail_stale_jobs_under_a_lock() -> int:
@@ -64,7 +65,7 @@ def test_a_job_that_meets_a_lock_before_it_starts_runs_once_the_lock_is_gone(mon
             raise OperationalError("database is locked")
         return first_look()
 
-    monkeypatch.setattr(services, "fail_stale_jobs", fail_stale_jobs_under_a_lock)
+    monkeypatch.setattr(states, "fail_stale_jobs", fail_stale_jobs_under_a_lock)
     monkeypatch.setattr(worker, "FIRST_DELAY", 0.01)
 
     run_job_task.call(job.pk)

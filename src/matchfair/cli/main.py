@@ -1,11 +1,11 @@
 """Entry point of the ``matchfair`` command: importing a command module registers its commands."""
 
 from matchfair.cli import (
-    matching,  # noqa: F401
-    report,  # noqa: F401
-    scheduling,  # noqa: F401
-    schema,  # noqa: F401
-    web,  # noqa: F401
+    matching,  # noqa: F401 (imported for its commands)
+    report,  # noqa: F401 (imported for its commands)
+    scheduling,  # noqa: F401 (imported for its commands)
+    schema,  # noqa: F401 (imported for its commands)
+    web,  # noqa: F401 (imported for its commands)
 )
 from matchfair.cli.app import app
 

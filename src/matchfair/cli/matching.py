@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from matchfair import core
 from matchfair.cli.app import UserError, app
 from matchfair.core import check_writable, read_event, write_document
 from matchfair.i18n import gettext as _
@@ -28,7 +29,6 @@ from matchfair.matching import (
     default_cache_dir,
     recommend,
 )
-from matchfair.matching.progress import Progress as ProgressCallback
 
 EncoderOption = Annotated[
     str,
@@ -61,7 +61,7 @@ def _cache(directory: Path | None, disabled: bool) -> EmbeddingCache | NoCache:
 
 
 @contextmanager
-def _progress_bars() -> Iterator[ProgressCallback]:
+def _progress_bars() -> Iterator[core.ProgressCallback]:
     """Rich progress bars on standard error, one per encoder, for the embedding step."""
     bars = Progress(
         TextColumn("{task.description}"),
@@ -73,10 +73,11 @@ def _progress_bars() -> Iterator[ProgressCallback]:
     )
     tasks: dict[str, int] = {}
 
-    def report(label: str, done: int, total: int) -> None:
+    def report(progress: core.Progress) -> None:
+        label, total = progress.phase, progress.total
         if label not in tasks:
             tasks[label] = bars.add_task(_("embedding ({model})").format(model=label), total=total)
-        bars.update(tasks[label], completed=done, total=total)
+        bars.update(tasks[label], completed=progress.done, total=total)
 
     with bars:
         yield report

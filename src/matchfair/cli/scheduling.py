@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from matchfair import core
 from matchfair.cli.app import UserError, app, stderr
 from matchfair.core import Schedule, check_writable, read_event, read_schedule, write_document
 from matchfair.i18n import gettext as _
 from matchfair.i18n import ngettext
-from matchfair.scheduling import Progress as SolverProgress
 from matchfair.scheduling import (
     SolveOptions,
     build_problem,
@@ -51,7 +51,7 @@ class _ProgressDisplay:
         self.stop.set()
         self.thread.join()
 
-    def update(self, progress: SolverProgress) -> None:
+    def update(self, progress: core.Progress) -> None:
         phases = {
             "greedy": _("greedy start"),
             "weight": _("maximizing weight"),

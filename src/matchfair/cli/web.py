@@ -36,7 +36,7 @@ def import_command(
     """Store an event file in the database as a new event and print its id."""
     document = read_event(event_file)
     _start()
-    from matchfair.web.directory.identity import OPERATOR
+    from matchfair.web.directory.domain.identity import OPERATOR
     from matchfair.web.exchange.to_database import import_event
 
     # The operator holds the database: the file may reuse any directory entry that

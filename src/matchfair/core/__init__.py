@@ -43,6 +43,7 @@ from matchfair.core.outcomes import (
     Outcomes,
     StatusChange,
 )
+from matchfair.core.progress import Progress, ProgressCallback
 from matchfair.core.recommendations import Recommendation, Recommendations
 from matchfair.core.requests import RequestedMeeting, accepted_meetings, requested_meetings
 from matchfair.core.schedule import Schedule, ScheduledMeeting, UnscheduledMeeting
@@ -66,6 +67,8 @@ __all__ = [
     "Opportunity",
     "Organization",
     "Outcomes",
+    "Progress",
+    "ProgressCallback",
     "Recommendation",
     "Recommendations",
     "RequestedMeeting",

@@ -6,13 +6,12 @@ Recommendation and search start the same way; this is that common start.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from matchfair.core import Event
+from matchfair.core import Event, ProgressCallback
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.corpus import Corpus, build_corpus
 from matchfair.matching.dense import Space, build_space
 from matchfair.matching.encoder import Encoder
 from matchfair.matching.language import languages_of
-from matchfair.matching.progress import Progress
 from matchfair.matching.registry import DEFAULT_SPEC, choose_encoders
 
 
@@ -32,7 +31,7 @@ def analyse(
     encoders: Sequence[Encoder] | None = None,
     spec: str = DEFAULT_SPEC,
     cache: EmbeddingCache | NoCache | None = None,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Analysis:
     """Detect the languages of ``event``'s texts and embed them with every encoder.
 

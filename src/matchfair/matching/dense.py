@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from matchfair.core import ProgressCallback
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder, covers, normalise_rows
-from matchfair.matching.progress import Progress, chunked
+from matchfair.matching.progress import chunked
 
 #: A language needs this many texts in the event for its own mean; rarer ones use
 #: the mean of all texts.
@@ -86,7 +87,7 @@ def build_space(
     texts: Sequence[str],
     languages: Sequence[str],
     cache: EmbeddingCache | NoCache,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Space:
     """Embed ``texts`` (through the cache) and centre them by language."""
     encode = chunked(encoder.encode, encoder.key, progress)

@@ -12,6 +12,7 @@ import numpy as np
 from matchfair.core import (
     Event,
     MeetingRequest,
+    ProgressCallback,
     Recommendation,
     Recommendations,
     requested_meetings,
@@ -20,7 +21,6 @@ from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder
 from matchfair.matching.explain import requests_reasons, sectors_reason, texts_reason
-from matchfair.matching.progress import Progress
 from matchfair.matching.ranking import Constraints, best_partners, organization_scores
 from matchfair.matching.registry import DEFAULT_SPEC
 from matchfair.matching.structure import kind_type_features, sector_matrix, sector_sets
@@ -104,7 +104,7 @@ def recommend(
     spec: str = DEFAULT_SPEC,
     cache: EmbeddingCache | NoCache | None = None,
     weights: Weights | None = None,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Recommendations:
     """Up to ``top`` partners for every organization of ``event``, best first, with reasons."""
     weights = weights or Weights()

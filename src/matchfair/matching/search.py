@@ -13,13 +13,12 @@ from typing import Literal
 
 import numpy as np
 
-from matchfair.core import Event
+from matchfair.core import Event, ProgressCallback
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.dense import combined_similarity
 from matchfair.matching.encoder import Encoder, covers
 from matchfair.matching.language import detect
-from matchfair.matching.progress import Progress
 from matchfair.matching.registry import DEFAULT_SPEC
 from matchfair.matching.weights import Weights
 
@@ -60,7 +59,7 @@ class SearchIndex:
         encoders: Sequence[Encoder] | None = None,
         spec: str = DEFAULT_SPEC,
         cache: EmbeddingCache | NoCache | None = None,
-        progress: Progress | None = None,
+        progress: ProgressCallback | None = None,
     ) -> "SearchIndex":
         """Embed ``event``'s opportunities and profiles (through the cache)."""
         return cls(

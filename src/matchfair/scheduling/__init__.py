@@ -13,15 +13,13 @@ from matchfair.scheduling.engine import (
 from matchfair.scheduling.keep import ReleasedMeeting
 from matchfair.scheduling.metrics import ScheduleQuality, schedule_quality
 from matchfair.scheduling.problem_builder import BuiltProblem, build_problem
-from matchfair.scheduling.solver import Progress, ProgressCallback, SolveOptions
+from matchfair.scheduling.solver import SolveOptions
 from matchfair.scheduling.validator import Violation, validate_schedule
 
 __all__ = [
     "BelowTarget",
     "BuiltProblem",
     "InvalidScheduleError",
-    "Progress",
-    "ProgressCallback",
     "ReleasedMeeting",
     "ScheduleOutcome",
     "ScheduleQuality",

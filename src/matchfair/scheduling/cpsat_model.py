@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from matchfair.scheduling.metrics import row_gaps
 from matchfair.scheduling.problem import Assignment, Placement, Problem, fixed_load
 
 
@@ -200,9 +201,9 @@ def _add_session_quality(
                     model.add_implication(term, var)
             occupied.append(var)
     if all(isinstance(value, int) for value in occupied):
-        breaks, idle = _constant_quality([int(value) for value in occupied])
-        quality.constant_breaks += breaks
-        quality.constant_idle += idle
+        gaps = row_gaps([bool(value) for value in occupied])
+        quality.constant_breaks += gaps.breaks
+        quality.constant_idle += gaps.idle
         return None
     prefix = _running_or(model, occupied)
     suffix = list(reversed(_running_or(model, list(reversed(occupied)))))
@@ -467,18 +468,3 @@ def _idle_indicator(
         model.add_implication(idle, literal)
     model.add_bool_or([idle, *[literal.Not() for literal in literals]])
     return idle
-
-
-def _constant_quality(occupied: list[int]) -> tuple[int, int]:
-    """Breaks and idle slots of a fully known occupancy row."""
-    busy = [position for position, value in enumerate(occupied) if value]
-    if not busy:
-        return 0, 0
-    breaks = idle = 0
-    previous_idle = False
-    for position in range(busy[0], busy[-1] + 1):
-        is_idle = not occupied[position]
-        idle += is_idle
-        breaks += is_idle and not previous_idle
-        previous_idle = is_idle
-    return breaks, idle

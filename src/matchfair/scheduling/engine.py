@@ -9,14 +9,20 @@ returning it: a schedule that fails the validator is a bug and is never handed o
 import time
 from dataclasses import dataclass, field
 
-from matchfair.core import Event, Schedule, UnscheduledMeeting, requested_meetings
+from matchfair.core import (
+    Event,
+    ProgressCallback,
+    Schedule,
+    UnscheduledMeeting,
+    requested_meetings,
+)
 from matchfair.i18n import gettext as _
 from matchfair.scheduling.keep import ReleasedMeeting, keep_published
 from matchfair.scheduling.locations import scheduled_meetings
 from matchfair.scheduling.objective import targets
 from matchfair.scheduling.problem_builder import build_problem
 from matchfair.scheduling.reasons import unscheduled_reasons
-from matchfair.scheduling.solver import ProgressCallback, SolveOptions, solve
+from matchfair.scheduling.solver import SolveOptions, solve
 from matchfair.scheduling.validator import Violation, validate_schedule
 
 

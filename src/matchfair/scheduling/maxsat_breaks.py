@@ -258,7 +258,7 @@ class _BudgetedRC2(RC2):
     def used(self) -> int:
         return int(self.oracle.accum_stats()["propagations"])
 
-    def _call_oracle(self, assumptions: list[int] = [], expect_interrupt: bool = False):  # noqa: B006
+    def _call_oracle(self, assumptions: list[int] = [], expect_interrupt: bool = False):  # noqa: B006 (RC2's signature, overridden as is; never mutated)
         left = self.limit - self.used()
         if left <= 0 or time.monotonic() >= self.deadline:
             raise _OutOfBudgetError

@@ -23,11 +23,11 @@ differ.
 
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from matchfair.core import Progress, ProgressCallback
 from matchfair.scheduling.compaction import compact
 from matchfair.scheduling.cpsat_model import SchedulingModel, build_model
 from matchfair.scheduling.ejection import improve_by_ejection
@@ -40,40 +40,18 @@ from matchfair.scheduling.problem import Placement, Problem
 from matchfair.scheduling.weight_mip import maximize_weight_mip
 
 SINGLE_WORKER_LIMIT = 500
-"""Choices up to which CP-SAT runs as one plain worker (it proves such models fastest).
-
-Above it CP-SAT runs its portfolio (full solvers beside local search and LNS
-subsolvers), far stronger on the breaks model (tic-14crafc of the B2B benchmark: 6
-breaks after 25 deterministic seconds against 26 with one plain worker), in
-``interleave_search`` mode: the subsolvers run in batches synchronized at
-deterministic points, so the same model, seed, number of threads (``workers``) and
-deterministic budget give the same schedule whatever the thread timing. (The
-batches and the subsolvers in them follow the number of threads, so a different
-``workers`` can give a different schedule.)
-"""
+"""Choices up to which CP-SAT runs as one plain worker: it proves such models fastest, and
+above it the interleaved portfolio is far stronger (docs/benchmarks.md, "The solver's
+constants")."""
 
 PORTFOLIO = ("no_lp", "quick_restart_no_lp")
-"""The full CP-SAT subsolvers interleaved beside its LNS ones above ``SINGLE_WORKER_LIMIT``.
-
-In interleaved mode a batch waits for its slowest task, and the first task of an
-LP-based subsolver (building and solving the LP of the whole model) took 10 of 12
-deterministic units on tic-14crafc, so the default portfolio never left the warm start
-(34 breaks); without the LP subsolvers the same budget gave 6, and adding ``core``
-and ``default_lp`` back 9 and 10 (one run each at load 7).
-"""
+"""The full CP-SAT subsolvers interleaved beside its LNS ones above ``SINGLE_WORKER_LIMIT``:
+no LP-based one, whose first task alone ate the budget (docs/benchmarks.md)."""
 
 PORTFOLIO_RATE = 0.65
-"""Deterministic units the portfolio may spend per second of the time limit.
-
-The interleaved portfolio on 2 threads did about 0.6 units per wall second on this
-project's 2-core machine at load 3.7 (10 units in 17.5 s on tic-14crafc) and 0.2 at
-load 7. The budget is what makes a run repeatable: it, not the wall clock, should end
-phase 2 on an ordinary machine. 0.4 (24 units for the default 60 s) ended every B2B
-instance on its budget at load 1.5, after 3 to 47 s, with 55 breaks in total; 0.65
-(39 units) cut the eight unproven instances from 45 breaks to 31 at the same load,
-ending most of them after 29 to 56 s, while the largest (302 meetings, 6,600
-choices) may reach the wall clock first, and then two runs can differ.
-"""
+"""Deterministic units the portfolio may spend per second of the time limit: the budget, not
+the wall clock, should end phase 2 on an ordinary machine, so that a run repeats
+(measurements in docs/benchmarks.md)."""
 
 FULL_MODEL_LIMIT = 20_000
 """Slot choices (meeting, slot) above which phase 2 works by neighbourhoods."""
@@ -88,7 +66,7 @@ FINISHING_SHARE = 0.05
 """Share of the time limit kept for naming locations, reasons and the self-check."""
 
 FINISHING_SECONDS_PER_CANDIDATE = 0.0005
-"""Finishing work per request, measured at about 0.27 ms on a 60,000-request event, doubled."""
+"""Finishing work per request: what a 60,000-request event measured, doubled (docs/benchmarks.md)."""
 
 EJECTION_SHARE = 0.15
 """Most of the time limit the ejection moves of the warm start may take (large events)."""
@@ -97,33 +75,24 @@ COMPACTION_PASSES = 6
 """Hill-climbing passes over all meetings before neighbourhood search on large events."""
 
 ZERO_GAP_SHARE = 0.15
-"""Share of the deterministic budget left at phase 2 spent first on a schedule without gaps.
-
-The portfolio's budget (``PORTFOLIO_RATE``) covers both solves, so the look does not
-lengthen the run; on the B2B instances a schedule without gaps, where one exists, was
-found within a few units or not at all."""
+"""Share of the deterministic budget left at phase 2 spent first on a schedule without gaps:
+where one exists it is found within a few units or not at all (docs/benchmarks.md)."""
 
 MAXSAT_LIMIT = 10_000
-"""Slot choices up to which phase 2 first proves the fewest breaks by MaxSAT.
-
-The B2B benchmark's events (125 to 302 meetings, up to 6,600 choices) are below it;
-above it the encoding grows past what one SAT solver proves in a time limit, and the
-CP-SAT path alone is kept."""
+"""Slot choices up to which phase 2 first proves the fewest breaks by MaxSAT; above it the
+encoding outgrows what one SAT solver proves in a time limit (docs/benchmarks.md)."""
 
 MAXSAT_SHARE = 0.8
-"""Share of the phase 2 budget (and of the wall time left) the MaxSAT proof may spend.
-
-CP-SAT after a MaxSAT search that ran out rarely did well in what was left (30 s runs
-of the B2B originals: 20 breaks on forumt-14crafe), so the proof gets most of it."""
+"""Share of the phase 2 budget (and wall time left) for the MaxSAT proof: CP-SAT after a
+proof that ran out rarely did well in what was left (docs/benchmarks.md)."""
 
 MAXSAT_ZERO_GAP_SHARE = 0.25
-"""``ZERO_GAP_SHARE`` where MaxSAT follows the look: the look finds the gap-free
-schedules of the two-session B2B events (forum-14, ticf-14crafa) in 3 to 9 units, far
-sooner than the SAT search, and with 15% of a 30 s budget (4.5 units) it missed both."""
+"""``ZERO_GAP_SHARE`` where MaxSAT follows the look: the look finds gap-free schedules far
+sooner than the SAT search, given enough of the budget (docs/benchmarks.md)."""
 
 PROPAGATIONS_PER_UNIT = 5_000_000
-"""SAT propagations counted as one deterministic unit (about a second of one idle core:
-Glucose did 4.4 to 5.4 million a CPU second on the B2B instances)."""
+"""SAT propagations counted as one deterministic unit: about what Glucose does in a second
+of one idle core (docs/benchmarks.md)."""
 
 MIP_STEP_SECONDS = 5.0
 """Time limit of one weight neighbourhood's MIP, and what it is charged."""
@@ -132,12 +101,9 @@ STEP_SECONDS = 1.0
 """Deterministic budget of one neighbourhood."""
 
 STEP_OVERHEAD = 1.0
-"""Deterministic cost charged per neighbourhood for building its model.
-
-Building a neighbourhood's model took about 1.5 s of wall time on the 600- and
-2,000-organization events, beside 0.8-1.1 units of CP-SAT work. Charged only 0.05,
-the gap rounds never used up their budget and always ended on the wall clock, so two
-runs differed; charged about what it costs, the number of neighbourhoods ends them."""
+"""Deterministic cost charged per neighbourhood for building its model: about what it
+costs, so the number of neighbourhoods, not the wall clock, ends the gap rounds
+(docs/benchmarks.md)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,19 +121,6 @@ class SolveOptions:
     workers: int = 2
     min_meetings: int = 0
     deterministic_limit: float | None = None
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What the solver is doing, for a progress display."""
-
-    phase: str
-    fraction: float
-    meetings: int
-    weight: int
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass(frozen=True)
@@ -239,7 +192,14 @@ def _report(
 ) -> None:
     if callback is not None:
         value = weight_value(problem, placement, 0)
-        callback(Progress(phase, min(1.0, fraction), len(placement), value.weight))
+        callback(
+            Progress(
+                phase=phase,
+                fraction=min(1.0, fraction),
+                meetings=len(placement),
+                weight=value.weight,
+            )
+        )
 
 
 def _choices(problem: Problem, indices: list[int]) -> int:

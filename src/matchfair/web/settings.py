@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "matchfair.web.security",
     "matchfair.web.portal",
     "matchfair.web.exports",
+    "matchfair.web.orga",
 ]
 
 MIDDLEWARE = [
@@ -131,9 +132,9 @@ AUTHENTICATION_BACKENDS = [
     "matchfair.web.security.login_limits.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "portal:login"
 
 # Invitations are printed on the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get(

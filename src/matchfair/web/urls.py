@@ -1,21 +1,19 @@
-"""The URL map: organizer pages under /events/, participant pages under /my/, admin as fallback."""
+"""The URL map: each page app routes its own pages under its own namespace.
+
+Paths are those of earlier releases, so bookmarks and mailed links keep working.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 
 from matchfair.web.api.api import api
-from matchfair.web.audit.views import trail_page
 
 urlpatterns = [
-    path("", include("matchfair.web.accounts.urls")),
-    path("", include("matchfair.web.accounts.password_urls")),
     path("", include("matchfair.web.portal.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("events/", include("matchfair.web.events.urls")),
-    path("events/", include("matchfair.web.outcomes.urls")),
-    path("events/", include("matchfair.web.reports.urls")),
-    path("events/<int:event_id>/audit/", trail_page, name="audit_trail"),
+    path("", include("matchfair.web.orga.urls")),
+    path("", include("matchfair.web.reports.urls")),
     path("", include("matchfair.web.access.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,16 +1,12 @@
-"""The organizer's API tokens (/tokens/) and an event's people and roles (/events/ID/people/)."""
+"""An organizer's API tokens (/tokens/): the pages of their own account that integrators need."""
 
 from django.urls import path
 
-from matchfair.web.access.views import people, tokens
+from matchfair.web.access.views import tokens
+
+app_name = "tokens"
 
 urlpatterns = [
-    path("tokens/", tokens.tokens, name="api_tokens"),
-    path("tokens/<int:token_id>/revoke/", tokens.revoke, name="revoke_api_token"),
-    path("events/<int:event_id>/people/", people.people, name="event_people"),
-    path(
-        "events/<int:event_id>/people/<int:user_id>/withdraw/",
-        people.withdraw,
-        name="withdraw_role",
-    ),
+    path("tokens/", tokens.tokens, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", tokens.revoke, name="revoke"),
 ]

@@ -7,7 +7,7 @@ makes the browser a known device (``security.trusted_devices``).
 """
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from matchfair.web.security.reset_limits import LimitedPasswordResetView
 from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
@@ -25,6 +25,7 @@ urlpatterns = [
             "password_reset_form",
             email_template_name="portal/password_reset_email.html",
             subject_template_name="portal/password_reset_subject.txt",
+            success_url=reverse_lazy("portal:password_reset_done"),
         ),
         name="password_reset",
     ),
@@ -35,7 +36,11 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        _page(TrustingPasswordResetConfirmView, "password_reset_confirm"),
+        _page(
+            TrustingPasswordResetConfirmView,
+            "password_reset_confirm",
+            success_url=reverse_lazy("portal:password_reset_complete"),
+        ),
         name="password_reset_confirm",
     ),
     path(
@@ -45,7 +50,11 @@ urlpatterns = [
     ),
     path(
         "password/",
-        _page(auth_views.PasswordChangeView, "password_change_form"),
+        _page(
+            auth_views.PasswordChangeView,
+            "password_change_form",
+            success_url=reverse_lazy("portal:password_change_done"),
+        ),
         name="password_change",
     ),
     path(

@@ -19,8 +19,9 @@ from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import add_outcomes, import_event
+from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import run_job, start_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import publish_schedule
 
@@ -131,7 +132,10 @@ def ensure_demo() -> DemoEvent:
     _agenda(event)
     job = run_job(
         start_job(
-            event, Job.Kind.SCHEDULE, user=organizer, options={"time_limit": SCHEDULE_SECONDS}
+            event=event,
+            kind=Job.Kind.SCHEDULE,
+            user=organizer,
+            options={"time_limit": SCHEDULE_SECONDS},
         ).pk
     )
     if job.status != Job.Status.SUCCEEDED:

@@ -11,13 +11,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.web.directory.names import KEY_LENGTH, name_key, name_skeleton
+from matchfair.web.directory.domain.names import KEY_LENGTH, name_key, name_skeleton
 
 
 class Stamped(models.Model):
     """A row stamped by every save, so that what is built from an event's directory rows
-    (its search index: ``content_version``) knows when to be rebuilt. ``bulk_create``
-    stamps too; a save naming its ``update_fields`` gets the stamp added to them."""
+    (its search index: ``directory.queries.content_version``) knows when to be rebuilt.
+    ``bulk_create`` stamps too; a save naming its ``update_fields`` gets the stamp added."""
 
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -44,7 +44,7 @@ class Organization(Stamped):
     name = models.CharField(_("name"), max_length=300)
     country = models.CharField(_("country"), max_length=2, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True)
-    # The name as people mean it and as it looks (``directory.names``): the first
+    # The name as people mean it and as it looks (``directory.domain.names``): the first
     # recognises the same organization, the second flags look-alikes to the organizer.
     name_key = models.CharField(max_length=KEY_LENGTH, editable=False, default="")
     name_skeleton = models.CharField(max_length=KEY_LENGTH, editable=False, default="")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
 from matchfair.web.outcomes import exchange as outcome_records
@@ -23,17 +24,6 @@ def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone)
-
-
-def core_session(session: Session, zone: ZoneInfo) -> core.Session:
-    return core.Session(
-        id=session.code,
-        start=_local(session.start, zone),
-        end=_local(session.end, zone),
-        slot_minutes=session.slot_minutes,
-        gap_minutes=session.gap_minutes,
-        mode=session.mode,
-    )
 
 
 def core_organization(participation: Participation) -> core.Organization:
@@ -160,7 +150,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
             id=event.code,
             name=event.name,
             timezone=event.timezone,
-            sessions=[core_session(s, zone) for s in Session.objects.filter(event=event)],
+            sessions=[session_from_row(s, zone=zone) for s in Session.objects.filter(event=event)],
             tables=event.tables,
             online_rooms=event.online_rooms,
             match_across_groups=event.match_across_groups,

@@ -3,9 +3,9 @@
 Organizations are looked up in the directory by name, country and kind, so an
 organization that came to last year's edition is the same row this year; what it
 brings to this edition (profile text, languages, attendance, opportunities) is
-stored on its participation. An import reuses only the entries its importer answers
-for (``directory.identity``) and never one that has delegates, so that importing a
-file enrolls nobody's account anywhere: other names get new, separate entries.
+stored on its participation. Which entries an import may reuse is the directory's
+rule (``directory.domain.identity.find_or_create_organizations``): only those its
+importer answers for and never one that has delegates.
 """
 
 from collections.abc import Iterable
@@ -16,9 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchfair import core
-from matchfair.web.directory.identity import NOBODY, Standing
-from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
-from matchfair.web.directory.names import directory_key
+from matchfair.web.directory.domain.identity import (
+    NOBODY,
+    Standing,
+    find_or_create_organizations,
+)
+from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event, Interpreter, Series, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.outcomes import exchange as outcome_records
@@ -37,65 +40,6 @@ def windows_to_json(windows: list[core.Window] | None) -> list[dict[str, str]] |
     if windows is None:
         return None
     return [{"start": w.start.isoformat(), "end": w.end.isoformat()} for w in windows]
-
-
-def _reusable(
-    candidates: list[Organization], standing: Standing, event: Event
-) -> list[Organization]:
-    """The candidates an import into ``event`` may reuse: no delegates, not in ``event``
-    already, and in no event the importer does not answer for."""
-    ids = [organization.pk for organization in candidates]
-    delegated: set[int] = set()
-    events: dict[int, set[int]] = {}
-    for chunk_start in range(0, len(ids), BATCH):
-        chunk = ids[chunk_start : chunk_start + BATCH]
-        delegated.update(
-            Delegate.objects.filter(organization_id__in=chunk).values_list(
-                "organization_id", flat=True
-            )
-        )
-        for organization_id, event_id in Participation.objects.filter(
-            organization_id__in=chunk
-        ).values_list("organization_id", "event_id"):
-            events.setdefault(organization_id, set()).add(event_id)
-    return [
-        organization
-        for organization in candidates
-        if organization.pk not in delegated
-        and event.pk not in events.get(organization.pk, ())
-        and standing.covers(events.get(organization.pk, ()))
-    ]
-
-
-def find_or_create_organizations(
-    event: Event, organizations: list[tuple[str, str, str]], standing: Standing
-) -> list[Organization]:
-    """The directory entry of each (name, country, kind), in order, creating new ones in bulk.
-
-    An entry is reused when it is recognised (``directory_key``) and the importer may
-    reuse it; each entry serves one organization of the list, so two spellings of one
-    name in a file stay two organizations, as the file says.
-    """
-    keys = [directory_key(*triple) for triple in organizations]
-    names = sorted({key[0] for key in keys})
-    candidates: list[Organization] = []
-    for chunk_start in range(0, len(names), BATCH):
-        chunk = names[chunk_start : chunk_start + BATCH]
-        candidates.extend(Organization.objects.filter(name_key__in=chunk).order_by("pk"))
-    available: dict[tuple[str, str, str], list[Organization]] = {}
-    for organization in _reusable(candidates, standing, event):
-        key = (organization.name_key, organization.country, organization.kind)
-        available.setdefault(key, []).append(organization)
-    entries: list[Organization | None] = [
-        available[key].pop(0) if available.get(key) else None for key in keys
-    ]
-    missing = [
-        Organization(name=" ".join(name.split()), country=country, kind=kind).with_keys()
-        for (name, country, kind), entry in zip(organizations, entries, strict=True)
-        if entry is None
-    ]
-    created = iter(Organization.objects.bulk_create(missing, batch_size=BATCH))
-    return [entry if entry is not None else next(created) for entry in entries]
 
 
 def participation_from(
@@ -141,10 +85,12 @@ def add_organizations(
 ) -> dict[str, Participation]:
     """Participations (and directory rows where new) for the event; returns them by id.
 
-    ``standing`` is the importer's (``directory.identity.standing_of``).
+    ``standing`` is the importer's (``directory.domain.identity.standing_of``).
     """
     directory = find_or_create_organizations(
-        event, [(o.name, o.country or "", o.kind or "") for o in organizations], standing
+        event=event,
+        organizations=[(o.name, o.country or "", o.kind or "") for o in organizations],
+        standing=standing,
     )
     participations = [
         participation_from(event, entry, o, first_position + index)
@@ -317,7 +263,7 @@ def import_event(
 ) -> Event:
     """Create a new event from an event file; a failure leaves the database as it was.
 
-    ``standing``: what the importer answers for (``directory.identity``); by default
+    ``standing``: what the importer answers for (``directory.domain.identity``); by default
     nothing, so that only entries no event uses are reused. The command line passes the
     operator's, who holds the database itself.
     """

@@ -1,12 +1,12 @@
-"""Signs of life from a running job, and failing the runs whose worker died.
+"""Signs of life from a running job and from the job worker, for telling a dead worker apart.
 
 A worker killed in the middle of a run (out of memory, SIGKILL, a lost machine)
 cannot mark its job failed, and its result was never stored: results are written
 in one transaction at the very end. While a job runs, a thread of the worker
 touches ``Job.heartbeat_at`` every ``MATCHFAIR_JOB_HEARTBEAT_SECONDS``; a running
-job silent for ``MATCHFAIR_JOB_STALE_SECONDS`` is marked failed, so the organizer
-sees the failure and re-runs it. Checked whenever a job is started or run, and
-when the API lists runs.
+job silent for ``MATCHFAIR_JOB_STALE_SECONDS`` is marked failed
+(``jobs.domain.states.fail_stale_jobs``), so the organizer sees the failure and
+re-runs it. Checked whenever a job is started or run, and when the API lists runs.
 
 The worker itself beats too, job or no job: a run stays queued while no worker is
 running, so the organizer's pages warn when no worker has been seen for
@@ -22,9 +22,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from matchfair.web.jobs.models import Job, WorkerBeat
 
@@ -92,19 +90,3 @@ def worker_silent(now: datetime | None = None) -> bool:
     now = now or timezone.now()
     seen_at = WorkerBeat.objects.values_list("seen_at", flat=True).first()
     return seen_at is None or seen_at < now - WORKER_SILENT_AFTER
-
-
-def fail_stale_jobs(now: datetime | None = None) -> int:
-    """Mark failed every running job whose worker has shown no sign of life; returns how many."""
-    now = now or timezone.now()
-    silent_since = now - timedelta(seconds=settings.MATCHFAIR_JOB_STALE_SECONDS)
-    stale = Job.objects.filter(status=Job.Status.RUNNING).filter(
-        Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since)
-    )
-    return stale.update(
-        status=Job.Status.FAILED,
-        error=_(
-            "The worker stopped in the middle of this run; nothing of it was stored. Run it again."
-        ),
-        finished_at=now,
-    )

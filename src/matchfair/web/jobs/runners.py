@@ -1,21 +1,33 @@
-"""What each kind of job does: export the event to the engine, run it, store the result.
+"""What each kind of job does (export the event to the engine, run it, store the result),
+and running a claimed job through its runner to the end.
 
 The engines take and return ``core`` objects; each runner converts with
-``matchfair.web.exchange`` and stores the result with one transactional service,
-so a run that fails half-way writes nothing.
+``matchfair.web.exchange`` and stores the result with one transactional domain
+function, so a run that fails half-way writes nothing; its state transitions
+(``jobs.domain.states``) are all that it leaves behind.
 """
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
+from matchfair.i18n import use_language
 from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
-from matchfair.scheduling import Progress, SolveOptions, schedule_event
+from matchfair.scheduling import SolveOptions, schedule_event
 from matchfair.web.exchange.from_database import export_event, meetings_of
+from matchfair.web.jobs.domain import states
+from matchfair.web.jobs.heartbeat import heartbeat
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import ProgressReport, Runner
 from matchfair.web.meetings.services import store_recommendations, store_schedule
+
+Runner = Callable[[Job, core.ProgressCallback], str]
+"""A kind of job: given the job and where to report progress, it stores its results
+and returns what it did in words."""
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
 
@@ -32,7 +44,7 @@ def phase_label(phase: str) -> str:
     return str(PHASE_LABELS.get(phase, phase))
 
 
-def run_scheduler(job: Job, report: ProgressReport) -> str:
+def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     """Schedule the accepted requests, keeping the published meetings where they are.
 
     A published meeting the scheduler cannot keep fails the run (``store_schedule``
@@ -46,12 +58,12 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
         seed=int(job.options.get("seed", 0)),
     )
 
-    def on_progress(progress: Progress) -> None:
-        report(
-            progress.fraction,
-            _("%(phase)s: %(meetings)d meetings placed")
-            % {"phase": phase_label(progress.phase), "meetings": progress.meetings},
-        )
+    def on_progress(progress: core.Progress) -> None:
+        words = _("%(phase)s: %(meetings)d meetings placed") % {
+            "phase": phase_label(progress.phase),
+            "meetings": progress.meetings,
+        }
+        report(replace(progress, message=words))
 
     outcome = schedule_event(
         document,
@@ -85,12 +97,13 @@ def run_scheduler(job: Job, report: ProgressReport) -> str:
     return message
 
 
-def run_recommender(job: Job, report: ProgressReport) -> str:
+def run_recommender(job: Job, report: core.ProgressCallback) -> str:
     """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME)."""
     event = job.event
 
-    def on_progress(label: str, done: int, total: int) -> None:
-        report(0.95 * done / total if total else 0.0, label)
+    def on_progress(progress: core.Progress) -> None:
+        # Embedding is most of the run, not all of it: storing comes after.
+        report(replace(progress, fraction=0.95 * progress.fraction, message=progress.phase))
 
     recommendations = recommend(
         export_event(event, with_results=False),
@@ -110,3 +123,23 @@ RUNNERS: dict[str, Runner] = {
     Job.Kind.SCHEDULE: run_scheduler,
     Job.Kind.RECOMMEND: run_recommender,
 }
+
+
+def run_job(job_id: int) -> Job:
+    """Run a queued job to the end; any exception marks it failed with its message.
+
+    The runner speaks the language of whoever started the job (the worker has no
+    request of its own), and a heartbeat keeps the job marked alive meanwhile.
+    """
+    states.fail_stale_jobs()
+    job = Job.objects.select_related("event").get(pk=job_id)
+    if not states.claim(job=job):
+        return job
+    try:
+        with heartbeat(job), translation.override(job.language), use_language(job.language):
+            message = RUNNERS[job.kind](job, states.progress_writer(job=job))
+    except Exception as error:
+        states.fail(job=job, error=error)
+    else:
+        states.succeed(job=job, message=message)
+    return job

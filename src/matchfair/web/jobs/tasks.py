@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from matchfair.web.jobs.services import run_job
+from matchfair.web.jobs.runners import run_job
 from matchfair.web.jobs.worker import retrying
 
 

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
+from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import rerun, start_job
 
 PAGE_SIZE = 50
 
@@ -19,8 +19,8 @@ def start(request: HttpRequest, event: Event) -> HttpResponse:
     kind = request.POST.get("kind", "")
     if kind not in Job.Kind.values:
         return HttpResponseBadRequest()
-    job = start_job(event, kind, user=request.user)
-    return redirect("job", event_id=event.pk, job_id=job.pk)
+    job = start_job(event=event, kind=kind, user=request.user)
+    return redirect("orga:job", event_id=event.pk, job_id=job.pk)
 
 
 @organizer_required
@@ -48,7 +48,7 @@ def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
 @require_POST
 def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
     job = get_object_or_404(Job, pk=job_id, event=event)
-    return redirect("job", event_id=event.pk, job_id=rerun(job, user=request.user).pk)
+    return redirect("orga:job", event_id=event.pk, job_id=rerun(job=job, user=request.user).pk)
 
 
 @organizer_required

@@ -12,19 +12,9 @@ from django.utils.translation import gettext as _
 
 from matchfair import core
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-
-
-def _core_session(session: Session) -> core.Session:
-    return core.Session(
-        id=session.code,
-        start=session.start,
-        end=session.end,
-        slot_minutes=session.slot_minutes,
-        gap_minutes=session.gap_minutes,
-        mode=session.mode,
-    )
 
 
 def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
@@ -72,7 +62,9 @@ def move_conflicts(
 ) -> list[str]:
     """Everything that forbids moving ``meeting`` to ``start`` in ``session`` at ``location``."""
     event = meeting.event
-    slot = next((s for s in core.session_slots(_core_session(session)) if s.start == start), None)
+    slot = next(
+        (s for s in core.session_slots(session_from_row(session)) if s.start == start), None
+    )
     if slot is None:
         return [
             _("%(start)s is not the start of a slot of session %(session)s.")

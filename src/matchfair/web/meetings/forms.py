@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.web.directory.choosers import fit_to_event
+from matchfair.web.directory.forms import fit_to_event
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Session
 

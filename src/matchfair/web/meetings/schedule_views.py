@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 
 from matchfair import core
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Session
 from matchfair.web.meetings.models import Meeting
 
@@ -47,16 +48,7 @@ def event_slots(event: Event, *, published_only: bool = False) -> list[SlotRow]:
     )
     rows = []
     for session in Session.objects.filter(event=event):
-        slots = core.session_slots(
-            core.Session(
-                id=session.code,
-                start=session.start,
-                end=session.end,
-                slot_minutes=session.slot_minutes,
-                gap_minutes=session.gap_minutes,
-                mode=session.mode,
-            )
-        )
+        slots = core.session_slots(session_from_row(session))
         rows += [
             SlotRow(slot_key(session, s.index), session, s.start, s.end, counts.get(s.start, 0))
             for s in slots

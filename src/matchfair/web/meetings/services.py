@@ -19,6 +19,7 @@ from matchfair import core
 from matchfair.scheduling import ReleasedMeeting
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.exchange.to_database import store_meetings
 from matchfair.web.meetings.conflicts import move_conflicts
@@ -207,15 +208,7 @@ def move_meeting(
     reasons = move_conflicts(meeting, session=session, start=start, location=location)
     if reasons:
         raise MeetingRuleError(reasons)
-    core_session = core.Session(
-        id=session.code,
-        start=session.start,
-        end=session.end,
-        slot_minutes=session.slot_minutes,
-        gap_minutes=session.gap_minutes,
-        mode=session.mode,
-    )
-    slot = next(s for s in core.session_slots(core_session) if s.start == start)
+    slot = next(s for s in core.session_slots(session_from_row(session)) if s.start == start)
     meeting.session = session
     meeting.start = slot.start
     meeting.end = slot.end

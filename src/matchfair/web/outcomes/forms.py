@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.web.directory.choosers import fit_to_event
+from matchfair.web.directory.forms import fit_to_event
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.outcomes.models import Agreement, CooperationProject, Feedback, MeetingOutcome

@@ -215,7 +215,7 @@ def request_missing_feedback(event: Event, site_url: str = "") -> int:
         for side in row.missing:
             partner = row.meeting.b if side.pk == row.meeting.a_id else row.meeting.a
             when = row.meeting.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-            link = reverse("meeting_feedback", args=[feedback_token(row.meeting, side)])
+            link = reverse("portal:meeting_feedback", args=[feedback_token(row.meeting, side)])
             notify(
                 side,
                 lambda partner=partner, when=when: _(

@@ -1,7 +1,7 @@
 """The catalog before the event: every participant and opportunity, filtered and searched.
 
 Filters are plain database conditions; a search query goes through the matching
-engine (meetings.partner_search), so a query in Chinese finds a German profile, and
+engine (exchange.search_index), so a query in Chinese finds a German profile, and
 the filters then narrow the engine's ranking without changing its order. Browsing
 reads one page of participants from the database, never the whole event.
 """
@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
-from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.directory.queries import country_codes_of, opportunities_of, participations_of
 from matchfair.web.events.models import Event
-from matchfair.web.meetings.partner_search import search_partners
+from matchfair.web.exchange.search_index import search_partners
 from matchfair.web.portal.languages import country_name
 
 
@@ -39,59 +40,26 @@ class CatalogEntry:
 
 def filtered(event: Event, filters: Filters) -> QuerySet[Participation]:
     """The event's participations that pass every filter, with their opportunities."""
-    opportunities = Opportunity.objects.filter(event=event)
-    if filters.direction:
-        opportunities = opportunities.filter(kind=filters.direction)
-    if filters.type:
-        opportunities = opportunities.filter(type=filters.type)
-    participations = Participation.objects.filter(event=event).select_related("organization")
-    if filters.country:
-        participations = participations.filter(organization__country=filters.country)
-    if filters.kind:
-        participations = participations.filter(organization__kind=filters.kind)
-    if filters.attendance:
-        participations = participations.filter(attendance=filters.attendance)
-    if filters.direction or filters.type:
-        participations = participations.filter(pk__in=opportunities.values("participation_id"))
-    if filters.sector:
-        participations = participations.filter(pk__in=_with_sector(event, filters.sector))
+    opportunities = opportunities_of(event, kind=filters.direction, type=filters.type)
+    participations = participations_of(
+        event,
+        country=filters.country,
+        kind=filters.kind,
+        attendance=filters.attendance,
+        offering=opportunities if filters.direction or filters.type else None,
+        sector=filters.sector,
+    )
     return participations.prefetch_related(
         Prefetch("opportunities", queryset=opportunities, to_attr="shown_opportunities")
     ).order_by("organization__name", "pk")
-
-
-def _with_sector(event: Event, sector: str) -> set[int]:
-    """Participations naming ``sector`` in their profile or an opportunity (JSON lists, read
-    in Python because SQLite and PostgreSQL query JSON differently)."""
-    rows = Opportunity.objects.filter(event=event).values_list("participation_id", "sectors")
-    found = {owner for owner, sectors in rows if sector in (sectors or [])}
-    rows = Participation.objects.filter(event=event).values_list("pk", "sectors")
-    return found | {pk for pk, sectors in rows if sector in (sectors or [])}
 
 
 def countries_of(event: Event, chosen: str = "") -> list[tuple[str, str]]:
     """The countries of the event's participants (and the one ``chosen``), as (code, name)
     in the reader's language, sorted by name: a filter offers what can be found, not the
     world's 249 countries."""
-    codes = set(
-        Organization.objects.filter(participations__event=event)
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    named = [(code, country_name(code)) for code in codes | ({chosen} - {""})]
+    named = [(code, country_name(code)) for code in country_codes_of(event) | ({chosen} - {""})]
     return sorted(named, key=lambda country: (country[1], country[0]))
-
-
-def sectors_of(event: Event) -> list[str]:
-    """Every sector named in the event, for the filter's choices (one query for both lists)."""
-    profiles = Participation.objects.filter(event=event).order_by().values_list("sectors")
-    offers = Opportunity.objects.filter(event=event).order_by().values_list("sectors")
-    found: set[str] = set()
-    for (sectors,) in profiles.union(offers, all=True):
-        found.update(sectors or [])
-    return sorted(found)
 
 
 @dataclass(frozen=True)

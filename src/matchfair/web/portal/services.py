@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 
 from matchfair.matching.language import detect
 from matchfair.web.audit.services import record
-from matchfair.web.directory.identity import NOBODY, may_reuse, same_organization
+from matchfair.web.directory.domain.identity import NOBODY, may_reuse, same_organization
+from matchfair.web.directory.domain.invitations import unique_code
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
-from matchfair.web.directory.services import unique_code
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.portal.models import PersonalSettings, PortalRules, RequestNote, new_token
@@ -105,7 +105,7 @@ def register(event: Event, registration: Registration) -> Delegate:
     account to another company by typing its name. A directory entry that takes part in
     other events is not reused either (a stranger would gain its role there): the
     registration gets a new, separate entry, which the organizer sees flagged as a
-    possible duplicate (``directory.identity``).
+    possible duplicate (``directory.domain.identity``).
     """
     users = get_user_model()
     if users.objects.filter(
@@ -146,7 +146,7 @@ def register(event: Event, registration: Registration) -> Delegate:
     Participation.objects.create(
         event=event,
         organization=organization,
-        code=unique_code(event, organization.name),
+        code=unique_code(event=event, name=organization.name),
         attendance=registration.attendance,
         position=position + 1,
     )

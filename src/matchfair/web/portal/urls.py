@@ -1,24 +1,40 @@
-"""Participant pages under /my/, sign-up under /join/ and /register/, calendar feeds."""
+"""Every participant page (/my/..., /events/my/...), the home page, sign-in and sign-up, calendar feeds."""
 
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from matchfair.web.accounts import password_urls
+from matchfair.web.accounts import views as home_page
+from matchfair.web.events.views import participant_pages
+from matchfair.web.exports import views as exports
+from matchfair.web.outcomes.views import feedback_link, participant
 from matchfair.web.portal.views import (
     account,
     agenda,
     catalog,
-    organizer,
     profile,
     requests,
     signup,
 )
+from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
 
 app_name = "portal"
 
 urlpatterns = [
+    path("", home_page.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "welcome/<uidb64>/<token>/",
+        TrustingPasswordResetConfirmView.as_view(
+            template_name="accounts/welcome.html", success_url="/login/"
+        ),
+        name="welcome",
+    ),
+    *password_urls.urlpatterns,
     path("join/<str:token>/", signup.join, name="join"),
     path("register/<int:event_id>/", signup.register_openly, name="register"),
     path("calendar/<str:token>.ics", agenda.calendar_feed, name="calendar_feed"),
-    path("events/<int:event_id>/portal/", organizer.portal_rules, name="rules"),
     path("my/", account.my_events, name="my_events"),
     path("my/settings/", account.personal_settings, name="settings"),
     path("my/settings/calendar/", account.renew_calendar, name="renew_calendar"),
@@ -54,4 +70,35 @@ urlpatterns = [
         name="toggle_item",
     ),
     path("my/<int:participation_id>/team/", account.team, name="team"),
+    path(
+        "events/my/<int:participation_id>/",
+        participant_pages.participant_home,
+        name="participant_home",
+    ),
+    path(
+        "events/my/<int:participation_id>/agenda.pdf",
+        exports.organization_agenda,
+        name="organization_agenda_pdf",
+    ),
+    path(
+        "events/my/<int:participation_id>/outcomes/",
+        participant.participant_outcomes,
+        name="participant_outcomes",
+    ),
+    path(
+        "events/my/<int:participation_id>/agreements/<int:agreement_id>/confirm/",
+        participant.confirm,
+        name="confirm_agreement",
+    ),
+    path(
+        "events/my/<int:participation_id>/projects/<int:project_id>/interest/",
+        participant.express_interest,
+        name="express_interest",
+    ),
+    path(
+        "events/my/<int:participation_id>/projects/",
+        participant.publish_project,
+        name="publish_project",
+    ),
+    path("events/feedback/<str:token>/", feedback_link.meeting_feedback, name="meeting_feedback"),
 ]

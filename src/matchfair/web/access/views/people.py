@@ -44,7 +44,7 @@ def people(request: HttpRequest, event: Event) -> HttpResponse:
                 if grant.invited
                 else _("%(email)s is now %(role)s.") % values,
             )
-            return redirect("event_people", event_id=event.pk)
+            return redirect("orga:event_people", event_id=event.pk)
     return render(
         request,
         "access/people.html",
@@ -83,4 +83,4 @@ def withdraw(request: HttpRequest, event: Event, user_id: int) -> HttpResponse:
             _("%(email)s is no longer %(role)s.")
             % {"email": user.email or user.get_username(), "role": role_label(role)},
         )
-    return redirect("event_people", event_id=event.pk)
+    return redirect("orga:event_people", event_id=event.pk)

@@ -49,4 +49,4 @@ def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     withdraw_token(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
-    return redirect("api_tokens")
+    return redirect("tokens:tokens")

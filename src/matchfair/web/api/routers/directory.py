@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -13,6 +13,7 @@ from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, access
 from matchfair.web.directory.models import Delegate, Opportunity, Participation
+from matchfair.web.directory.queries import opportunities_of, participations_of
 from matchfair.web.meetings.rules import contact_partners, may_see_contacts
 
 router = Router(tags=["directory"])
@@ -86,14 +87,13 @@ class OpportunityFilter(Schema):
     q: text(200) | None = Field(None, description="Words of the title or description")
 
 
-def _participations(request: HttpRequest, event_id: int) -> QuerySet[Participation]:
+def _participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
+    """The event's participations passing ``filters``, with the delegates for ``contacts``."""
     found = access(request, event_id)
     request.contact_partners = contact_partners(found)
     delegates = Delegate.objects.select_related("user").order_by("pk")
-    return (
-        Participation.objects.filter(event=found.event)
-        .prefetch_related(Prefetch("organization__delegates", queryset=delegates))
-        .select_related("organization")
+    return participations_of(found.event, **filters).prefetch_related(
+        Prefetch("organization__delegates", queryset=delegates)
     )
 
 
@@ -105,18 +105,15 @@ def _participations(request: HttpRequest, event_id: int) -> QuerySet[Participati
 def list_organizations(
     request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
 ) -> QuerySet[Participation]:
-    rows = _participations(request, event_id)
-    if filters.country:
-        rows = rows.filter(organization__country=filters.country.upper())
-    if filters.kind:
-        rows = rows.filter(organization__kind=filters.kind)
-    if filters.attendance:
-        rows = rows.filter(attendance=filters.attendance)
-    if filters.group:
-        rows = rows.filter(group=filters.group)
-    for word in (filters.q or "").split():
-        rows = rows.filter(organization__name__icontains=word)
-    return rows
+    return _participations(
+        request,
+        event_id,
+        country=(filters.country or "").upper(),
+        kind=filters.kind or "",
+        attendance=filters.attendance or "",
+        group=filters.group or "",
+        name=filters.q or "",
+    )
 
 
 @router.get(
@@ -135,13 +132,10 @@ def get_organization(request: HttpRequest, event_id: Id, organization_id: Id) ->
 def list_opportunities(
     request: HttpRequest, event_id: Id, filters: Query[OpportunityFilter]
 ) -> QuerySet[Opportunity]:
-    rows = Opportunity.objects.filter(event=access(request, event_id).event)
-    if filters.kind:
-        rows = rows.filter(kind=filters.kind)
-    if filters.type:
-        rows = rows.filter(type=filters.type)
-    if filters.organization:
-        rows = rows.filter(participation_id=filters.organization)
-    for word in (filters.q or "").split():
-        rows = rows.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    return rows
+    return opportunities_of(
+        access(request, event_id).event,
+        kind=filters.kind or "",
+        type=filters.type or "",
+        participation=filters.organization,
+        words=filters.q or "",
+    )

@@ -12,9 +12,9 @@ from ninja.pagination import paginate
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, organizer_access
-from matchfair.web.jobs.heartbeat import fail_stale_jobs
+from matchfair.web.jobs.domain.queue import rerun, start_job
+from matchfair.web.jobs.domain.states import fail_stale_jobs
 from matchfair.web.jobs.models import Job
-from matchfair.web.jobs.services import rerun, start_job
 
 router = Router(tags=["runs"])
 
@@ -69,7 +69,9 @@ def start_run(request: HttpRequest, event_id: Id, payload: RunIn) -> Status[Job]
         options["time_limit"] = payload.time_limit
     if payload.seed is not None:
         options["seed"] = payload.seed
-    return Status(202, start_job(event, payload.kind, user=request.auth, options=options))
+    return Status(
+        202, start_job(event=event, kind=payload.kind, user=request.auth, options=options)
+    )
 
 
 @router.get("/events/{event_id}/runs/{run_id}", response={200: RunOut, ERROR_CODES: ErrorBody})
@@ -85,4 +87,4 @@ def get_run(request: HttpRequest, event_id: Id, run_id: Id) -> Job:
 def rerun_run(request: HttpRequest, event_id: Id, run_id: Id) -> Status[Job]:
     """Start a new run with the same kind and options (typically after a failure)."""
     job = get_object_or_404(Job, event=organizer_access(request, event_id).event, pk=run_id)
-    return Status(202, rerun(job, user=request.auth))
+    return Status(202, rerun(job=job, user=request.auth))

@@ -1,8 +1,8 @@
-"""The two name keys of every organization (``directory.names``), filled in for existing rows."""
+"""The two name keys of every organization (``directory.domain.names``), filled in for existing rows."""
 
 from django.db import migrations, models
 
-from matchfair.web.directory.names import name_key, name_skeleton
+from matchfair.web.directory.domain.names import name_key, name_skeleton
 
 
 def fill_keys(apps, schema_editor):

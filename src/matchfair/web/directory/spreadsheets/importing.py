@@ -1,26 +1,23 @@
-"""Turning mapped rows into organizations and opportunities, all of them or none.
+"""Checking mapped rows as organizations and opportunities, every problem at once.
 
 Every row is checked with the same rules as the event file (``core`` models), and
 every problem is collected with its row number and field before anything is
-written, so one import either adds the whole sheet or changes nothing.
+written, so one import either adds the whole sheet or changes nothing. Storing the
+checked rows is conversion into the database: ``exchange.spreadsheets.import_rows``.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from matchfair import core
-from matchfair.web.directory.identity import NOBODY, Standing
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
 from matchfair.web.directory.spreadsheets.reading import Table
 from matchfair.web.events.models import Event
-from matchfair.web.exchange.to_database import add_opportunities, add_organizations
 
 LIST_SEPARATOR = re.compile(r"\s*[;,，、]\s*")
 LABELS = {field.key: field.label for field in FIELDS}
@@ -46,12 +43,6 @@ class SpreadsheetImportError(ValueError):
     def __init__(self, issues: list[RowIssue]) -> None:
         self.issues = issues
         super().__init__("\n".join(str(issue) for issue in issues))
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    organizations: int
-    opportunities: int
 
 
 def _split(text: str) -> list[str]:
@@ -194,23 +185,3 @@ def parse_rows(
     if issues:
         raise SpreadsheetImportError(issues)
     return list(organizations.values()), opportunities
-
-
-@transaction.atomic
-def import_rows(
-    event: Event, table: Table, mapping: Mapping, *, standing: Standing = NOBODY
-) -> ImportSummary:
-    """Add the sheet's organizations and opportunities to the event, or nothing on any error.
-
-    ``standing`` is the uploader's: which directory entries the sheet may reuse.
-    """
-    organizations, opportunities = parse_rows(event, table, mapping)
-    participation_position = (
-        Participation.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
-    ) + 1
-    opportunity_position = (
-        Opportunity.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
-    ) + 1
-    by_code = add_organizations(event, organizations, participation_position, standing=standing)
-    add_opportunities(event, opportunities, by_code, opportunity_position)
-    return ImportSummary(organizations=len(organizations), opportunities=len(opportunities))

@@ -8,16 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.directory.forms import InvitationForm
-from matchfair.web.directory.identity import Lookalike, possible_duplicates, standing_of
-from matchfair.web.directory.merging import MergeError, may_merge, merge_entries
-from matchfair.web.directory.models import Organization, Participation
-from matchfair.web.directory.services import (
+from matchfair.web.directory.domain.identity import Lookalike, possible_duplicates, standing_of
+from matchfair.web.directory.domain.invitations import (
     Invitation,
     InvitationError,
     invite_participant,
-    search_participations,
 )
+from matchfair.web.directory.domain.merging import MergeError, may_merge, merge_entries
+from matchfair.web.directory.forms import InvitationForm
+from matchfair.web.directory.models import Organization, Participation
+from matchfair.web.directory.queries import participations_of, search_participations
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
 
@@ -27,11 +27,7 @@ PAGE_SIZE = 50
 @event_reader_required
 def organizations(request: HttpRequest, event: Event) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    participations = (
-        search_participations(event, query)
-        if query
-        else Participation.objects.filter(event=event).select_related("organization")
-    )
+    participations = search_participations(event, query) if query else participations_of(event)
     participations = participations.annotate(
         opportunity_count=Count("opportunities", distinct=True)
     ).order_by("organization__name", "pk")
@@ -73,7 +69,7 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invite_participant(
-                event,
+                event=event,
                 by=standing_of(request.user),
                 site_url=request.build_absolute_uri("/"),
                 **form.cleaned_data,
@@ -91,14 +87,14 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
                     "email": form.cleaned_data["email"],
                 },
             )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     return render(request, "directory/invite.html", {"event": event, "form": form})
 
 
 @organizer_required
 @require_POST
 def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResponse:
-    """Merge this event's entry into the look-alike the organizer chose (``directory.merging``)."""
+    """Merge this event's entry into the look-alike the organizer chose (``directory.domain.merging``)."""
     participation = get_object_or_404(
         Participation.objects.select_related("organization"), pk=participation_id, event=event
     )
@@ -117,4 +113,4 @@ def merge(request: HttpRequest, event: Event, participation_id: int) -> HttpResp
             _("%(duplicate)s is merged into %(original)s.")
             % {"duplicate": duplicate.name, "original": into.name},
         )
-    return redirect("organizations", event_id=event.pk)
+    return redirect("orga:organizations", event_id=event.pk)

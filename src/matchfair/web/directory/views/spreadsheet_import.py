@@ -5,14 +5,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
-from matchfair.web.directory.identity import standing_of
-from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError, import_rows
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
 from matchfair.web.directory.spreadsheets.uploads import keep_upload, live_uploads, stored_table
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
+from matchfair.web.exchange.spreadsheets import import_rows
 
 PREVIEW_ROWS = 5
 
@@ -28,7 +29,7 @@ def upload(request: HttpRequest, event: Event) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             stored = keep_upload(event, request.user, file.name, table)
-            return redirect("spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
+            return redirect("orga:spreadsheet_mapping", event_id=event.pk, upload_id=stored.pk)
     return render(request, "directory/upload.html", {"event": event, "form": form})
 
 
@@ -55,7 +56,7 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
                     "opportunities": summary.opportunities,
                 },
             )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     return render(
         request,
         "directory/mapping.html",

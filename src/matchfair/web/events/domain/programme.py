@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from matchfair import core
 from matchfair.web.audit.services import record
+from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import AgendaItem, Event, Session
 
@@ -24,13 +25,15 @@ def checked_session(
 ) -> core.Session:
     """The session as the scheduler sees it; refused when its times give no slot."""
     try:
-        return core.Session(
-            id=code,
-            start=start,
-            end=end,
-            slot_minutes=slot_minutes,
-            gap_minutes=gap_minutes,
-            mode=mode,
+        return session_from_row(
+            Session(
+                code=code,
+                start=start,
+                end=end,
+                slot_minutes=slot_minutes,
+                gap_minutes=gap_minutes,
+                mode=mode,
+            )
         )
     except ValidationError as error:
         raise EventRuleError("; ".join(e["msg"] for e in error.errors())) from None

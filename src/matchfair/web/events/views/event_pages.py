@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.core import FormatError, FormatIssue, parse_event
 from matchfair.web.accounts.rules import can_create_events
-from matchfair.web.directory.identity import standing_of
+from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.events.domain.events import create_event, update_event
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
@@ -44,7 +44,7 @@ def new_event(request: HttpRequest) -> HttpResponse:
             organizer=request.user,
         )
         messages.success(request, _("Event created. Add its sessions next."))
-        return redirect("event", event_id=event.pk)
+        return redirect("orga:event", event_id=event.pk)
     return render(request, "events/new_event.html", {"form": form, "file_form": EventFileForm()})
 
 
@@ -74,7 +74,7 @@ def import_event_file(request: HttpRequest) -> HttpResponse:
                 document, organizers=[request.user], standing=standing_of(request.user)
             )
             messages.success(request, _("Event imported."))
-            return redirect("event", event_id=event.pk)
+            return redirect("orga:event", event_id=event.pk)
     return render(
         request,
         "events/new_event.html",
@@ -107,7 +107,7 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
             match_across_groups=data["match_across_groups"],
         )
         messages.success(request, _("Event settings saved."))
-        return redirect("event", event_id=event.pk)
+        return redirect("orga:event", event_id=event.pk)
     return render(request, "events/settings.html", {"event": event, "form": form})
 
 

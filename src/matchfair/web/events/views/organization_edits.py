@@ -61,7 +61,7 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
                     )
                     % {"count": dropped},
                 )
-            return redirect("organizations", event_id=event.pk)
+            return redirect("orga:organizations", event_id=event.pk)
     note = (
         _(
             "This organization also takes part in other events: its name, country and kind "
@@ -78,7 +78,7 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
             "form": form,
             "heading": participation.organization.name,
             "note": note,
-            "delete_url": "remove_organization",
+            "delete_url": "orga:remove_organization",
             "object_id": participation.pk,
         },
     )
@@ -94,10 +94,10 @@ def remove_organization(request: HttpRequest, event: Event, participation_id: in
         except EventRuleError as error:
             messages.error(request, str(error))
             return redirect(
-                "remove_organization", event_id=event.pk, participation_id=participation.pk
+                "orga:remove_organization", event_id=event.pk, participation_id=participation.pk
             )
         messages.success(request, _("%(name)s is no longer part of the event.") % {"name": name})
-        return redirect("organizations", event_id=event.pk)
+        return redirect("orga:organizations", event_id=event.pk)
     dependents = participation_dependents(participation=participation)
     blockers = []
     if dependents.published:
@@ -126,7 +126,7 @@ def remove_organization(request: HttpRequest, event: Event, participation_id: in
             "heading": _("Remove %(name)s from the event?") % {"name": name},
             "blockers": blockers,
             "consequences": consequences,
-            "back_url": "edit_organization",
+            "back_url": "orga:edit_organization",
             "object_id": participation.pk,
         },
     )

@@ -22,11 +22,11 @@ def programme(request: HttpRequest, event: Event) -> HttpResponse:
             if "add_session" in request.POST and session_form.is_valid():
                 add_session(event=event, **session_form.cleaned_data)
                 messages.success(request, _("Session added."))
-                return redirect("programme", event_id=event.pk)
+                return redirect("orga:programme", event_id=event.pk)
             if "add_item" in request.POST and item_form.is_valid():
                 add_agenda_item(event=event, **item_form.cleaned_data)
                 messages.success(request, _("Agenda item added."))
-                return redirect("programme", event_id=event.pk)
+                return redirect("orga:programme", event_id=event.pk)
         except EventRuleError as error:
             messages.error(request, str(error))
     return render(

@@ -37,7 +37,7 @@ def edit_session(request: HttpRequest, event: Event, session_id: int) -> HttpRes
             messages.success(request, _("Session saved."))
             if dropped:
                 messages.warning(request, _dropped_drafts(dropped))
-            return redirect("programme", event_id=event.pk)
+            return redirect("orga:programme", event_id=event.pk)
     return render(
         request,
         "events/edit.html",
@@ -49,7 +49,7 @@ def edit_session(request: HttpRequest, event: Event, session_id: int) -> HttpRes
                 "Published meetings keep their slots: a change that moves them is refused. "
                 "Draft meetings that no longer fit are removed; run the scheduler again."
             ),
-            "delete_url": "delete_session",
+            "delete_url": "orga:delete_session",
             "object_id": session.pk,
             "times": True,
         },
@@ -64,11 +64,11 @@ def remove_session(request: HttpRequest, event: Event, session_id: int) -> HttpR
             dependents = delete_session(session=session)
         except EventRuleError as error:
             messages.error(request, str(error))
-            return redirect("delete_session", event_id=event.pk, session_id=session.pk)
+            return redirect("orga:delete_session", event_id=event.pk, session_id=session.pk)
         messages.success(request, _("Session %(code)s deleted.") % {"code": session.code})
         if dependents.drafts:
             messages.warning(request, _dropped_drafts(dependents.drafts))
-        return redirect("programme", event_id=event.pk)
+        return redirect("orga:programme", event_id=event.pk)
     dependents = session_dependents(session=session)
     blockers = []
     if dependents.published:
@@ -102,7 +102,7 @@ def remove_session(request: HttpRequest, event: Event, session_id: int) -> HttpR
             "heading": _("Delete session %(code)s?") % {"code": session.code},
             "blockers": blockers,
             "consequences": consequences,
-            "back_url": "edit_session",
+            "back_url": "orga:edit_session",
             "object_id": session.pk,
         },
     )
@@ -121,7 +121,7 @@ def edit_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpRe
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Agenda item saved."))
-            return redirect("programme", event_id=event.pk)
+            return redirect("orga:programme", event_id=event.pk)
     return render(
         request,
         "events/edit.html",
@@ -130,7 +130,7 @@ def edit_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpRe
             "form": form,
             "heading": item.title,
             "note": "",
-            "delete_url": "delete_agenda_item",
+            "delete_url": "orga:delete_agenda_item",
             "object_id": item.pk,
             "times": True,
         },
@@ -143,7 +143,7 @@ def remove_agenda_item(request: HttpRequest, event: Event, item_id: int) -> Http
     if request.method == "POST":
         delete_agenda_item(item=item)
         messages.success(request, _("“%(title)s” deleted.") % {"title": item.title})
-        return redirect("programme", event_id=event.pk)
+        return redirect("orga:programme", event_id=event.pk)
     signed_up = item.signups.count()
     consequences = (
         [
@@ -165,7 +165,7 @@ def remove_agenda_item(request: HttpRequest, event: Event, item_id: int) -> Http
             "heading": _("Delete “%(title)s”?") % {"title": item.title},
             "blockers": [],
             "consequences": consequences,
-            "back_url": "edit_agenda_item",
+            "back_url": "orga:edit_agenda_item",
             "object_id": item.pk,
         },
     )

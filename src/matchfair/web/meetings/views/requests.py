@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from matchfair.matching import EncoderSpecError
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
+from matchfair.web.exchange.search_index import search_partners
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.meetings.partner_search import search_partners, suggested_pairs
+from matchfair.web.meetings.partner_search import suggested_pairs
 from matchfair.web.meetings.services import MeetingRuleError, add_tailor_made_meeting
 
 PAGE_SIZE = 50
@@ -42,7 +43,7 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
                 _("Tailor-made meeting %(a)s – %(b)s added.")
                 % {"a": data["first"].organization.name, "b": data["second"].organization.name},
             )
-            return redirect("meeting_requests", event_id=event.pk)
+            return redirect("orga:meeting_requests", event_id=event.pk)
     query = request.GET.get("q", "").strip()
     hits, search_error = [], ""
     if query:

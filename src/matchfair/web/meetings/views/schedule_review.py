@@ -137,7 +137,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
             conflicts = error.reasons
         else:
             messages.success(request, _("Meeting moved."))
-            target = reverse("schedule", kwargs={"event_id": event.pk})
+            target = reverse("orga:schedule", kwargs={"event_id": event.pk})
             return redirect(f"{target}?{urlencode({'slot': chosen.key})}")
     return render(
         request,
@@ -155,4 +155,4 @@ def publish(request: HttpRequest, event: Event) -> HttpResponse:
         _("Schedule published (%(count)d new meetings). Later runs keep these meetings.")
         % {"count": count},
     )
-    return redirect("schedule", event_id=event.pk)
+    return redirect("orga:schedule", event_id=event.pk)

@@ -37,7 +37,7 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Agreement recorded as an intention."))
-            return redirect("agreement", event_id=event.pk, agreement_id=agreement.pk)
+            return redirect("orga:agreement", event_id=event.pk, agreement_id=agreement.pk)
     agreements = Agreement.objects.filter(event=event).prefetch_related(
         "parties__participation__organization"
     )
@@ -66,7 +66,7 @@ def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> H
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Status changed."))
-            return redirect("agreement", event_id=event.pk, agreement_id=agreement.pk)
+            return redirect("orga:agreement", event_id=event.pk, agreement_id=agreement.pk)
     parties = agreement.parties.select_related("participation__organization", "confirmation")
     return render(
         request,

@@ -28,7 +28,7 @@ def overview(request: HttpRequest, event: Event) -> HttpResponse:
     rows = services.outcome_rows(event, page)
     links = {
         (row.meeting.pk, side.pk): request.build_absolute_uri(
-            reverse("meeting_feedback", args=[services.feedback_token(row.meeting, side)])
+            reverse("portal:meeting_feedback", args=[services.feedback_token(row.meeting, side)])
         )
         for row in rows
         for side in row.missing
@@ -58,7 +58,7 @@ def ask_missing(request: HttpRequest, event: Event) -> HttpResponse:
             asked,
         ).format(count=asked),
     )
-    return redirect("meeting_outcomes", event_id=event.pk)
+    return redirect("orga:meeting_outcomes", event_id=event.pk)
 
 
 @organizer_required
@@ -82,7 +82,7 @@ def record(request: HttpRequest, event: Event, meeting_id: int, side_id: int) ->
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Outcome recorded."))
-            return redirect("meeting_outcomes", event_id=event.pk)
+            return redirect("orga:meeting_outcomes", event_id=event.pk)
     return render(
         request,
         "outcomes/record.html",

@@ -92,7 +92,7 @@ def confirm(request: HttpRequest, participation_id: int, agreement_id: int) -> H
             if signed
             else _("Your confirmation is recorded; waiting for the other parties."),
         )
-    return redirect("participant_outcomes", participation_id=participation.pk)
+    return redirect("portal:participant_outcomes", participation_id=participation.pk)
 
 
 @require_POST
@@ -108,7 +108,7 @@ def express_interest(request: HttpRequest, participation_id: int, project_id: in
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your interest was sent to the host as a meeting request."))
-    return redirect("participant_outcomes", participation_id=participation.pk)
+    return redirect("portal:participant_outcomes", participation_id=participation.pk)
 
 
 @require_POST
@@ -140,4 +140,4 @@ def publish_project(request: HttpRequest, participation_id: int) -> HttpResponse
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect("participant_outcomes", participation_id=participation.pk)
+    return redirect("portal:participant_outcomes", participation_id=participation.pk)

@@ -37,7 +37,7 @@ def project_list(request: HttpRequest, event: Event) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Project saved."))
-            return redirect("cooperation_projects", event_id=event.pk)
+            return redirect("orga:cooperation_projects", event_id=event.pk)
     projects = (
         CooperationProject.objects.filter(event=event)
         .select_related("host__organization")

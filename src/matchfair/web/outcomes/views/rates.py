@@ -28,7 +28,7 @@ def exchange_rates(request: HttpRequest, event: Event) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Exchange rates saved."))
-            return redirect("exchange_rates", event_id=event.pk)
+            return redirect("orga:exchange_rates", event_id=event.pk)
     return render(
         request,
         "outcomes/rates.html",

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.directory.services import InvitationError, add_colleague
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
 from matchfair.web.portal.models import Notification
@@ -74,7 +74,7 @@ def team(request: HttpRequest, participation: Participation) -> HttpResponse:
         try:
             with translation.override(translation.get_language()):
                 add_colleague(
-                    participation,
+                    participation=participation,
                     by=request.user,
                     contact_name=form.cleaned_data["contact_name"],
                     email=form.cleaned_data["email"],

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
 from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.directory.queries import sectors_of
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.catalog import (
@@ -15,7 +16,6 @@ from matchfair.web.portal.catalog import (
     Filters,
     catalog,
     countries_of,
-    sectors_of,
 )
 from matchfair.web.portal.forms import RequestForm
 from matchfair.web.portal.languages import language_name

@@ -19,7 +19,7 @@ def portal_rules(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The portal settings are saved."))
-        return redirect("portal:rules", event.pk)
+        return redirect("orga:portal_rules", event.pk)
     return render(
         request,
         "portal/rules.html",

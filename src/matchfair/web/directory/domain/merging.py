@@ -1,7 +1,7 @@
 """Putting two directory entries of one organization together, by someone who answers for both.
 
 A separate entry is what an invitation, import or registration makes when it may not
-reuse an existing one (``directory.identity``). When the organizer learns that the two
+reuse an existing one (``directory.domain.identity``). When the organizer learns that the two
 are one organization, the entries become one: the duplicate's participations and
 delegates move to the entry that stays, so its delegates then see every event of
 both. That is why only someone who answers for every event of both entries (an
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair.web.audit.services import record
-from matchfair.web.directory.identity import events_of, standing_of
+from matchfair.web.directory.domain.identity import events_of, standing_of
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.events.models import Event
 

@@ -2,7 +2,7 @@
 
 An invited delegate gets an account without a password and a one-time link to set
 one, so the organizer never handles anybody's password. Who may reuse a directory
-entry (``directory.identity``): an organizer invites into an existing entry only when
+entry (``directory.domain.identity``): an organizer invites into an existing entry only when
 they organize every event it takes part in; otherwise the invitation makes a new,
 separate entry, so that nobody gains a role in an event its organizer did not give.
 """
@@ -13,13 +13,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from matchfair.core.one_line import as_one_line
 from matchfair.web.accounts.welcome import welcome_path
-from matchfair.web.directory.identity import (
+from matchfair.web.directory.domain.identity import (
     Lookalike,
     Standing,
     may_reuse,
@@ -47,7 +47,7 @@ class Invitation:
     lookalikes: list[Lookalike]
 
 
-def unique_code(event: Event, name: str) -> str:
+def unique_code(*, event: Event, name: str) -> str:
     """An id for the event file, from the name, unique in the event (``nokia``, ``nokia-2``)."""
     base = slugify(name, allow_unicode=True)[:180] or "organization"
     taken = set(
@@ -157,8 +157,8 @@ def _enrol(
 
 @transaction.atomic
 def invite_participant(
-    event: Event,
     *,
+    event: Event,
     by: Standing,
     organization_name: str,
     country: str,
@@ -174,7 +174,7 @@ def invite_participant(
         participation = Participation.objects.create(
             event=event,
             organization=organization,
-            code=unique_code(event, organization.name),
+            code=unique_code(event=event, name=organization.name),
             attendance=attendance,
             position=Participation.objects.filter(event=event).count(),
         )
@@ -191,8 +191,8 @@ def invite_participant(
 
 @transaction.atomic
 def add_colleague(
-    participation: Participation,
     *,
+    participation: Participation,
     by: AbstractBaseUser,
     contact_name: str,
     email: str,
@@ -214,16 +214,3 @@ def add_colleague(
         email=email,
         site_url=site_url,
     )[0]
-
-
-def search_participations(event: Event, query: str) -> QuerySet[Participation]:
-    """Participations whose name, description or opportunities contain the words of ``query``."""
-    participations = Participation.objects.filter(event=event).select_related("organization")
-    for word in query.split():
-        participations = participations.filter(
-            Q(organization__name__icontains=word)
-            | Q(description__icontains=word)
-            | Q(opportunities__title__icontains=word)
-            | Q(opportunities__description__icontains=word)
-        )
-    return participations.distinct()

@@ -6,8 +6,10 @@ person to it, or adds it to an event, touches every event it is in. So an entry 
 reused only by someone who answers for all of them (``Standing``): an organizer of
 every event it takes part in, an administrator, or the operator at the command line.
 Anyone else gets a new, separate entry, which the organizer sees as a possible
-duplicate of the old one (``possible_duplicates``). How names are recognised is in
-``directory.names``.
+duplicate of the old one (``possible_duplicates``). An import looks its organizations
+up here too (``find_or_create_organizations``), and reuses an entry only when it has no
+delegates either, so that importing a file enrolls nobody's account anywhere. How
+names are recognised is in ``directory.domain.names``.
 """
 
 from collections.abc import Iterable
@@ -16,8 +18,11 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 
-from matchfair.web.directory.models import Organization, Participation
-from matchfair.web.directory.names import name_key
+from matchfair.web.directory.domain.names import directory_key, name_key
+from matchfair.web.directory.models import Delegate, Organization, Participation
+from matchfair.web.events.models import Event
+
+BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def events_of(organization: Organization) -> set[int]:
 def may_reuse(organization: Organization, standing: Standing) -> bool:
     """Whether the actor may add the entry to an event, or a person to it.
 
-    (Imports ask more: no delegates either, see ``exchange.to_database``.)
+    (Imports ask more: no delegates either, see ``find_or_create_organizations``.)
     """
     return standing.covers(events_of(organization))
 
@@ -102,3 +107,62 @@ def possible_duplicates(organizations: Iterable[Organization]) -> dict[int, list
                 for _pk, other in sorted(matches.items())
             ]
     return found
+
+
+def _reusable(
+    candidates: list[Organization], standing: Standing, event: Event
+) -> list[Organization]:
+    """The candidates an import into ``event`` may reuse: no delegates, not in ``event``
+    already, and in no event the importer does not answer for."""
+    ids = [organization.pk for organization in candidates]
+    delegated: set[int] = set()
+    events: dict[int, set[int]] = {}
+    for chunk_start in range(0, len(ids), BATCH):
+        chunk = ids[chunk_start : chunk_start + BATCH]
+        delegated.update(
+            Delegate.objects.filter(organization_id__in=chunk).values_list(
+                "organization_id", flat=True
+            )
+        )
+        for organization_id, event_id in Participation.objects.filter(
+            organization_id__in=chunk
+        ).values_list("organization_id", "event_id"):
+            events.setdefault(organization_id, set()).add(event_id)
+    return [
+        organization
+        for organization in candidates
+        if organization.pk not in delegated
+        and event.pk not in events.get(organization.pk, ())
+        and standing.covers(events.get(organization.pk, ()))
+    ]
+
+
+def find_or_create_organizations(
+    *, event: Event, organizations: list[tuple[str, str, str]], standing: Standing
+) -> list[Organization]:
+    """The directory entry of each (name, country, kind), in order, creating new ones in bulk.
+
+    An entry is reused when it is recognised (``directory_key``) and the importer may
+    reuse it; each entry serves one organization of the list, so two spellings of one
+    name in a file stay two organizations, as the file says.
+    """
+    keys = [directory_key(*triple) for triple in organizations]
+    names = sorted({key[0] for key in keys})
+    candidates: list[Organization] = []
+    for chunk_start in range(0, len(names), BATCH):
+        chunk = names[chunk_start : chunk_start + BATCH]
+        candidates.extend(Organization.objects.filter(name_key__in=chunk).order_by("pk"))
+    available: dict[tuple[str, str, str], list[Organization]] = {}
+    for organization in _reusable(candidates, standing, event):
+        key = (organization.name_key, organization.country, organization.kind)
+        available.setdefault(key, []).append(organization)
+    entries: list[Organization | None] = [
+        available[key].pop(0) if available.get(key) else None for key in keys
+    ]
+    missing = [
+        Organization(name=" ".join(name.split()), country=country, kind=kind).with_keys()
+        for (name, country, kind), entry in zip(organizations, entries, strict=True)
+        if entry is None
+    ]
+    created = iter(Organization.objects.bulk_create(missing, batch_size=BATCH))
+    return [entry if entry is not None else next(created) for entry in entries]

@@ -1,0 +1,1 @@
+"""The directory's rules that decide or write: identity, invitations, merges, name keys."""

@@ -1,0 +1,1 @@
+"""Every organizer page, under one URL namespace (``orga:``)."""

@@ -1,0 +1,114 @@
+"""The organizer's pages of one event (/events/ID/...) and event creation (/events/new/)."""
+
+from django.urls import path
+
+from matchfair.web.access.views import people
+from matchfair.web.audit.views import trail_page
+from matchfair.web.directory.views import organizations, spreadsheet_import
+from matchfair.web.events.views import (
+    event_pages,
+    organization_edits,
+    programme,
+    programme_edits,
+)
+from matchfair.web.exports import views as exports
+from matchfair.web.jobs import views as jobs
+from matchfair.web.meetings.views import requests, schedule_review
+from matchfair.web.outcomes.views import agreements, meeting_outcomes, projects, rates
+from matchfair.web.portal.views import organizer
+
+app_name = "orga"
+
+EVENT = "events/<int:event_id>/"
+
+urlpatterns = [
+    path("events/new/", event_pages.new_event, name="new_event"),
+    path("events/import/", event_pages.import_event_file, name="import_event_file"),
+    path(EVENT, event_pages.dashboard, name="event"),
+    path(f"{EVENT}settings/", event_pages.event_settings, name="event_settings"),
+    path(f"{EVENT}portal/", organizer.portal_rules, name="portal_rules"),
+    path(f"{EVENT}people/", people.people, name="event_people"),
+    path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
+    path(f"{EVENT}audit/", trail_page, name="audit_trail"),
+    path(f"{EVENT}programme/", programme.programme, name="programme"),
+    path(
+        f"{EVENT}programme/sessions/<int:session_id>/",
+        programme_edits.edit_session,
+        name="edit_session",
+    ),
+    path(
+        f"{EVENT}programme/sessions/<int:session_id>/delete/",
+        programme_edits.remove_session,
+        name="delete_session",
+    ),
+    path(
+        f"{EVENT}programme/items/<int:item_id>/",
+        programme_edits.edit_agenda_item,
+        name="edit_agenda_item",
+    ),
+    path(
+        f"{EVENT}programme/items/<int:item_id>/delete/",
+        programme_edits.remove_agenda_item,
+        name="delete_agenda_item",
+    ),
+    path(f"{EVENT}organizations/", organizations.organizations, name="organizations"),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/edit/",
+        organization_edits.edit_organization,
+        name="edit_organization",
+    ),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/remove/",
+        organization_edits.remove_organization,
+        name="remove_organization",
+    ),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/merge/",
+        organizations.merge,
+        name="merge_organization",
+    ),
+    path(f"{EVENT}organizations/invite/", organizations.invite, name="invite"),
+    path(
+        f"{EVENT}organizations/import/",
+        spreadsheet_import.upload,
+        name="spreadsheet_upload",
+    ),
+    path(
+        f"{EVENT}organizations/import/<int:upload_id>/",
+        spreadsheet_import.mapping,
+        name="spreadsheet_mapping",
+    ),
+    path(f"{EVENT}requests/", requests.meeting_requests, name="meeting_requests"),
+    path(f"{EVENT}schedule/", schedule_review.schedule, name="schedule"),
+    path(
+        f"{EVENT}schedule/meetings/<int:meeting_id>/move/",
+        schedule_review.move,
+        name="move_meeting",
+    ),
+    path(f"{EVENT}schedule/publish/", schedule_review.publish, name="publish"),
+    path(f"{EVENT}jobs/", jobs.job_list, name="jobs"),
+    path(f"{EVENT}jobs/start/", jobs.start, name="start_job"),
+    path(f"{EVENT}jobs/<int:job_id>/", jobs.detail, name="job"),
+    path(f"{EVENT}jobs/<int:job_id>/status/", jobs.status, name="job_status"),
+    path(f"{EVENT}jobs/<int:job_id>/retry/", jobs.retry, name="retry_job"),
+    path(f"{EVENT}export/event.json", exports.event_file, name="export_event"),
+    path(f"{EVENT}export/schedule.json", exports.schedule_file, name="export_schedule"),
+    path(f"{EVENT}export/event.xlsx", exports.workbook, name="export_workbook"),
+    path(f"{EVENT}export/agendas.pdf", exports.all_agendas, name="export_agendas"),
+    path(f"{EVENT}export/tables.pdf", exports.table_plan, name="export_tables"),
+    path(f"{EVENT}outcomes/", meeting_outcomes.overview, name="meeting_outcomes"),
+    path(f"{EVENT}outcomes/ask/", meeting_outcomes.ask_missing, name="ask_missing_feedback"),
+    path(
+        f"{EVENT}outcomes/<int:meeting_id>/<int:side_id>/",
+        meeting_outcomes.record,
+        name="record_outcome",
+    ),
+    path(f"{EVENT}agreements/", agreements.agreement_list, name="agreements"),
+    path(
+        f"{EVENT}agreements/<int:agreement_id>/",
+        agreements.agreement_detail,
+        name="agreement",
+    ),
+    path(f"{EVENT}rates/", rates.exchange_rates, name="exchange_rates"),
+    path(f"{EVENT}projects/", projects.project_list, name="cooperation_projects"),
+]
