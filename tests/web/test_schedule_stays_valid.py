@@ -29,8 +29,8 @@ from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings import services
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.meetings.services import publish_schedule
-from matchfair.web.portal.agenda_changes import notify_agenda_changes
-from matchfair.web.portal.models import Notification
+from matchfair.web.notify.domain.agendas import notify_agenda_changes
+from matchfair.web.notify.models import Notification
 from tests.web.factories import make_event, make_user
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_a_kept_meeting_takes_the_interpreter_the_run_gives_it(django_capture_on
     delegate = make_user("tegnology-delegate")
     tegnology = Participation.objects.get(event=event, code="tegnology")
     Delegate.objects.create(user=delegate, organization=tegnology.organization)
-    notify_agenda_changes(event)  # the agenda as published: what the delegate was told
+    notify_agenda_changes(event=event)  # the agenda as published: what the delegate was told
     Interpreter.objects.filter(event=event, code="interp-1").update(availability=[])
     Interpreter.objects.create(event=event, code="interp-2", languages=["zh", "en"])
     meeting = Meeting.objects.get(event=event, published=True)

@@ -10,7 +10,7 @@ from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.domain.events import create_event
 from matchfair.web.events.domain.programme import add_session
 from matchfair.web.events.models import Event
-from matchfair.web.portal.services import Registration, register, save_opportunity
+from matchfair.web.notify.domain.participants import Registration, register, save_opportunity
 
 PASSWORD = "Pr0file-and-agenda!"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -49,8 +49,8 @@ def participant(
 ) -> Participation:
     """Register an organization with one delegate, as the sign-up page does."""
     delegate = register(
-        in_event,
-        Registration(
+        event=in_event,
+        registration=Registration(
             organization_name=name,
             country=country,
             kind=kind,
@@ -83,8 +83,8 @@ def german_battery_maker(in_event: Event) -> Participation:
     maker.sectors = ["energy"]
     maker.save()
     save_opportunity(
-        maker,
-        None,
+        participation=maker,
+        opportunity=None,
         kind="offer",
         type="technology",
         title="Batteriespeicher für Photovoltaik",
@@ -105,8 +105,8 @@ def french_winery(in_event: Event) -> Participation:
         attendance="online",
     )
     save_opportunity(
-        winery,
-        None,
+        participation=winery,
+        opportunity=None,
         kind="request",
         type="commercial",
         title="Distributeurs de vin en Chine",

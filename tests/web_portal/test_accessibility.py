@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
 
 
 class _Fields(HTMLParser):

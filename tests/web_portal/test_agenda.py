@@ -14,7 +14,8 @@ from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.models import Interpreter, Session
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import move_meeting, publish_schedule
-from matchfair.web.portal.models import Notification, PersonalSettings
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
+from matchfair.web.notify.models import Notification, PersonalSettings
 from tests.web_portal import builders
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -38,6 +39,12 @@ def _meeting(german, french, *, online: bool = False) -> Meeting:
     )
 
 
+def _publish(fair) -> None:
+    """Publish as the organizer's page does: the schedule, then the agendas compared."""
+    publish_schedule(fair)
+    notify_agenda_changes_on_commit(event=fair)
+
+
 def test_nothing_before_publication(german_client, german, french):
     _meeting(german, french)
     page = german_client.get(reverse("portal:agenda", args=[german.pk]))
@@ -49,7 +56,7 @@ def test_the_agenda_shows_each_side_its_own_time_zone(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _meeting(german, french, online=True)
-        publish_schedule(fair)
+        _publish(fair)
     german_page = german_client.get(
         reverse("portal:agenda", args=[german.pk]), HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -94,7 +101,7 @@ def test_a_move_after_publication_is_notified_once(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         meeting = _meeting(german, french)
-        publish_schedule(fair)
+        _publish(fair)
     assert Notification.objects.count() == 2
     assert "http://127.0.0.1:8000/my/" in mail.outbox[0].body
     session = Session.objects.get(event=fair)
@@ -105,12 +112,13 @@ def test_a_move_after_publication_is_notified_once(
             start=datetime(2026, 12, 1, 11, 0, tzinfo=BERLIN),
             location="table-3",
         )
+        notify_agenda_changes_on_commit(event=fair)
     changed = Notification.objects.filter(text__contains="geändert") | Notification.objects.filter(
         text__contains="a changé"
     )
     assert changed.count() == 2
     with django_capture_on_commit_callbacks(execute=True):
-        publish_schedule(fair)
+        _publish(fair)
     assert Notification.objects.count() == 4
 
 

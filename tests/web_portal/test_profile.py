@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchfair.web.directory.models import Opportunity
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
 
 
 def test_a_profile_in_chinese_is_saved_and_its_language_shown(german_client, german):

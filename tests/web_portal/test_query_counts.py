@@ -18,7 +18,7 @@ from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.models import Meeting, Recommendation
 from matchfair.web.meetings.services import publish_schedule
-from matchfair.web.portal.services import save_opportunity
+from matchfair.web.notify.domain.participants import save_opportunity
 from tests.web_portal import builders
 
 # Session, user, participation (with event and organization), delegate, personal settings,
@@ -40,8 +40,8 @@ def _more_participants(fair, count: int) -> list:
         )
         for kind in ("offer", "request"):
             save_opportunity(
-                other,
-                None,
+                participation=other,
+                opportunity=None,
                 kind=kind,
                 type="technology",
                 title=f"{kind} {number}",

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.meetings.domain.requests import RequestRuleError
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.portal.models import Notification
-from matchfair.web.portal.services import PortalRuleError, answer_request, rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.domain.requests import answer_request
+from matchfair.web.notify.models import Notification
 from tests.web_portal import builders
 
 
@@ -165,8 +167,8 @@ def test_answers_sent_together_give_one_answer_one_entry_one_email(
     with django_capture_on_commit_callbacks(execute=True):
         for index, copy in enumerate(copies):
             try:
-                answer_request(french, copy, accept=index % 2 == 0)
-            except PortalRuleError as error:
+                answer_request(recipient=french, meeting_request=copy, accept=index % 2 == 0)
+            except RequestRuleError as error:
                 outcomes.append(str(error))
             else:
                 outcomes.append("answered")

@@ -10,7 +10,11 @@ import matchfair.web.exchange.search_index as search_index_module
 from matchfair.matching import SearchIndex
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.models import Event
-from matchfair.web.portal.services import delete_opportunity, save_opportunity, update_profile
+from matchfair.web.notify.domain.participants import (
+    delete_opportunity,
+    save_opportunity,
+    update_profile,
+)
 from tests.web_portal import builders
 
 HYDROGEN = "Wasserstoff Elektrolyseure Membranen"
@@ -58,8 +62,8 @@ def test_searches_share_one_index_until_the_texts_change(
 def _edit_opportunity(fair: Event, french: Participation) -> None:
     opportunity = Opportunity.objects.get(participation=french)
     save_opportunity(
-        french,
-        opportunity,
+        participation=french,
+        opportunity=opportunity,
         kind="offer",
         type="technology",
         title=HYDROGEN,
@@ -70,12 +74,24 @@ def _edit_opportunity(fair: Event, french: Participation) -> None:
 
 def _add_opportunity(fair: Event, french: Participation) -> None:
     save_opportunity(
-        french, None, kind="offer", type="technology", title=HYDROGEN, description="", sectors=[]
+        participation=french,
+        opportunity=None,
+        kind="offer",
+        type="technology",
+        title=HYDROGEN,
+        description="",
+        sectors=[],
     )
 
 
 def _edit_profile(fair: Event, french: Participation) -> None:
-    update_profile(french, description=HYDROGEN, sectors=[], languages=["fr"], attendance="online")
+    update_profile(
+        participation=french,
+        description=HYDROGEN,
+        sectors=[],
+        languages=["fr"],
+        attendance="online",
+    )
 
 
 def _rename_organization(fair: Event, french: Participation) -> None:
@@ -85,7 +101,9 @@ def _rename_organization(fair: Event, french: Participation) -> None:
 
 def _register_newcomer(fair: Event, french: Participation) -> None:
     newcomer = builders.participant(fair, name="Osaka Robotics", country="JP", email="k@o.example")
-    update_profile(newcomer, description=HYDROGEN, sectors=[], languages=[], attendance="onsite")
+    update_profile(
+        participation=newcomer, description=HYDROGEN, sectors=[], languages=[], attendance="onsite"
+    )
 
 
 EDITS = [_edit_opportunity, _add_opportunity, _edit_profile, _rename_organization]
@@ -107,7 +125,9 @@ def test_an_edit_is_found_by_the_next_search(
 
 def test_a_removed_participant_is_no_longer_found(german_client, german, french, builds):
     assert "Vignoble Exportateur" in _found(german_client, german, "vin Chine")
-    delete_opportunity(french, Opportunity.objects.get(participation=french))
+    delete_opportunity(
+        participation=french, opportunity=Opportunity.objects.get(participation=french)
+    )
     assert "Vignoble Exportateur" in _found(german_client, german, "Vignoble Exportateur")
     french.delete()
     assert _found(german_client, german, "Vignoble Exportateur") == []

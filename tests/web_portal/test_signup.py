@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.portal.models import PersonalSettings, PortalRules
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.models import PersonalSettings, PortalRules
 from tests.web_portal import builders
 from tests.web_portal.builders import PASSWORD
 

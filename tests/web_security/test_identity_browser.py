@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Page
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
-from matchfair.web.portal.models import PortalRules
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.models import PortalRules
 from tests.web.factories import make_event
 from tests.web_api.world import delegate, person
 from tests.web_portal.builders import PASSWORD

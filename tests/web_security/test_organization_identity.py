@@ -33,8 +33,8 @@ from matchfair.web.events.rules import event_access
 from matchfair.web.exchange.spreadsheets import import_rows
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.portal.models import PortalRules
-from matchfair.web.portal.services import rules_of
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.models import PortalRules
 from tests.web.documents import full_event, full_event_data
 from tests.web.factories import make_event, xlsx_bytes
 from tests.web_api.world import delegate, person

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
 
+from matchfair.web.notify.domain.personal import settings_of
 from matchfair.web.notify.rules import participant_page
-from matchfair.web.portal.services import settings_of
 from tests.web_api.world import World, build_world
 
 

@@ -24,6 +24,7 @@ from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.runners import run_job
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import publish_schedule
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 DEMO_PASSWORD = "matchfair-demo"
 ORGANIZER = "organizer"
@@ -142,5 +143,6 @@ def ensure_demo() -> DemoEvent:
         event.delete()
         raise DemoError(job.error)
     publish_schedule(event)
+    notify_agenda_changes_on_commit(event=event)
     add_outcomes(event, _outcomes(event))
     return _logins(event)

@@ -24,6 +24,7 @@ from matchfair.web.jobs.domain import states
 from matchfair.web.jobs.heartbeat import heartbeat
 from matchfair.web.jobs.models import Job
 from matchfair.web.meetings.services import store_recommendations, store_schedule
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 Runner = Callable[[Job, core.ProgressCallback], str]
 """A kind of job: given the job and where to report progress, it stores its results
@@ -74,6 +75,8 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     stored = store_schedule(
         event, outcome.schedule, read=document, kept=published, released=outcome.released
     )
+    # A kept meeting may have another interpreter or table: its delegates are told.
+    notify_agenda_changes_on_commit(event=event)
     message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
         "scheduled": len(stored.schedule.meetings),
         "unscheduled": len(stored.schedule.unscheduled),

@@ -126,7 +126,7 @@ def store_schedule(
         interpreter = interpreters[chosen.interpreter] if chosen.interpreter else None
         if meeting.interpreter != interpreter or meeting.location != chosen.location:
             meeting.interpreter, meeting.location = interpreter, chosen.location
-            # Saved one by one: the signal tells the delegates their agenda changed.
+            # Saved one by one; the caller tells the delegates (notify.domain.agendas).
             meeting.save(update_fields=["interpreter", "location"])
             changed += 1
     _total, deleted = Meeting.objects.filter(event=event, published=False).delete()

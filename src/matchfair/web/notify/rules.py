@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from matchfair.web.directory.rules import delegate_participation
-from matchfair.web.portal.services import settings_of
+from matchfair.web.notify.domain.personal import settings_of
 
 View = Callable[..., HttpResponse]
 

@@ -27,6 +27,7 @@ from matchfair.core import agreement_dates
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Series
 from matchfair.web.meetings.models import Meeting, MeetingRequest
+from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementParty,
@@ -41,7 +42,6 @@ from matchfair.web.outcomes.models import (
     MeetingOutcome,
     PartyConfirmation,
 )
-from matchfair.web.portal.notifications import notify
 
 FEEDBACK_LINK_SALT = "matchfair.outcomes.feedback"
 FEEDBACK_LINK_DAYS = 90

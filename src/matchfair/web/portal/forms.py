@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.forms import COUNTRIES
 from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.notify.domain.requests import MESSAGE_LENGTH
+from matchfair.web.notify.models import PersonalSettings, PortalRules
 from matchfair.web.portal.languages import country_name
-from matchfair.web.portal.models import PersonalSettings, PortalRules
-from matchfair.web.portal.services import MESSAGE_LENGTH
 from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())

@@ -1,9 +1,12 @@
-"""Language and country names in the reader's language (babel's CLDR data)."""
+"""Languages on the participant pages: names in the reader's language (babel's CLDR data), and
+the language a profile or opportunity is written in."""
 
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from django.utils import translation
+
+from matchfair.matching.language import detect
 
 
 @lru_cache(maxsize=16)
@@ -33,3 +36,8 @@ def country_name(code: str) -> str:
     if not code:
         return ""
     return _reader()[1].get(code.upper(), code)
+
+
+def detected_language(text: str) -> str:
+    """The language a text is written in (ISO 639-1), or "" when too short to tell."""
+    return str(detect([text])[0]) if text.strip() else ""

@@ -1,7 +1,9 @@
 """Recommendations, meeting requests and meetings, each filtered by the caller's role.
 
-Writes go through ``meetings.services`` (the same functions as the organizer's
-pages), so a move here is refused for exactly the reasons a move on the page is.
+Writes go through ``meetings.services`` and the request functions of
+``notify.domain.requests`` (the same functions as the pages), so a move here is
+refused for exactly the reasons a move on the page is; after a move or publication
+the delegates' agendas are compared, as on the page.
 """
 
 from datetime import datetime
@@ -21,6 +23,7 @@ from matchfair.web.api.scope import MAX_ID, Id, access, organizer_access
 from matchfair.web.directory.models import Participation
 from matchfair.web.engine_language import all_in_reader_language
 from matchfair.web.events.models import Session
+from matchfair.web.meetings.domain.requests import RequestRuleError
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
 from matchfair.web.meetings.rules import visible_meetings, visible_recommendations, visible_requests
 from matchfair.web.meetings.services import (
@@ -29,12 +32,8 @@ from matchfair.web.meetings.services import (
     move_meeting,
     publish_schedule,
 )
-from matchfair.web.portal.services import (
-    MESSAGE_LENGTH,
-    PortalRuleError,
-    answer_request,
-    send_request,
-)
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
+from matchfair.web.notify.domain.requests import MESSAGE_LENGTH, answer_request, send_request
 
 router = Router(tags=["meetings"])
 
@@ -170,13 +169,13 @@ def create_request(
         raise ApiError(422, "No organization with this id takes part.", field="recipient")
     try:
         made = send_request(
-            own,
-            recipient,
+            requester=own,
+            recipient=recipient,
             message=payload.message,
             sent_by=request.auth,
             site_url=request.build_absolute_uri("/"),
         )
-    except PortalRuleError as error:
+    except RequestRuleError as error:
         raise ApiError(409, str(error), field=error.field) from None
     return Status(201, made)
 
@@ -191,9 +190,12 @@ def answer(request: HttpRequest, event_id: Id, request_id: Id, payload: AnswerIn
     asked = get_object_or_404(MeetingRequest, event_id=own.event_id, recipient=own, pk=request_id)
     try:
         return answer_request(
-            own, asked, accept=payload.accept, site_url=request.build_absolute_uri("/")
+            recipient=own,
+            meeting_request=asked,
+            accept=payload.accept,
+            site_url=request.build_absolute_uri("/"),
         )
-    except PortalRuleError as error:
+    except RequestRuleError as error:
         raise ApiError(409, str(error), field=error.field) from None
 
 
@@ -264,11 +266,13 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
     if session is None:
         raise ApiError(422, "The event has no session with this id.", field="session")
     try:
-        return move_meeting(
+        moved = move_meeting(
             meeting, session=session, start=payload.start, location=payload.location or None
         )
     except MeetingRuleError as error:
         raise ApiError(409, *error.reasons) from None
+    notify_agenda_changes_on_commit(event=event)
+    return moved
 
 
 @router.post(
@@ -276,4 +280,7 @@ def move(request: HttpRequest, event_id: Id, meeting_id: Id, payload: MoveIn) ->
 )
 def publish(request: HttpRequest, event_id: Id) -> PublishOut:
     """Publish every draft meeting: participants see them; later runs keep them."""
-    return PublishOut(published=publish_schedule(organizer_access(request, event_id).event))
+    event = organizer_access(request, event_id).event
+    published = publish_schedule(event)
+    notify_agenda_changes_on_commit(event=event)
+    return PublishOut(published=published)

@@ -24,6 +24,7 @@ from matchfair.web.meetings.schedule_views import (
     meetings_of_participation,
 )
 from matchfair.web.meetings.services import MeetingRuleError, move_meeting, publish_schedule
+from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
 UNSCHEDULED_SHOWN = 100
@@ -136,6 +137,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
         except MeetingRuleError as error:
             conflicts = error.reasons
         else:
+            notify_agenda_changes_on_commit(event=event)
             messages.success(request, _("Meeting moved."))
             target = reverse("orga:schedule", kwargs={"event_id": event.pk})
             return redirect(f"{target}?{urlencode({'slot': chosen.key})}")
@@ -150,6 +152,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, event: Event) -> HttpResponse:
     count = publish_schedule(event)
+    notify_agenda_changes_on_commit(event=event)
     messages.success(
         request,
         _("Schedule published (%(count)d new meetings). Later runs keep these meetings.")

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.notify.domain.personal import new_calendar_token, settings_of
+from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
-from matchfair.web.portal.models import Notification
-from matchfair.web.portal.services import new_calendar_token, settings_of
 from matchfair.web.site_url import site_url
 
 
@@ -49,7 +49,7 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 def renew_calendar(request: HttpRequest) -> HttpResponse:
     """A new subscription link; the old one stops working (it was shared by mistake)."""
-    new_calendar_token(request.user)
+    new_calendar_token(user=request.user)
     messages.success(request, _("Your calendar link is renewed: subscribe again with the new one."))
     return redirect("portal:settings")
 

@@ -15,10 +15,10 @@ from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.exports.printing import agendas_pdf
 from matchfair.web.meetings.agendas import organization_agenda
+from matchfair.web.notify.domain.personal import settings_of
+from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
-from matchfair.web.portal.models import PersonalSettings
-from matchfair.web.portal.services import settings_of
 
 ICS = "text/calendar; charset=utf-8"
 

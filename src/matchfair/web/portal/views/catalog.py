@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from matchfair.matching import EncoderSpecError
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.queries import sectors_of
+from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.domain.requests import send_request
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.catalog import (
     CatalogPage,
@@ -18,14 +21,7 @@ from matchfair.web.portal.catalog import (
     countries_of,
 )
 from matchfair.web.portal.forms import RequestForm
-from matchfair.web.portal.languages import language_name
-from matchfair.web.portal.services import (
-    PortalRuleError,
-    detected_language,
-    requests_sent,
-    rules_of,
-    send_request,
-)
+from matchfair.web.portal.languages import detected_language, language_name
 from matchfair.web.site_url import site_url
 
 PAGE_SIZE = 50
@@ -90,13 +86,13 @@ def partner(request: HttpRequest, participation: Participation, partner_id: int)
     if request.method == "POST" and form.is_valid():
         try:
             send_request(
-                participation,
-                other,
+                requester=participation,
+                recipient=other,
                 message=form.cleaned_data["message"],
                 sent_by=request.user,
                 site_url=site_url(request),
             )
-        except PortalRuleError as error:
+        except RequestRuleError as error:
             form.add_error(error.field, str(error))
         else:
             messages.success(

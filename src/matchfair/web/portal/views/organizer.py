@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
+from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.portal.forms import PortalRulesForm
-from matchfair.web.portal.services import rules_of
 
 
 @organizer_required

@@ -7,18 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.notify.rules import participant_page
-from matchfair.web.portal.forms import OpportunityForm, ProfileForm
-from matchfair.web.portal.languages import language_name
-from matchfair.web.portal.services import (
-    PortalRuleError,
-    check_profile_open,
+from matchfair.web.notify.domain.participants import (
     delete_opportunity,
-    detected_language,
-    rules_of,
     save_opportunity,
     update_profile,
 )
+from matchfair.web.notify.domain.portal_rules import (
+    PortalRuleError,
+    check_profile_open,
+    rules_of,
+)
+from matchfair.web.notify.rules import participant_page
+from matchfair.web.portal.forms import OpportunityForm, ProfileForm
+from matchfair.web.portal.languages import detected_language, language_name
 
 
 def _open(participation: Participation) -> str:
@@ -43,7 +44,7 @@ def profile(request: HttpRequest, participation: Participation) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            update_profile(participation, **form.cleaned_data)
+            update_profile(participation=participation, **form.cleaned_data)
         except PortalRuleError as error:
             form.add_error(error.field, str(error))
         else:
@@ -91,7 +92,7 @@ def opportunity(
     form = OpportunityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            save_opportunity(participation, existing, **form.cleaned_data)
+            save_opportunity(participation=participation, opportunity=existing, **form.cleaned_data)
         except PortalRuleError as error:
             form.add_error(error.field, str(error))
         else:
@@ -118,7 +119,7 @@ def remove_opportunity(
 ) -> HttpResponse:
     existing = get_object_or_404(Opportunity, pk=opportunity_id, participation=participation)
     try:
-        delete_opportunity(participation, existing)
+        delete_opportunity(participation=participation, opportunity=existing)
     except PortalRuleError as error:
         messages.error(request, str(error))
     else:

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest
+from matchfair.web.notify.domain.portal_rules import rules_of
+from matchfair.web.notify.domain.requests import answer_request
 from matchfair.web.notify.rules import participant_page
-from matchfair.web.portal.services import PortalRuleError, answer_request, requests_sent, rules_of
 from matchfair.web.site_url import site_url
 
 
@@ -44,8 +46,13 @@ def answer(request: HttpRequest, participation: Participation, request_id: int) 
     )
     accept = request.POST.get("answer") == "accept"
     try:
-        answer_request(participation, meeting_request, accept=accept, site_url=site_url(request))
-    except PortalRuleError as error:
+        answer_request(
+            recipient=participation,
+            meeting_request=meeting_request,
+            accept=accept,
+            site_url=site_url(request),
+        )
+    except RequestRuleError as error:
         messages.error(request, str(error))
     else:
         name = meeting_request.requester.organization.name

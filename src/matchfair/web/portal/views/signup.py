@@ -6,16 +6,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 
 from matchfair.web.events.models import Event
+from matchfair.web.notify.domain.participants import Registration, register
+from matchfair.web.notify.domain.portal_rules import PortalRuleError
+from matchfair.web.notify.models import PortalRules
 from matchfair.web.portal.forms import SignUpForm
-from matchfair.web.portal.models import PortalRules
-from matchfair.web.portal.services import PortalRuleError, Registration, register
 
 
 def _sign_up(request: HttpRequest, event: Event) -> HttpResponse:
     form = SignUpForm(request.POST or None, initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
         try:
-            delegate = register(event, Registration(**form.cleaned_data))
+            delegate = register(event=event, registration=Registration(**form.cleaned_data))
         except PortalRuleError as error:
             form.add_error(error.field, str(error))
         else:

@@ -1,27 +1,25 @@
 """Telling each organization when its published agenda appears or changes.
 
-Publishing, moving a published meeting and releasing one happen in the organizer's
-services; rather than each of them remembering to notify, the portal compares every
-organization's published agenda with the one it was last told about, after the
-change is committed. The comparison makes a repeated call harmless: an unchanged
-agenda is never notified twice.
+Whatever publishes the schedule, moves a meeting or stores a scheduler run (pages, API,
+jobs, the demo) calls ``notify_agenda_changes_on_commit`` after it: once the change is
+committed, every organization's published agenda is compared with the one it was last
+told about. The comparison makes a repeated call harmless: an unchanged agenda is never
+notified twice, and a rolled-back change tells nobody.
 """
 
 import hashlib
 from collections import defaultdict
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.portal.models import AgendaDigest
-from matchfair.web.portal.notifications import notify
+from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.notify.models import AgendaDigest
 
 
 def _fingerprints(event: Event) -> dict[int, str]:
@@ -38,7 +36,7 @@ def _fingerprints(event: Event) -> dict[int, str]:
 
 
 @transaction.atomic
-def notify_agenda_changes(event: Event, site_url: str = "") -> list[Participation]:
+def notify_agenda_changes(*, event: Event, site_url: str = "") -> list[Participation]:
     """Notify the organizations whose published agenda differs from what they were told.
 
     It runs after a commit, outside any request: links in the emails start with
@@ -75,44 +73,18 @@ def notify_agenda_changes(event: Event, site_url: str = "") -> list[Participatio
     return participations
 
 
-def _after_commit(event_id: int) -> None:
-    """Compare the event's agendas once the transaction commits, once per transaction.
+def notify_agenda_changes_on_commit(*, event: Event) -> None:
+    """Compare the event's agendas once the current transaction commits (at once outside one).
 
-    A schedule run deletes thousands of meetings in one transaction: one comparison
-    after it is enough. A callback still queued for the event means one is coming.
+    Call it after writing what may change a published agenda: publishing, moving a
+    meeting, storing a run. The event is read again then, so the comparison sees what
+    was committed; nothing is compared, nor told, if the transaction rolls back.
     """
-    queued = transaction.get_connection().run_on_commit
-    if any(getattr(callback, "agenda_event_id", None) == event_id for _, callback, _ in queued):
-        return
+    event_id = event.pk
 
     def compare() -> None:
-        compare.agenda_event_id = None  # type: ignore[attr-defined]
-        event = Event.objects.filter(pk=event_id).first()
-        if event is not None:
-            notify_agenda_changes(event)
+        current = Event.objects.filter(pk=event_id).first()
+        if current is not None:
+            notify_agenda_changes(event=current)
 
-    compare.agenda_event_id = event_id  # type: ignore[attr-defined]
     transaction.on_commit(compare)
-
-
-def _meeting_saved(sender: type[Meeting], instance: Meeting, **kwargs: Any) -> None:
-    """Any saved meeting may be published: the object in hand may predate its publication."""
-    _after_commit(instance.event_id)
-
-
-def _meeting_deleted(sender: type[Meeting], instance: Meeting, **kwargs: Any) -> None:
-    if instance.published:
-        _after_commit(instance.event_id)
-
-
-def _event_saved(sender: type[Event], instance: Event, **kwargs: Any) -> None:
-    fields = kwargs.get("update_fields")
-    if instance.schedule_published_at is not None and fields and "schedule_published_at" in fields:
-        _after_commit(instance.pk)
-
-
-def connect() -> None:
-    """Watch the writes that change a published agenda (called once, from the app's ready)."""
-    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="portal-meeting-saved")
-    post_delete.connect(_meeting_deleted, sender=Meeting, dispatch_uid="portal-meeting-deleted")
-    post_save.connect(_event_saved, sender=Event, dispatch_uid="portal-event-saved")

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from matchfair.web.portal.models import Notification
+from matchfair.web.notify.models import Notification
 
 
 def unread_notifications(request: HttpRequest) -> dict[str, int]:

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from matchfair.core.one_line import as_one_line
 from matchfair.web.directory.models import Participation
-from matchfair.web.portal.models import Notification, PersonalSettings
+from matchfair.web.notify.models import Notification, PersonalSettings
 
 
 def people_of(participation: Participation) -> list[AbstractBaseUser]:

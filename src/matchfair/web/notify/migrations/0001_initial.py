@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import matchfair.web.portal.models
+import matchfair.web.notify.models
 
 
 class Migration(migrations.Migration):
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 (
                     "calendar_token",
                     models.CharField(
-                        default=matchfair.web.portal.models.new_token, max_length=64, unique=True
+                        default=matchfair.web.notify.models.new_token, max_length=64, unique=True
                     ),
                 ),
                 (
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
                 (
                     "invitation_token",
                     models.CharField(
-                        default=matchfair.web.portal.models.new_token, max_length=64, unique=True
+                        default=matchfair.web.notify.models.new_token, max_length=64, unique=True
                     ),
                 ),
                 (

@@ -1,0 +1,1 @@
+"""What meetings decides and writes: keyword-only functions that check the rules, write, audit."""

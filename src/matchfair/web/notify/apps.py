@@ -1,0 +1,12 @@
+"""The notify data app, under the label "portal" its tables and migrations were made with."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotifyConfig(AppConfig):
+    name = "matchfair.web.notify"
+    # The models were the participant portal's: keeping the label keeps their tables,
+    # migration history and content types, so an existing database upgrades as it is.
+    label = "portal"
+    verbose_name = _("Participant portal")

@@ -1,0 +1,181 @@
+"""A participant's own writes: joining an event, then its profile and opportunities.
+
+Each checks the event's portal rules (``portal_rules``) here, once, for every page and
+test that uses it; a refusal is a ``PortalRuleError``.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils.translation import gettext as _
+
+from matchfair.web.directory.domain.identity import NOBODY, may_reuse, same_organization
+from matchfair.web.directory.domain.invitations import unique_code
+from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
+from matchfair.web.events.models import Event
+from matchfair.web.notify.domain.portal_rules import PortalRuleError, check_profile_open
+from matchfair.web.notify.models import PersonalSettings
+
+
+@dataclass(frozen=True)
+class Registration:
+    """Who signs up for which event, as entered on the sign-up form."""
+
+    organization_name: str
+    country: str
+    kind: str
+    attendance: str
+    first_name: str
+    last_name: str
+    email: str
+    password: str
+    timezone: str
+    language: str
+
+
+@transaction.atomic
+def register(*, event: Event, registration: Registration) -> Delegate:
+    """A new organization joins ``event`` with its first delegate's account.
+
+    An organization already taking part, or one with delegates from an earlier edition,
+    is refused: its delegates add colleagues themselves, so nobody can attach an
+    account to another company by typing its name. A directory entry that takes part in
+    other events is not reused either (a stranger would gain its role there): the
+    registration gets a new, separate entry, which the organizer sees flagged as a
+    possible duplicate (``directory.domain.identity``).
+    """
+    users = get_user_model()
+    if users.objects.filter(
+        Q(email__iexact=registration.email) | Q(username__iexact=registration.email)
+    ).exists():
+        raise PortalRuleError(
+            _("An account with this email exists already: log in, or reset its password."),
+            "email",
+        )
+    name, country, kind = registration.organization_name, registration.country, registration.kind
+    matches = same_organization(name, country, kind)
+    # A directory entry with delegates (from this event or an earlier edition) is theirs:
+    # joining it would show a stranger its agendas and requests.
+    taken = [
+        entry
+        for entry in matches
+        if entry.delegates.exists()
+        or Participation.objects.filter(event=event, organization=entry).exists()
+    ]
+    if taken:
+        raise PortalRuleError(
+            _(
+                "%(organization)s is registered already: ask one of its delegates to add you "
+                "on the team page."
+            )
+            % {"organization": taken[0].name},
+            "organization_name",
+        )
+    unused = [entry for entry in matches if may_reuse(entry, NOBODY)]
+    organization = (
+        unused[0]
+        if unused
+        else Organization.objects.create(name=" ".join(name.split()), country=country, kind=kind)
+    )
+    position = (
+        Participation.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
+    )
+    Participation.objects.create(
+        event=event,
+        organization=organization,
+        code=unique_code(event=event, name=organization.name),
+        attendance=registration.attendance,
+        position=position + 1,
+    )
+    user = users.objects.create_user(
+        username=registration.email.lower(),
+        email=registration.email,
+        password=registration.password,
+        first_name=registration.first_name,
+        last_name=registration.last_name,
+    )
+    PersonalSettings.objects.create(
+        user=user, timezone=registration.timezone, language=registration.language
+    )
+    return Delegate.objects.create(user=user, organization=organization)
+
+
+@transaction.atomic
+def update_profile(
+    *,
+    participation: Participation,
+    description: str,
+    sectors: list[str],
+    languages: list[str],
+    attendance: str,
+    now: datetime | None = None,
+) -> Participation:
+    """Change the organization's profile in this event, before the profile deadline."""
+    check_profile_open(participation.event, now)
+    participation.description = description
+    participation.sectors = sectors
+    participation.languages = languages
+    participation.attendance = attendance
+    participation.save(update_fields=["description", "sectors", "languages", "attendance"])
+    return participation
+
+
+def _opportunity_code(participation: Participation) -> str:
+    taken = set(
+        Opportunity.objects.filter(event_id=participation.event_id).values_list("code", flat=True)
+    )
+    number = Opportunity.objects.filter(participation=participation).count() + 1
+    while (code := f"{participation.code}-{number}") in taken:
+        number += 1
+    return code
+
+
+@transaction.atomic
+def save_opportunity(
+    *,
+    participation: Participation,
+    opportunity: Opportunity | None,
+    kind: str,
+    type: str,
+    title: str,
+    description: str,
+    sectors: list[str],
+    now: datetime | None = None,
+) -> Opportunity:
+    """Add an opportunity (``opportunity`` None) or change one of the organization's own."""
+    check_profile_open(participation.event, now)
+    if opportunity is None:
+        position = (
+            Opportunity.objects.filter(event_id=participation.event_id).aggregate(Max("position"))[
+                "position__max"
+            ]
+            or 0
+        )
+        opportunity = Opportunity(
+            event_id=participation.event_id,
+            participation=participation,
+            code=_opportunity_code(participation),
+            position=position + 1,
+        )
+    elif opportunity.participation_id != participation.pk:
+        raise PortalRuleError(_("This opportunity belongs to another organization."))
+    opportunity.kind = kind
+    opportunity.type = type
+    opportunity.title = title
+    opportunity.description = description
+    opportunity.sectors = sectors
+    opportunity.save()
+    return opportunity
+
+
+def delete_opportunity(
+    *, participation: Participation, opportunity: Opportunity, now: datetime | None = None
+) -> None:
+    """Delete one of the organization's own opportunities, before the profile deadline."""
+    check_profile_open(participation.event, now)
+    if opportunity.participation_id != participation.pk:
+        raise PortalRuleError(_("This opportunity belongs to another organization."))
+    opportunity.delete()

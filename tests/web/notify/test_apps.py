@@ -1,0 +1,35 @@
+"""The notify app took the portal's models without moving a table: same label, same history."""
+
+from django.apps import apps
+from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
+
+
+def test_the_portal_label_belongs_to_the_notify_data_app():
+    assert apps.get_app_config("portal").name == "matchfair.web.notify"
+    assert apps.get_app_config("participant_portal").name == "matchfair.web.portal"
+    assert list(apps.get_app_config("participant_portal").get_models()) == []
+
+
+def test_the_tables_keep_their_portal_names():
+    tables = sorted(model._meta.db_table for model in apps.get_app_config("portal").get_models())
+    assert tables == [
+        "portal_agendadigest",
+        "portal_notification",
+        "portal_personalsettings",
+        "portal_portalrules",
+        "portal_requestnote",
+    ]
+
+
+def test_the_migration_history_of_label_portal_is_unchanged():
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    assert graph.leaf_nodes("portal") == [("portal", "0001_initial")]
+    assert sorted(key for key in graph.nodes if key[0] in {"portal", "participant_portal"}) == [
+        ("portal", "0001_initial")
+    ]
+
+
+def test_the_models_need_no_new_migration(db):
+    # ``--check`` exits with status 1 when a change is detected.
+    call_command("makemigrations", "portal", check=True, dry_run=True, verbosity=0)

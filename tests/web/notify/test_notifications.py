@@ -1,0 +1,36 @@
+"""Telling an organization's people: an inbox entry each, in their language, mail after commit."""
+
+from django.core import mail
+from django.utils.translation import gettext as _
+
+from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.notify.models import Notification
+from tests.web_portal import builders
+
+
+def _tell(participation) -> list[Notification]:
+    return notify(
+        participation,
+        lambda: _("Your agenda for %(event)s has changed.") % {"event": "Fair"},
+        subject=lambda: _("Your agenda for %(event)s") % {"event": "Fair"},
+        link="/my/agenda/",
+        site_url="https://fair.example/",
+    )
+
+
+def test_each_person_reads_it_in_their_own_language(german, french):
+    (german_note,) = _tell(german)
+    (french_note,) = _tell(french)
+    assert "geändert" in german_note.text
+    assert "changé" in french_note.text
+    assert german_note.user == builders.user_of(german)
+
+
+def test_the_email_leaves_only_after_the_commit(german, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _tell(german)
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    (sent,) = mail.outbox
+    assert "https://fair.example/my/agenda/" in sent.body
