@@ -4,21 +4,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
+from matchfair.web.outcomes.domain.feedback import read_feedback_token, report_meeting
 from matchfair.web.outcomes.forms import FeedbackForm
 
 
 def meeting_feedback(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        invitation = services.read_feedback_token(token)
-    except services.OutcomeRuleError as error:
+        invitation = read_feedback_token(token)
+    except OutcomeRuleError as error:
         return render(request, "outcomes/feedback_link.html", {"problem": str(error)}, status=404)
     form = FeedbackForm(request.POST or None)
     done = False
     if request.method == "POST" and form.is_valid():
-        services.report_meeting(
-            invitation.meeting,
-            invitation.side,
+        report_meeting(
+            meeting=invitation.meeting,
+            side=invitation.side,
             status=form.cleaned_data["status"],
             result=form.cleaned_data["result"],
             note=form.cleaned_data["note"],

@@ -14,7 +14,11 @@ from django.views.decorators.http import require_POST
 from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes import queries
+from matchfair.web.outcomes.domain import projects
+from matchfair.web.outcomes.domain.agreements import confirm_agreement
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
+from matchfair.web.outcomes.domain.feedback import feedback_token
 from matchfair.web.outcomes.forms import HostProjectForm, InterestForm
 from matchfair.web.outcomes.models import Agreement, CooperationProject
 
@@ -35,7 +39,7 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
         .select_related("a__organization", "b__organization")
         .order_by("start", "id")
     )
-    rows = {row.meeting.pk: row for row in services.outcome_rows(event, meetings)}
+    rows = {row.meeting.pk: row for row in queries.outcome_rows(event, meetings)}
     agreements = (
         Agreement.objects.filter(parties__participation=participation)
         .prefetch_related("parties__participation__organization", "parties__confirmation")
@@ -60,7 +64,7 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
                     "meeting": meeting,
                     "partner": meeting.b if meeting.a_id == participation.pk else meeting.a,
                     "reported": participation not in rows[meeting.pk].missing,
-                    "link": services.feedback_token(meeting, participation),
+                    "link": feedback_token(meeting=meeting, side=participation),
                 }
                 for meeting in meetings
             ],
@@ -80,10 +84,13 @@ def confirm(request: HttpRequest, participation_id: int, agreement_id: int) -> H
     participation = delegate_participation(request, participation_id)
     agreement = get_object_or_404(Agreement, pk=agreement_id, parties__participation=participation)
     try:
-        signed = services.confirm_agreement(
-            agreement, participation, request.user, on=_event_today(participation.event)
+        signed = confirm_agreement(
+            agreement=agreement,
+            party=participation,
+            user=request.user,
+            on=_event_today(participation.event),
         )
-    except services.OutcomeRuleError as error:
+    except OutcomeRuleError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -103,8 +110,10 @@ def express_interest(request: HttpRequest, participation_id: int, project_id: in
     form = InterestForm(request.POST)
     if form.is_valid():
         try:
-            services.express_interest(project, participation, form.cleaned_data["message"])
-        except services.OutcomeRuleError as error:
+            projects.express_interest(
+                project=project, participation=participation, message=form.cleaned_data["message"]
+            )
+        except OutcomeRuleError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your interest was sent to the host as a meeting request."))
@@ -120,9 +129,9 @@ def publish_project(request: HttpRequest, participation_id: int) -> HttpResponse
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.create_project(
-                participation.event,
-                participation,
+            projects.create_project(
+                event=participation.event,
+                host=participation,
                 title=data["title"],
                 sector=data["sector"],
                 location=data["location"],
@@ -132,7 +141,7 @@ def publish_project(request: HttpRequest, participation_id: int) -> HttpResponse
                 description=data["description"],
                 published=True,
             )
-        except services.OutcomeRuleError as error:
+        except OutcomeRuleError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Project published."))

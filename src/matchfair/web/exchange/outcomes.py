@@ -1,6 +1,7 @@
-"""The outcome records that Matchfair 0.1 added to the event file, to and from ``core``.
+"""The outcome records that Matchfair 0.1 added to the event file, to and from ``core``,
+and an event's or series' exchange rates as the engines' ``RateTable``.
 
-``matchfair.web.exchange`` converts the event and calls these functions for
+``from_database`` and ``to_database`` convert the event and call these functions for
 feedback recorded by the organizer, agreement history, online confirmations,
 source meetings, the event's rate table and cooperation projects (see
 ``docs/formats.md``). A key without a value is left out of the file rather than
@@ -21,13 +22,14 @@ from django.db.models import Prefetch, Q
 
 from matchfair import core
 from matchfair.i18n import gettext as _
+from matchfair.outcomes import RateTable
 from matchfair.web.directory.models import Participation
-from matchfair.web.events.models import Event
+from matchfair.web.events.models import Event, Series
+from matchfair.web.outcomes.domain.agreements import record_step
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementParty,
     AgreementSource,
-    AgreementStatusChange,
     CooperationProject,
     ExchangeRate,
     ExchangeRateTable,
@@ -37,6 +39,7 @@ from matchfair.web.outcomes.models import (
     MeetingOutcome,
     PartyConfirmation,
 )
+from matchfair.web.outcomes.queries import AgreementStep
 
 SOURCE = "<event>"
 """What a FormatError raised during an import names as its source, as ``parse_event`` does."""
@@ -83,15 +86,21 @@ def agreement_prefetches(event: Event) -> list[str | Prefetch[Any]]:
         .select_related("outcome__a", "outcome__b")
         .order_by("id")
     )
-    return ["history", "parties__confirmation", Prefetch("sources", queryset=sources)]
+    return ["parties__confirmation", Prefetch("sources", queryset=sources)]
 
 
-def agreement_fields(agreement: Agreement, zone: ZoneInfo) -> dict[str, Any]:
-    """The added keys of one agreement: history (oldest first), online confirmations, sources."""
+def agreement_fields(
+    agreement: Agreement, zone: ZoneInfo, history: list[AgreementStep]
+) -> dict[str, Any]:
+    """The added keys of one agreement: history (oldest first), online confirmations, sources.
+
+    ``history`` is the agreement's entry of ``queries.agreement_histories``, read once
+    for the whole event from the audit record.
+    """
     return _given(
         history=[
             core.StatusChange(status=step.status, date=step.date, **_given(note=step.note))
-            for step in agreement.history.all()
+            for step in history
         ],
         confirmed_by=[
             party.participation.code
@@ -218,14 +227,13 @@ def add_agreement_details(
 ) -> None:
     """History, confirmations and source meetings of the agreement at ``outcomes.agreements[index]``.
 
-    The history is stored as the file gives it, not replayed through the status
-    rules: it records what happened, possibly under rules of another version.
+    The history is written to the audit record as the file gives it, not replayed
+    through the status rules: it records what happened, possibly under rules of
+    another version.
     """
     path = f"outcomes.agreements[{index}]"
-    AgreementStatusChange.objects.bulk_create(
-        AgreementStatusChange(agreement=agreement, status=s.status, date=s.date, note=s.note or "")
-        for s in source.history
-    )
+    for step in source.history:
+        record_step(agreement=agreement, status=step.status, on=step.date, note=step.note or "")
     _add_confirmations(parties, source.confirmed_by, path)
     outcomes = dict.fromkeys(
         _source_outcome(agreement.event, meeting, by_code, f"{path}.meetings[{position}]").pk
@@ -294,3 +302,28 @@ def add_event_details(
     if outcomes.rates is not None:
         _add_rates(event, outcomes.rates)
     _add_projects(event, outcomes.projects, by_code)
+
+
+# Rate tables -> the engines' RateTable
+
+
+def _as_rate_table(table: ExchangeRateTable) -> RateTable:
+    return RateTable(
+        base=table.base,
+        rates={rate.currency: rate.rate.normalize() for rate in table.rates.all()},
+        date=table.date,
+    )
+
+
+def rate_table_for(event: Event) -> RateTable | None:
+    """The rates for an event's totals: its own table, else its series' table, else none."""
+    table = ExchangeRateTable.objects.filter(event=event).first()
+    if table is None and event.series_id is not None:
+        table = ExchangeRateTable.objects.filter(series_id=event.series_id).first()
+    return _as_rate_table(table) if table is not None else None
+
+
+def series_rate_table(series: Series) -> RateTable | None:
+    """The rates a series' cumulative totals use: the series' own table, if it has one."""
+    table = ExchangeRateTable.objects.filter(series=series).first()
+    return _as_rate_table(table) if table is not None else None
