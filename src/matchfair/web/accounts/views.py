@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 

@@ -15,11 +15,10 @@ from django.db.models import QuerySet
 
 from matchfair.web.audit.actor import current_actor
 from matchfair.web.audit.models import AuditEntry
-from matchfair.web.events.models import Event
 
 
 def record(
-    event: Event,
+    event: models.Model,
     action: str,
     subject: models.Model,
     summary: str,
@@ -54,14 +53,14 @@ class TrailLine:
     summary: str
 
 
-def entries(event: Event) -> QuerySet[AuditEntry]:
+def entries(event: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(event=event)
 
 
 class Trail:
     """An event's whole trail, newest first, read a slice at a time (Django's Paginator pages it)."""
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: models.Model) -> None:
         self.event = event
 
     def __len__(self) -> int:
@@ -74,6 +73,6 @@ class Trail:
         ]
 
 
-def trail(event: Event, *, limit: int = 500) -> list[TrailLine]:
+def trail(event: models.Model, *, limit: int = 500) -> list[TrailLine]:
     """The latest changes of the event, newest first, agreement steps included."""
     return Trail(event)[:limit]

@@ -16,11 +16,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from matchfair.web.access.roles import (
-    visible_meetings,
-    visible_recommendations,
-    visible_requests,
-)
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
@@ -34,6 +29,7 @@ from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.domain.requests import RequestRuleError
 from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
+from matchfair.web.meetings.rules import visible_meetings, visible_recommendations, visible_requests
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH, answer_request, send_request
 

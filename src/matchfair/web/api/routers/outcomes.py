@@ -18,12 +18,13 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from matchfair.outcomes.document import decimal_text
-from matchfair.web.access.roles import EventAccess, visible_meetings
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, RowId, access, organizer_access
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.rules import EventAccess
+from matchfair.web.meetings.rules import visible_meetings
 from matchfair.web.outcomes.domain.agreements import (
     change_status,
     confirm_agreement,

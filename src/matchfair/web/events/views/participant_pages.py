@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import reverse
 
-from matchfair.web.accounts.permissions import delegate_participation
+from matchfair.web.directory.rules import delegate_participation
 
 
 @login_required

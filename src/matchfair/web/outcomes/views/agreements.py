@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain.agreements import change_status, create_agreement
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError

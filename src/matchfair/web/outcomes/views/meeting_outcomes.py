@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.outcomes import queries

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.accounts.permissions import delegate_participation
+from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.outcomes import queries

@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.outcomes import rate_table_for
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.domain.rates import set_rate_table

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
-from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
 from matchfair.web.exports.printing import agendas_pdf
 from matchfair.web.meetings.queries import organization_agenda
 from matchfair.web.notify.domain.personal import settings_of
 from matchfair.web.notify.models import PersonalSettings
-from matchfair.web.portal.access import participant_page
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
 
 ICS = "text/calendar; charset=utf-8"
@@ -51,11 +52,11 @@ def toggle_item(request: HttpRequest, participation: Participation, item_id: int
     """Sign up for a programme item, or cancel; the rules are the events app's."""
     item = get_object_or_404(AgendaItem, pk=item_id, event=participation.event)
     if request.POST.get("action") == "cancel":
-        cancel_sign_up(item, participation)
+        cancel_sign_up(item=item, participation=participation)
         messages.success(request, _("Sign-up cancelled."))
     else:
         try:
-            sign_up(item, participation)
+            sign_up(item=item, participation=participation)
         except EventRuleError as error:
             messages.error(request, str(error))
         else:

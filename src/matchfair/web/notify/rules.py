@@ -1,8 +1,10 @@
-"""Who may open a portal page, and in which time zone its times are shown.
+"""Who may open a participant's portal page, and in which time zone its times are shown.
 
 A portal page belongs to one participation: its organization's delegates (and the
-event's organizers) may open it, through the web engineer's ``delegate_participation``.
-Times are shown in the person's own time zone from their settings.
+event's organizers) may open it, through ``directory.rules.delegate_participation``.
+Times are shown in the person's own time zone from their personal settings, a model
+of this app (label ``portal``), which is why the decorator lives here and not in
+``directory``.
 """
 
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from matchfair.web.accounts.permissions import delegate_participation
+from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.notify.domain.personal import settings_of
 
 View = Callable[..., HttpResponse]
@@ -32,8 +34,3 @@ def participant_page(view: View) -> View:
             return view(request, participation, *args, **kwargs)
 
     return checked
-
-
-def site_url(request: HttpRequest) -> str:
-    """The address people use to reach the site, for links in emails."""
-    return request.build_absolute_uri("/")

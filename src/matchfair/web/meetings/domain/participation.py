@@ -1,14 +1,12 @@
-"""Changing what an organization brings to an event, and taking it out of the event.
+"""Changing what an organization brings to an event, as far as its meetings allow.
 
 The directory entry (name, country, kind) is shared by every edition the organization
 attends: it may be changed here only while this event is its only one, so that an
-organizer never rewrites another event's data. Taking an organization out removes its
-participation in this event only; the directory entry and its delegates' accounts stay.
-Published meetings and recorded outcomes are never deleted behind anybody's back: a
-removal is refused while there are any.
+organizer never rewrites another event's data. A new attendance or fewer parallel
+meetings drop the draft meetings and are refused while published meetings would
+break. Taking the organization out of the event also weighs its recorded outcomes,
+so it is ``outcomes.domain.participation_removal``.
 """
-
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -19,10 +17,9 @@ from pydantic import ValidationError
 from matchfair import core
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
-from matchfair.web.events.services import EventRuleError
+from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
-from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
-from matchfair.web.outcomes.models import AgreementParty, Feedback, MeetingOutcome
+from matchfair.web.meetings.models import Meeting
 
 # The event file's names of an organization's fields, as the edit form names them.
 FORM_FIELDS = {"id": "code"}
@@ -36,24 +33,7 @@ class ParticipationRuleError(EventRuleError):
         super().__init__("; ".join(m for messages in errors.values() for m in messages))
 
 
-@dataclass(frozen=True)
-class ParticipationDependents:
-    """What hangs on a participation; the first two block its removal, the rest goes with it."""
-
-    published: int
-    outcomes: int
-    drafts: int
-    requests: int
-    opportunities: int
-    sign_ups: int
-    recommendations: int
-
-    @property
-    def blocked(self) -> bool:
-        return bool(self.published or self.outcomes)
-
-
-def shared_with_other_events(participation: Participation) -> bool:
+def shared_with_other_events(*, participation: Participation) -> bool:
     """Whether the organization's directory entry is also used by another edition."""
     return (
         Participation.objects.filter(organization_id=participation.organization_id)
@@ -62,35 +42,9 @@ def shared_with_other_events(participation: Participation) -> bool:
     )
 
 
-def _meetings(participation: Participation) -> Q:
+def meetings_of(participation: Participation) -> Q:
+    """The meetings the participation takes part in, on either side."""
     return Q(a=participation) | Q(b=participation)
-
-
-def participation_dependents(participation: Participation) -> ParticipationDependents:
-    meetings = Meeting.objects.filter(_meetings(participation)).aggregate(
-        published_count=Count("id", filter=Q(published=True)),
-        draft_count=Count("id", filter=Q(published=False)),
-    )
-    outcomes = (
-        MeetingOutcome.objects.filter(_meetings(participation)).count()
-        + Feedback.objects.filter(by=participation).count()
-        + AgreementParty.objects.filter(participation=participation).count()
-        + participation.hosted_projects.count()
-        + participation.interests.count()
-    )
-    return ParticipationDependents(
-        published=meetings["published_count"],
-        outcomes=outcomes,
-        drafts=meetings["draft_count"],
-        requests=MeetingRequest.objects.filter(
-            Q(requester=participation) | Q(recipient=participation)
-        ).count(),
-        opportunities=participation.opportunities.count(),
-        sign_ups=participation.signups.count(),
-        recommendations=Recommendation.objects.filter(
-            Q(participation=participation) | Q(partner=participation)
-        ).count(),
-    )
 
 
 def _format_errors(
@@ -123,7 +77,7 @@ def _format_errors(
 def _published_overlaps(participation: Participation, parallel: int) -> int:
     """The largest number of its published meetings at one time above ``parallel``, or 0."""
     starts = (
-        Meeting.objects.filter(_meetings(participation), published=True)
+        Meeting.objects.filter(meetings_of(participation), published=True)
         .values("start")
         .annotate(count=Count("id"))
         .order_by("-count")
@@ -133,7 +87,7 @@ def _published_overlaps(participation: Participation, parallel: int) -> int:
 
 
 @transaction.atomic
-def change_participation(participation: Participation, **fields: object) -> int:
+def change_participation(*, participation: Participation, **fields: object) -> int:
     """Save the edit form's fields; returns how many draft meetings were dropped.
 
     ``fields``: name, country, kind (the directory entry), code, group, attendance,
@@ -146,7 +100,7 @@ def change_participation(participation: Participation, **fields: object) -> int:
     errors = _format_errors(participation, fields)
     identity = (fields["name"], fields["country"], fields["kind"])
     changes_identity = identity != (organization.name, organization.country, organization.kind)
-    if changes_identity and shared_with_other_events(participation):
+    if changes_identity and shared_with_other_events(participation=participation):
         errors.setdefault("name", []).append(
             _(
                 "This organization also takes part in other events: its name, country "
@@ -161,7 +115,7 @@ def change_participation(participation: Participation, **fields: object) -> int:
         )
     attendance_changes = fields["attendance"] != participation.attendance
     parallel = int(fields["delegates"])
-    published = Meeting.objects.filter(_meetings(participation), published=True).count()
+    published = Meeting.objects.filter(meetings_of(participation), published=True).count()
     if attendance_changes and published:
         errors.setdefault("attendance", []).append(
             ngettext(
@@ -181,7 +135,7 @@ def change_participation(participation: Participation, **fields: object) -> int:
     dropped = 0
     if attendance_changes or parallel < participation.delegates:
         dropped, _deleted = Meeting.objects.filter(
-            _meetings(participation), published=False
+            meetings_of(participation), published=False
         ).delete()
     before = f"{organization.name} ({participation.code})"
     organization.name, organization.country, organization.kind = identity
@@ -196,36 +150,3 @@ def change_participation(participation: Participation, **fields: object) -> int:
         summary += f"; {dropped} draft meetings removed"
     record(participation.event, "participation.changed", participation, summary)
     return dropped
-
-
-@transaction.atomic
-def remove_participation(participation: Participation) -> ParticipationDependents:
-    """Take the organization out of the event, with its requests, drafts and opportunities."""
-    lock_schedule(event=participation.event)
-    dependents = participation_dependents(participation)
-    if dependents.published:
-        raise EventRuleError(
-            ngettext(
-                "It has %(count)d published meeting; it cannot be removed from the event.",
-                "It has %(count)d published meetings; it cannot be removed from the event.",
-                dependents.published,
-            )
-            % {"count": dependents.published}
-        )
-    if dependents.outcomes:
-        raise EventRuleError(
-            _(
-                "Outcomes are recorded for it (meeting feedback, agreements or projects); "
-                "it cannot be removed from the event."
-            )
-        )
-    record(
-        participation.event,
-        "participation.removed",
-        participation,
-        f"{participation.organization.name} ({participation.code}); "
-        f"{dependents.requests} requests, {dependents.drafts} draft meetings, "
-        f"{dependents.opportunities} opportunities removed",
-    )
-    participation.delete()
-    return dependents

@@ -21,7 +21,7 @@ def _tell_events(user: AbstractBaseUser, action: str, token: ApiToken) -> None:
 
 
 @transaction.atomic
-def create_token(user: AbstractBaseUser, name: str) -> IssuedToken:
+def create_token(*, user: AbstractBaseUser, name: str) -> IssuedToken:
     """A new token of ``user``; its plain text is in the result only."""
     issued = issue_token(user, name)
     _tell_events(user, "api-token.created", issued.token)
@@ -29,7 +29,7 @@ def create_token(user: AbstractBaseUser, name: str) -> IssuedToken:
 
 
 @transaction.atomic
-def withdraw_token(token: ApiToken) -> None:
+def withdraw_token(*, token: ApiToken) -> None:
     """Revoke a token at once; revoking it again changes nothing and writes nothing."""
     locked = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
     if locked.revoked_at is not None:

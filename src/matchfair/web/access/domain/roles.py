@@ -1,10 +1,10 @@
 """Granting and withdrawing the organizer and viewer roles of one event, by e-mail address.
 
 An address without an account gets one without a password and the invitation link
-participants get (``directory.domain.invitations.welcome_path``), so nobody's password passes
+participants get (``accounts.welcome.welcome_path``), so nobody's password passes
 through an organizer. Co-organizers need an organizer's account: an existing staff
 account, or a new one made here; a participant's delegate account never organizes,
-so the roles of ``access.roles`` stay distinct. Every grant and withdrawal is audited.
+so the roles of ``events.rules`` stay distinct. Every grant and withdrawal is audited.
 """
 
 from dataclasses import dataclass
@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from matchfair.core.one_line import as_one_line
 from matchfair.web.access.models import EventViewer
-from matchfair.web.access.roles import own_participation
+from matchfair.web.accounts.welcome import welcome_path
 from matchfair.web.audit.services import record
-from matchfair.web.directory.domain.invitations import welcome_path
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import own_participation
 
 
 class GrantedRole(StrEnum):
@@ -42,6 +42,7 @@ class Grant:
 
 
 def role_label(role: GrantedRole) -> str:
+    """The role's name as the pages and the invitation call it."""
     return _("co-organizer") if role == GrantedRole.ORGANIZER else _("viewer")
 
 
@@ -118,7 +119,7 @@ def _check_grant(event: Event, user: AbstractBaseUser, role: GrantedRole, *, new
 
 @transaction.atomic
 def grant_role(
-    event: Event, *, email: str, role: GrantedRole, name: str = "", site_url: str
+    *, event: Event, email: str, role: GrantedRole, name: str = "", site_url: str
 ) -> Grant:
     """Give the account of ``email`` the role, creating and inviting it when there is none.
 
@@ -142,7 +143,7 @@ def grant_role(
 
 @transaction.atomic
 def withdraw_role(
-    event: Event, user: AbstractBaseUser, role: GrantedRole, *, by: AbstractBaseUser
+    *, event: Event, user: AbstractBaseUser, role: GrantedRole, by: AbstractBaseUser
 ) -> None:
     """Take the role back; the last organizer stays, and nobody withdraws their own role."""
     if role == GrantedRole.ORGANIZER:

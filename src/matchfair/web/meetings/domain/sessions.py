@@ -1,10 +1,11 @@
-"""Changing and deleting sessions and agenda items once meetings and sign-ups hang on them.
+"""Changing and deleting sessions once meetings hang on them.
 
 A published meeting is a promise to two organizations: a change that would move it
 out of its slot, or delete it, is refused with the meetings named. Draft meetings are
 only the last run's proposal: a change that no longer fits them removes them, says
 how many, and the next run places those pairs again. Every change is audited, inside
 the same transaction and after ``lock_schedule``, like the schedule's own changes.
+(Adding a session, which touches no meeting, is ``events.domain.programme``.)
 """
 
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from django.utils.translation import ngettext
 
 from matchfair import core
 from matchfair.web.audit.services import record
-from matchfair.web.events.models import AgendaItem, Session
-from matchfair.web.events.services import EventRuleError, checked_session
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.programme import checked_session
+from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 
@@ -66,7 +68,7 @@ def _requests_restricted_to(session: Session) -> list[MeetingRequest]:
     ]
 
 
-def session_dependents(session: Session) -> SessionDependents:
+def session_dependents(*, session: Session) -> SessionDependents:
     return SessionDependents(
         published=session.meetings.filter(published=True).count(),
         drafts=session.meetings.filter(published=False).count(),
@@ -76,8 +78,8 @@ def session_dependents(session: Session) -> SessionDependents:
 
 @transaction.atomic
 def change_session(
-    session: Session,
     *,
+    session: Session,
     code: str,
     start: datetime,
     end: datetime,
@@ -133,14 +135,14 @@ def change_session(
 
 
 @transaction.atomic
-def delete_session(session: Session) -> SessionDependents:
+def delete_session(*, session: Session) -> SessionDependents:
     """Delete a session and its draft meetings; refused while it holds published meetings.
 
     Requests limited to this session lose it from their list; one left with no
     session may be held in any session, as a request without a list always could.
     """
     lock_schedule(event=session.event)
-    dependents = session_dependents(session)
+    dependents = session_dependents(session=session)
     if dependents.published:
         raise EventRuleError(
             ngettext(
@@ -163,52 +165,3 @@ def delete_session(session: Session) -> SessionDependents:
     )
     session.delete()
     return dependents
-
-
-@transaction.atomic
-def change_agenda_item(
-    item: AgendaItem,
-    *,
-    kind: str,
-    title: str,
-    start: datetime,
-    end: datetime,
-    place: str = "",
-    capacity: int | None = None,
-    description: str = "",
-) -> AgendaItem:
-    """Change an agenda item; its capacity cannot drop below the organizations signed up."""
-    if end <= start:
-        raise EventRuleError(_("The item must end after it starts."))
-    locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    signed_up = locked.signups.count()
-    if capacity is not None and capacity < signed_up:
-        raise EventRuleError(
-            ngettext(
-                "%(count)d organization is signed up already: the capacity cannot be lower.",
-                "%(count)d organizations are signed up already: the capacity cannot be lower.",
-                signed_up,
-            )
-            % {"count": signed_up}
-        )
-    before = f"{locked.title} {locked.start.isoformat()}–{locked.end.isoformat()}"
-    locked.kind, locked.title, locked.start, locked.end = kind, title, start, end
-    locked.place, locked.capacity, locked.description = place, capacity, description
-    locked.save()
-    after = f"{locked.title} {locked.start.isoformat()}–{locked.end.isoformat()}"
-    record(locked.event, "agenda-item.changed", locked, f"{before} → {after}")
-    return locked
-
-
-@transaction.atomic
-def delete_agenda_item(item: AgendaItem) -> int:
-    """Delete an agenda item with its sign-ups; returns how many organizations were signed up."""
-    signed_up = item.signups.count()
-    record(
-        item.event,
-        "agenda-item.deleted",
-        item,
-        f"{item.title} {item.start.isoformat()}; {signed_up} sign-ups removed",
-    )
-    item.delete()
-    return signed_up
