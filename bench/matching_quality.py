@@ -14,7 +14,8 @@ them (compounds, abbreviations, domain terms, mixed scripts) in 13 languages: a
 query hits when one of its expected organizations is among the first 5
 organizations; MRR averages 1/rank of the first expected one in the list of 10.
 The baseline is the dense similarity alone (the method before issue #19), from the
-same index in the same run. With ``--speed`` the encoders' throughput follows.
+same index in the same run; for the first encoder, ablations switch one witness
+off each. With ``--speed`` the encoders' throughput follows.
 
     python bench/matching_quality.py [--data ../shared/data/matching-dev] [--speed]
 """
@@ -129,7 +130,7 @@ def hit_rate(ranks: list[int | None]) -> tuple[float, float]:
     return hits, float(np.mean([1.0 / rank if rank else 0.0 for rank in ranks]))
 
 
-def print_search(event: Event, cache: EmbeddingCache, encoder: str) -> None:
+def print_search(event: Event, cache: EmbeddingCache, encoder: str, ablations: bool) -> None:
     """Search quality per language and per query type, baseline beside the method."""
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]
     index = SearchIndex.build(event, spec=encoder, cache=cache)
@@ -137,6 +138,10 @@ def print_search(event: Event, cache: EmbeddingCache, encoder: str) -> None:
         "dense only (baseline)": search_ranks(index, queries, DENSE_ONLY),
         "hybrid (default)": search_ranks(index, queries, Weights()),
     }
+    if ablations:
+        runs["without titles"] = search_ranks(index, queries, Weights(search_titles=0))
+        runs["without sectors"] = search_ranks(index, queries, Weights(search_sectors=0))
+        runs["without word pieces"] = search_ranks(index, queries, Weights(search_lexical=0))
     print(f"\nSearch, encoder {encoder} (top-5 hit rate / MRR):\n")
     print("| queries | n | " + " | ".join(runs) + " |")
     print("|---|---|" + "---|" * len(runs))
@@ -210,8 +215,8 @@ def main() -> None:
             recall, mrr = scores(results[name])
             print(f"| {name} | {recall:.3f} | {mrr:.3f} |")
         language = main_languages(event, cache)
-        for encoder in arguments.search:
-            print_search(event, cache, encoder)
+        for position, encoder in enumerate(arguments.search):
+            print_search(event, cache, encoder, ablations=position == 0)
     shown = ["baseline max-cosine, use", "method, use", "method, use+e5 (default)"]
     print("\nBy language pair (recall@5 / MRR):\n")
     print("| pair | entries | " + " | ".join(shown) + " |")
