@@ -8,7 +8,7 @@ lexical witness (pieces of words) or the sectors the organization is filed under
 import pytest
 
 from matchfair.core import Event, parse_event
-from matchfair.matching import FakeEncoder, NoCache, SearchIndex, Weights
+from matchfair.matching import E5Encoder, FakeEncoder, NoCache, SearchIndex, Weights
 
 ORGANIZATIONS = [
     # id, name, sectors, description
@@ -145,3 +145,20 @@ def test_scores_stay_in_the_unit_interval_best_first(index):
         scores = [hit.score for hit in hits]
         assert all(0.0 <= score <= 1.0 for score in scores)
         assert scores == sorted(scores, reverse=True)
+
+
+def test_where_no_encoder_of_the_index_reads_every_language_e5_reads_the_sector_labels():
+    only_english = FakeEncoder(languages=frozenset({"en"}))
+    index = SearchIndex.build(_event(), encoders=[only_english], cache=NoCache())
+    readers = index.facets.sectors.readers
+    assert readers[0] is only_english
+    assert isinstance(readers[1], E5Encoder)
+    index.weights = Weights(search_titles=0, search_sectors=5.0, search_lexical=0)
+    assert {hit.id for hit in index.search("hydrogen", top=2).organizations} == {
+        "vety-oy",
+        "qingneng",
+    }
+
+
+def test_an_encoder_that_reads_every_language_reads_the_sector_labels_alone(index):
+    assert len(index.facets.sectors.readers) == 1

@@ -32,6 +32,7 @@ from matchfair.core import Event
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.dense import Space, build_space, combined_similarity
+from matchfair.matching.e5 import E5Encoder
 from matchfair.matching.encoder import Encoder, covers
 from matchfair.matching.language import detect
 from matchfair.matching.lexical import LexicalIndex, relative
@@ -64,9 +65,11 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class Sectors:
-    """The event's sector labels, each encoder's vectors of them, and who is filed where."""
+    """The event's sector labels, each reader's vectors of them, and who is filed where."""
 
     labels: list[str]
+    #: The index's encoders, and e5 where none of them reads every language.
+    readers: list[Encoder]
     vectors: list[np.ndarray]
     #: One row per organization, one 0/1 column per label.
     membership: np.ndarray
@@ -112,10 +115,15 @@ def build_facets(
     for row, labels_of_row in enumerate(filed):
         for label in labels_of_row:
             membership[row, column[label]] = True
-    vectors = [
-        cache.values(space.encoder.key, labels, space.encoder.encode) for space in analysis.spaces
-    ]
-    return Facets(title_spaces, Sectors(labels, vectors, membership), LexicalIndex(corpus.texts))
+    readers = [space.encoder for space in analysis.spaces]
+    if all(reader.languages is not None for reader in readers):
+        # USE alone (a large event) reads no Nordic language; the labels are a few
+        # dozen words, so e5 reads them at no cost and a Finnish query still meets them.
+        readers.append(E5Encoder())
+    vectors = [cache.values(reader.key, labels, reader.encode) for reader in readers]
+    return Facets(
+        title_spaces, Sectors(labels, readers, vectors, membership), LexicalIndex(corpus.texts)
+    )
 
 
 class SearchIndex:
@@ -164,8 +172,11 @@ class SearchIndex:
             [space.covered for space in spaces],
         )[0]
 
-    def _sectors(self, queries: Sequence[np.ndarray]) -> np.ndarray:
-        """Each text's closeness to the query through its organization's sector labels."""
+    def _sectors(self, query: str, language: str, queries: Sequence[np.ndarray]) -> np.ndarray:
+        """Each text's closeness to the query through its organization's sector labels.
+
+        Judged by the readers of the query's language (all of them when none reads it).
+        """
         sectors = self.facets.sectors
         owners = np.array(
             [unit.organization for unit in self.analysis.corpus.units], dtype=np.int64
@@ -174,13 +185,20 @@ class SearchIndex:
         if not sectors.labels or not len(owners):
             return total
         filed = sectors.membership.any(axis=1)
-        for query, vectors in zip(queries, sectors.vectors, strict=True):
-            closeness = (np.asarray(vectors, dtype=np.float32) @ query[0]).astype(np.float32)
+        embedded = list(queries) + [
+            reader.encode([query]) for reader in sectors.readers[len(queries) :]
+        ]
+        readers = [
+            position for position, reader in enumerate(sectors.readers) if covers(reader, language)
+        ] or list(range(len(sectors.readers)))
+        for position in readers:
+            vectors = np.asarray(sectors.vectors[position], dtype=np.float32)
+            closeness = (vectors @ embedded[position][0]).astype(np.float32)
             best = np.where(sectors.membership, closeness[None, :], -np.inf).max(axis=1)
             # An organization filed nowhere is neither helped nor hurt: the average label.
             best = np.where(filed, best, closeness.mean()).astype(np.float32)
             total += standardised(best[owners])
-        return total / len(sectors.vectors)
+        return total / len(readers)
 
     def similarities(self, query: str) -> tuple[str, np.ndarray]:
         """The query's detected language and its combined score for every text of the index."""
@@ -193,7 +211,7 @@ class SearchIndex:
             titles = self._dense(self.facets.titles, queries, language)
             values += weights.search_titles * standardised(titles)
         if weights.search_sectors:
-            values += weights.search_sectors * self._sectors(queries)
+            values += weights.search_sectors * self._sectors(query, language, queries)
         if weights.search_lexical:
             values += weights.search_lexical * relative(self.facets.lexical.scores(query))
         return language, values
