@@ -238,7 +238,10 @@ def main() -> None:
         cells = []
         for name in shown:
             chosen = [e for e in results[name] if language[e[0]] == code]
-            recall, mrr = scores(chosen) if chosen else (0.0, 0.0)
+            if not chosen:
+                cells.append("–")
+                continue
+            recall, mrr = scores(chosen)
             cells.append(f"{recall:.2f} / {mrr:.2f}")
         print(f"| {code} | {len(chosen)} | " + " | ".join(cells) + " |")
     if arguments.speed:
