@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
-from matchfair.web.accounts.permissions import delegate_participation
+from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.exports.printing import agendas_pdf
 
 
