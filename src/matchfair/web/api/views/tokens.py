@@ -9,9 +9,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.forms import TokenForm
 from matchfair.web.access.token_changes import create_token, withdraw_token
 from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.api.forms import TokenForm
 from matchfair.web.api.models import ApiToken
 
 
@@ -31,7 +31,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         form = TokenForm()
     response = render(
         request,
-        "access/tokens.html",
+        "api/tokens.html",
         {
             "form": form,
             "issued": issued,
