@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,6 +25,7 @@ from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, RowId, access, organizer_access
 from matchfair.web.directory.models import Participation
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
+from matchfair.web.outcomes.rules import visible_agreements, visible_outcomes
 from matchfair.web.outcomes.services import (
     OutcomeRuleError,
     change_status,
@@ -108,21 +109,11 @@ class ReportIn(Schema):
 
 
 def _outcomes(found: EventAccess) -> QuerySet[MeetingOutcome]:
-    rows = MeetingOutcome.objects.filter(event=found.event).prefetch_related("feedback")
-    if found.organizes:
-        return rows
-    if found.own is not None:
-        return rows.filter(Q(a=found.own) | Q(b=found.own))
-    return rows.none()
+    return visible_outcomes(found).prefetch_related("feedback")
 
 
 def _agreements(found: EventAccess) -> QuerySet[Agreement]:
-    rows = Agreement.objects.filter(event=found.event).prefetch_related("parties")
-    if found.organizes:
-        return rows
-    if found.own is not None:
-        return rows.filter(parties__participation=found.own).distinct()
-    return rows.none()
+    return visible_agreements(found).prefetch_related("parties")
 
 
 @router.get("/events/{event_id}/outcomes", response={200: list[OutcomeOut], ERROR_CODES: ErrorBody})
