@@ -3,7 +3,7 @@
 import pytest
 
 from matchfair.web.access.roles import event_access
-from matchfair.web.outcomes.rules import visible_agreements, visible_outcomes
+from matchfair.web.outcomes.rules import may_read_figures, visible_agreements, visible_outcomes
 from tests.web_api.world import World
 
 pytestmark = pytest.mark.django_db
@@ -28,3 +28,9 @@ def test_viewers_read_no_outcome_and_no_agreement(world: World):
     found = event_access(world.viewer, world.event)
     assert not visible_outcomes(found).exists()
     assert not visible_agreements(found).exists()
+
+
+def test_the_figures_are_for_organizers_and_viewers_not_participants(world: World):
+    assert may_read_figures(event_access(world.organizer, world.event))
+    assert may_read_figures(event_access(world.viewer, world.event))
+    assert not may_read_figures(event_access(world.teg_user, world.event))

@@ -2,12 +2,12 @@
 
 An organizer reads every outcome and agreement; a participant the outcomes of its
 own meetings and the agreements it is a party to; a viewer neither (viewers read the
-figures only).
+figures only). The figures count draft meetings too, so participants never read them.
 """
 
 from django.db.models import QuerySet
 
-from matchfair.web.access.roles import EventAccess
+from matchfair.web.access.roles import EventAccess, Role
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 from matchfair.web.outcomes.queries import agreements_of, outcomes_of
 
@@ -28,3 +28,8 @@ def visible_agreements(access: EventAccess) -> QuerySet[Agreement]:
     if access.own is not None:
         return agreements_of(access.event, party=access.own)
     return Agreement.objects.none()
+
+
+def may_read_figures(access: EventAccess) -> bool:
+    """Organizers and viewers: the event's figures count drafts a participant must not see."""
+    return access.role != Role.PARTICIPANT
