@@ -1,7 +1,7 @@
 """Who reads which outcomes and agreements (``outcomes.rules``), role by role."""
 
 import pytest
-from matchfair.web.access.roles import event_access
+from matchfair.web.events.rules import event_access
 
 from matchfair.web.outcomes.rules import may_read_figures, visible_agreements, visible_outcomes
 from tests.web_api.world import World
