@@ -12,7 +12,7 @@ urlpatterns = [
     path("", include("matchfair.web.portal.urls")),
     path("", include("matchfair.web.orga.urls")),
     path("", include("matchfair.web.reports.urls")),
-    path("", include("matchfair.web.access.urls")),
+    path("", include("matchfair.web.api.token_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

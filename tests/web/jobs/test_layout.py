@@ -8,6 +8,7 @@ import matchfair.web.jobs
 JOBS = Path(matchfair.web.jobs.__file__).parent
 ORDER = [
     "matchfair.web.jobs.models",
+    "matchfair.web.jobs.queries",
     "matchfair.web.jobs.heartbeat",
     "matchfair.web.jobs.worker",
     "matchfair.web.jobs.domain.states",

@@ -1,4 +1,4 @@
-"""Forms of the access pages: giving a person a role in an event, naming an API token."""
+"""Forms of the access pages: giving a person a role in an event."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,12 +23,4 @@ class PersonForm(forms.Form):
         max_length=150,
         required=False,
         help_text=_("For a new account: the address gets an invitation to choose a password."),
-    )
-
-
-class TokenForm(forms.Form):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=200,
-        help_text=_("What uses the token, for example “city CRM”."),
     )

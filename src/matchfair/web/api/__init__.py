@@ -1,1 +1,1 @@
-"""The REST API under /api/ (django-ninja): the same services as the pages, for integrators."""
+"""The REST API under /api/ (django-ninja) and the token page: the same domain as the pages."""

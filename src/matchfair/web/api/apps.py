@@ -1,3 +1,5 @@
+"""The api app: the REST API, its tokens (the ``ApiToken`` model) and their page."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

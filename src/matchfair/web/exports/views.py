@@ -3,13 +3,11 @@
 import json
 import tempfile
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
 from matchfair.core import dump_document
 from matchfair.web.directory.models import Participation
-from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.from_database import export_event, export_schedule
@@ -67,17 +65,6 @@ def all_agendas(request: HttpRequest, event: Event) -> HttpResponse:
     return _download(
         agendas_pdf(event, participations, drafts=drafts),
         f"{event.code}-agendas.pdf",
-        "application/pdf",
-    )
-
-
-@login_required
-def organization_agenda(request: HttpRequest, participation_id: int) -> HttpResponse:
-    """One organization's agenda, for its delegates and the organizers."""
-    participation = delegate_participation(request, participation_id)
-    return _download(
-        agendas_pdf(participation.event, [participation], drafts=False),
-        f"{participation.event.code}-{participation.pk}-agenda.pdf",
         "application/pdf",
     )
 

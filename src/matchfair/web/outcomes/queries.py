@@ -1,5 +1,8 @@
 """The reads of outcomes that pages, the API and the event file share.
 
+The outcomes of an event's meetings and its agreements, all of them or those of one
+organization (who may read which is ``outcomes.rules``).
+
 The outcome overview pairs published meetings with what each side reported; an
 agreement's history is read from the audit record, where every status change is
 written (there is no second history to keep in step).
@@ -10,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from matchfair.web.audit.models import AuditEntry
 from matchfair.web.directory.models import Participation
@@ -140,3 +143,19 @@ def agreement_histories(event: Event) -> dict[int, list[AgreementStep]]:
     for entry in _step_entries(event.pk):
         found[int(entry.subject.removeprefix("agreement:"))].append((entry.pk, _step(entry)))
     return {pk: _oldest_first(steps) for pk, steps in found.items()}
+
+
+def outcomes_of(event: Event, *, party: Participation | None = None) -> QuerySet[MeetingOutcome]:
+    """The event's meeting outcomes; with ``party``, those of its own meetings only."""
+    rows = MeetingOutcome.objects.filter(event=event)
+    if party is not None:
+        rows = rows.filter(Q(a=party) | Q(b=party))
+    return rows
+
+
+def agreements_of(event: Event, *, party: Participation | None = None) -> QuerySet[Agreement]:
+    """The event's agreements; with ``party``, those it is a party to, each once."""
+    rows = Agreement.objects.filter(event=event)
+    if party is not None:
+        rows = rows.filter(parties__participation=party).distinct()
+    return rows

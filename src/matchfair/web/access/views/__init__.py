@@ -1,1 +1,1 @@
-"""The organizer's pages of roles and API tokens."""
+"""The organizer's pages of roles in an event (API tokens are the api app's)."""

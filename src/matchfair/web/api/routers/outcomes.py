@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -33,6 +33,7 @@ from matchfair.web.outcomes.domain.agreements import (
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.domain.feedback import report_meeting
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
+from matchfair.web.outcomes.rules import visible_agreements, visible_outcomes
 
 router = Router(tags=["outcomes"])
 
@@ -109,21 +110,11 @@ class ReportIn(Schema):
 
 
 def _outcomes(found: EventAccess) -> QuerySet[MeetingOutcome]:
-    rows = MeetingOutcome.objects.filter(event=found.event).prefetch_related("feedback")
-    if found.organizes:
-        return rows
-    if found.own is not None:
-        return rows.filter(Q(a=found.own) | Q(b=found.own))
-    return rows.none()
+    return visible_outcomes(found).prefetch_related("feedback")
 
 
 def _agreements(found: EventAccess) -> QuerySet[Agreement]:
-    rows = Agreement.objects.filter(event=found.event).prefetch_related("parties")
-    if found.organizes:
-        return rows
-    if found.own is not None:
-        return rows.filter(parties__participation=found.own).distinct()
-    return rows.none()
+    return visible_agreements(found).prefetch_related("parties")
 
 
 @router.get("/events/{event_id}/outcomes", response={200: list[OutcomeOut], ERROR_CODES: ErrorBody})

@@ -14,9 +14,9 @@ from matchfair.outcomes import event_figures
 from matchfair.outcomes.document import figures_document
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.scope import Id, access
-from matchfair.web.events.rules import Role
 from matchfair.web.exchange.from_database import export_event
 from matchfair.web.exchange.outcomes import rate_table_for
+from matchfair.web.outcomes.rules import may_read_figures
 
 router = Router(tags=["reports"])
 
@@ -25,7 +25,7 @@ router = Router(tags=["reports"])
 def report(request: HttpRequest, event_id: Id) -> dict[str, Any]:
     """Funnel, agreements and investment per currency (and converted, with a rate table)."""
     found = access(request, event_id)
-    if found.role == Role.PARTICIPANT:
+    if not may_read_figures(found):
         raise PermissionDenied("The figures are for the organizers and viewers.")
     event = found.event
     return figures_document(event_figures(export_event(event)), rate_table_for(event))

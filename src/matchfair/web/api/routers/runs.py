@@ -15,6 +15,7 @@ from matchfair.web.api.scope import Id, organizer_access
 from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.domain.states import fail_stale_jobs
 from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.queries import runs_of
 
 router = Router(tags=["runs"])
 
@@ -52,12 +53,7 @@ class RunFilter(Schema):
 def list_runs(request: HttpRequest, event_id: Id, filters: Query[RunFilter]) -> QuerySet[Job]:
     event = organizer_access(request, event_id).event
     fail_stale_jobs()
-    rows = Job.objects.filter(event=event)
-    if filters.kind:
-        rows = rows.filter(kind=filters.kind)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
-    return rows
+    return runs_of(event, kind=filters.kind or "", status=filters.status or "")
 
 
 @router.post("/events/{event_id}/runs", response={202: RunOut, ERROR_CODES: ErrorBody})
@@ -78,7 +74,7 @@ def start_run(request: HttpRequest, event_id: Id, payload: RunIn) -> Status[Job]
 def get_run(request: HttpRequest, event_id: Id, run_id: Id) -> Job:
     event = organizer_access(request, event_id).event
     fail_stale_jobs()
-    return get_object_or_404(Job, event=event, pk=run_id)
+    return get_object_or_404(runs_of(event), pk=run_id)
 
 
 @router.post(
@@ -86,5 +82,5 @@ def get_run(request: HttpRequest, event_id: Id, run_id: Id) -> Job:
 )
 def rerun_run(request: HttpRequest, event_id: Id, run_id: Id) -> Status[Job]:
     """Start a new run with the same kind and options (typically after a failure)."""
-    job = get_object_or_404(Job, event=organizer_access(request, event_id).event, pk=run_id)
+    job = get_object_or_404(runs_of(organizer_access(request, event_id).event), pk=run_id)
     return Status(202, rerun(job=job, user=request.auth))

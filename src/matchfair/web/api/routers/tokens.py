@@ -18,6 +18,7 @@ from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.models import ApiToken
 from matchfair.web.api.pagination import Pages
+from matchfair.web.api.queries import tokens_of
 from matchfair.web.api.scope import Id
 
 router = Router(tags=["tokens"], auth=SESSION_ONLY)
@@ -49,7 +50,7 @@ def _organizer(request: HttpRequest) -> None:
 @paginate(Pages)
 def list_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
     _organizer(request)
-    return ApiToken.objects.filter(user=request.auth)
+    return tokens_of(request.auth)
 
 
 @router.post("/tokens", response={201: IssuedTokenOut, ERROR_CODES: ErrorBody})
@@ -72,7 +73,7 @@ def create_token(
 @router.post("/tokens/{token_id}/revoke", response={200: TokenOut, ERROR_CODES: ErrorBody})
 def revoke(request: HttpRequest, token_id: Id) -> ApiToken:
     _organizer(request)
-    token = get_object_or_404(ApiToken, user=request.auth, pk=token_id)
+    token = get_object_or_404(tokens_of(request.auth), pk=token_id)
     withdraw_token(token=token)
     token.refresh_from_db()
     return token

@@ -9,10 +9,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.forms import TokenForm
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.api.domain.tokens import create_token, withdraw_token
-from matchfair.web.api.models import ApiToken
+from matchfair.web.api.forms import TokenForm
+from matchfair.web.api.queries import tokens_of
 
 
 def _require_organizer_account(request: HttpRequest) -> None:
@@ -31,11 +31,11 @@ def tokens(request: HttpRequest) -> HttpResponse:
         form = TokenForm()
     response = render(
         request,
-        "access/tokens.html",
+        "api/tokens.html",
         {
             "form": form,
             "issued": issued,
-            "tokens": ApiToken.objects.filter(user=request.user),
+            "tokens": tokens_of(request.user),
         },
     )
     add_never_cache_headers(response)
@@ -46,7 +46,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     _require_organizer_account(request)
-    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    token = get_object_or_404(tokens_of(request.user), pk=token_id)
     withdraw_token(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("tokens:tokens")

@@ -56,7 +56,7 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
     )
     return render(
         request,
-        "outcomes/participant.html",
+        "portal/outcomes.html",
         {
             "participation": participation,
             "meetings": [

@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
     viewed = Event.objects.filter(viewers__user=user).exclude(pk__in=events.values("pk"))
     return render(
         request,
-        "accounts/home.html",
+        "portal/home.html",
         {
             "events": events,
             "viewed_events": viewed.order_by("name"),

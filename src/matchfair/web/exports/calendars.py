@@ -7,7 +7,6 @@ meeting instead of adding a second one.
 
 from datetime import UTC
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
@@ -53,15 +52,3 @@ def agenda_calendar(participations: list[Participation]) -> bytes:
         for index, entry in enumerate(organization_agenda(participation)):
             calendar.add_component(_entry(participation, entry, index))
     return calendar.to_ical()
-
-
-def subscribed_participations(user: AbstractBaseUser) -> list[Participation]:
-    """Every event the person's organization takes part in: one subscription covers them all."""
-    delegate = getattr(user, "delegate", None)
-    if delegate is None:
-        return []
-    return list(
-        Participation.objects.filter(organization_id=delegate.organization_id).select_related(
-            "event", "organization"
-        )
-    )

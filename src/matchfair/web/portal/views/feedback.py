@@ -13,7 +13,7 @@ def meeting_feedback(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = read_feedback_token(token)
     except OutcomeRuleError as error:
-        return render(request, "outcomes/feedback_link.html", {"problem": str(error)}, status=404)
+        return render(request, "portal/feedback.html", {"problem": str(error)}, status=404)
     form = FeedbackForm(request.POST or None)
     done = False
     if request.method == "POST" and form.is_valid():
@@ -31,7 +31,7 @@ def meeting_feedback(request: HttpRequest, token: str) -> HttpResponse:
     )
     return render(
         request,
-        "outcomes/feedback_link.html",
+        "portal/feedback.html",
         {
             "invitation": invitation,
             "partner": partner,
