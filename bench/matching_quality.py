@@ -6,8 +6,16 @@ The baseline, computed in the same run from the same cached vectors, ranks
 partners by the maximum cosine between any two texts (opportunities and
 descriptions) of two organizations, the group rule and self excluded. Ablations
 switch one term of the method off. A breakdown by language pair (each
-organization's main opportunity language) follows, and with ``--speed`` the
-encoders' throughput.
+organization's main opportunity language) and by the language of the organization
+whose list it is follows.
+
+Search is scored on ``bench/search_queries.json``, short queries as people type
+them (compounds, abbreviations, domain terms, mixed scripts) in 13 languages: a
+query hits when one of its expected organizations is among the first 5
+organizations; MRR averages 1/rank of the first expected one in the list of 10.
+The baseline is the dense similarity alone (the method before issue #19), from the
+same index in the same run; for the first encoder, ablations switch one witness
+off each. With ``--speed`` the encoders' throughput follows.
 
     python bench/matching_quality.py [--data ../shared/data/matching-dev] [--speed]
 """
@@ -24,12 +32,16 @@ from pathlib import Path
 import numpy as np
 
 from matchfair.core import Event, read_event
-from matchfair.matching import EmbeddingCache, Weights, choose_encoders, recommend
+from matchfair.matching import EmbeddingCache, SearchIndex, Weights, choose_encoders, recommend
 from matchfair.matching.corpus import build_corpus
 from matchfair.matching.language import languages_of
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev"
+QUERIES = Path(__file__).resolve().parent / "search_queries.json"
+LANGUAGES = ["zh", "ja", "ko", "de", "fr", "es", "it", "nl", "fi", "sv", "da", "no", "en"]
 Ranking = dict[str, list[str]]
+#: The dense similarity alone: search as it was before the other witnesses.
+DENSE_ONLY = Weights(search_titles=0, search_sectors=0, search_lexical=0)
 
 
 def baseline(event: Event, encoder: str, cache: EmbeddingCache) -> Ranking:
@@ -94,6 +106,64 @@ def main_languages(event: Event, cache: EmbeddingCache) -> dict[str, str]:
     }
 
 
+def search_ranks(
+    index: SearchIndex, queries: list[dict], weights: Weights
+) -> list[tuple[dict, int | None]]:
+    """(query, rank of its first expected organization among the first 10, or None)."""
+    index.weights = weights
+    found = []
+    for query in queries:
+        listed = [hit.id for hit in index.search(query["query"], top=10).organizations]
+        rank = next(
+            (at + 1 for at, organization in enumerate(listed) if organization in query["expected"]),
+            None,
+        )
+        found.append((query, rank))
+    return found
+
+
+def hit_rate(ranks: list[int | None]) -> tuple[float, float]:
+    """Top-5 hit rate and MRR of search ranks."""
+    if not ranks:
+        return 0.0, 0.0
+    hits = float(np.mean([rank is not None and rank <= 5 for rank in ranks]))
+    return hits, float(np.mean([1.0 / rank if rank else 0.0 for rank in ranks]))
+
+
+def print_search(event: Event, cache: EmbeddingCache, encoder: str, ablations: bool) -> None:
+    """Search quality per language and per query type, baseline beside the method."""
+    queries = json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]
+    index = SearchIndex.build(event, spec=encoder, cache=cache)
+    runs = {
+        "dense only (baseline)": search_ranks(index, queries, DENSE_ONLY),
+        "hybrid (default)": search_ranks(index, queries, Weights()),
+    }
+    if ablations:
+        runs["without titles"] = search_ranks(index, queries, Weights(search_titles=0))
+        runs["without sectors"] = search_ranks(index, queries, Weights(search_sectors=0))
+        runs["without word pieces"] = search_ranks(index, queries, Weights(search_lexical=0))
+    print(f"\nSearch, encoder {encoder} (top-5 hit rate / MRR):\n")
+    print("| queries | n | " + " | ".join(runs) + " |")
+    print("|---|---|" + "---|" * len(runs))
+    groups = [("all", lambda query: True)]
+    groups += [(code, lambda query, code=code: query["language"] == code) for code in LANGUAGES]
+    kinds = sorted({query["type"] for query in queries})
+    groups += [(f"type {kind}", lambda query, kind=kind: query["type"] == kind) for kind in kinds]
+    for name, chosen in groups:
+        cells = []
+        for found in runs.values():
+            hits, mrr = hit_rate([rank for query, rank in found if chosen(query)])
+            cells.append(f"{hits:.2f} / {mrr:.2f}")
+        count = sum(1 for query in queries if chosen(query))
+        print(f"| {name} | {count} | " + " | ".join(cells) + " |")
+    misses = [(query, rank) for query, rank in runs["hybrid (default)"] if not rank or rank > 5]
+    if misses:
+        print(
+            "\nMissed by the hybrid: "
+            + "; ".join(f"{q['query']} ({q['language']}, rank {r})" for q, r in misses)
+        )
+
+
 def encoding_speed(encoder: str, texts: list[str], repeats: int = 3) -> tuple[float, float]:
     """Median texts per wall second and per CPU second (all threads) of one encoder."""
     (model,) = choose_encoders(encoder, len(texts))
@@ -112,6 +182,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEV)
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--speed", action="store_true", help="also time the encoders")
+    parser.add_argument(
+        "--search",
+        nargs="*",
+        default=["auto", "use"],
+        help="encoders to score search with (default: auto, and use as for a large event)",
+    )
     arguments = parser.parse_args()
     event = read_event(arguments.data / "event.json")
     truth = json.loads((arguments.data / "truth.json").read_text(encoding="utf-8"))["pairs"]
@@ -139,6 +215,8 @@ def main() -> None:
             recall, mrr = scores(results[name])
             print(f"| {name} | {recall:.3f} | {mrr:.3f} |")
         language = main_languages(event, cache)
+        for position, encoder in enumerate(arguments.search):
+            print_search(event, cache, encoder, ablations=position == 0)
     shown = ["baseline max-cosine, use", "method, use", "method, use+e5 (default)"]
     print("\nBy language pair (recall@5 / MRR):\n")
     print("| pair | entries | " + " | ".join(shown) + " |")
@@ -153,6 +231,19 @@ def main() -> None:
             recall, mrr = scores(chosen)
             cells.append(f"{recall:.2f} / {mrr:.2f}")
         print(f"| {pair[0]}-{pair[1]} | {len(chosen)} | " + " | ".join(cells) + " |")
+    print("\nBy the language of the organization whose list it is (recall@5 / MRR):\n")
+    print("| language | entries | " + " | ".join(shown) + " |")
+    print("|---|---|" + "---|" * len(shown))
+    for code in LANGUAGES:
+        cells = []
+        for name in shown:
+            chosen = [e for e in results[name] if language[e[0]] == code]
+            if not chosen:
+                cells.append("–")
+                continue
+            recall, mrr = scores(chosen)
+            cells.append(f"{recall:.2f} / {mrr:.2f}")
+        print(f"| {code} | {len(chosen)} | " + " | ".join(cells) + " |")
     if arguments.speed:
         print("\nEncoding speed on the set's opportunity texts (median of 3, no cache):\n")
         print("| encoder | texts | texts/s (wall) | texts per CPU-second |")

@@ -124,7 +124,7 @@ def child(case: str, path: str) -> dict[str, object]:
 
     from matchfair.web.directory.models import Opportunity, Participation, SpreadsheetUpload
     from matchfair.web.directory.spreadsheets.mapping import guess_mapping
-    from matchfair.web.events.services import create_event
+    from matchfair.web.events.domain.events import create_event
 
     setup_test_environment()
     organizer = get_user_model().objects.create_user("bench-organizer", is_staff=True)

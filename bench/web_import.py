@@ -89,7 +89,7 @@ def run(organizations: int, opportunities_each: int) -> int:
 
     from matchfair.web.directory.spreadsheets.mapping import guess_mapping
     from matchfair.web.directory.spreadsheets.reading import read_table
-    from matchfair.web.events.services import create_event
+    from matchfair.web.events.domain.events import create_event
     from matchfair.web.exchange.spreadsheets import import_rows
 
     content = workbook(organizations, opportunities_each)

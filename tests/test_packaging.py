@@ -1,20 +1,29 @@
-"""The wheel carries every file the package reads at run time, not only its Python modules.
+"""The wheel carries every file the package reads at run time, and the suite tests the wheel.
 
 A wheel built from the repository once lacked the audit trail's and the lock-out page's
 templates, because package data listed template folders one by one and CI only ever
-installed in editable mode, where the source tree hides the omission.
+installed in editable mode, where the source tree hides the omission. So ``./dev test``
+installs the built wheel into a fresh virtual environment and runs the suite against it.
 """
 
+import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
+
+import matchfair
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "matchfair"
-# Sources of compiled or generated files, which the running package never opens.
-NOT_DATA = {".py", ".pyc", ".po", ".pot"}
+# Python sources the wheel carries as modules, not data, and the engines' message template,
+# which only xgettext writes and msgmerge reads. The .po catalogs are data: the suite checks
+# the installed package's catalogs against its .mo files and its source.
+NOT_DATA = {".py", ".pyc", ".pot"}
 
 
 def _data_files() -> set[str]:
@@ -44,3 +53,13 @@ def test_wheel_contains_every_template_static_file_and_catalog(tmp_path: Path):
     assert missing == []
     assert "matchfair/web/orga/templates/orga/audit/trail.html" in shipped
     assert "matchfair/web/security/templates/security/locked.html" in shipped
+
+
+@pytest.mark.skipif(
+    os.environ.get("MATCHFAIR_TEST_INSTALLED") != "1",
+    reason="./dev test sets MATCHFAIR_TEST_INSTALLED=1 when it runs the suite on the wheel",
+)
+def test_the_suite_imports_the_installed_wheel_not_the_source_tree():
+    imported = Path(matchfair.__file__).resolve()
+    assert not imported.is_relative_to(PACKAGE.parent), imported
+    assert imported.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()), imported

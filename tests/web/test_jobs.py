@@ -8,7 +8,6 @@ from django_tasks_db.models import DBTaskResult
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
-from matchfair.web.events.participation_changes import remove_participation
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs import runners
 from matchfair.web.jobs.domain import states
@@ -22,6 +21,7 @@ from matchfair.web.meetings.models import (
     UnscheduledMeeting,
 )
 from matchfair.web.meetings.services import publish_schedule
+from matchfair.web.outcomes.domain.participation_removal import remove_participation
 from tests.web.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ def test_a_run_leaves_out_the_meetings_of_an_organization_removed_meanwhile(monk
     assert first.status == Job.Status.SUCCEEDED, first.error
     before = scheduled_pairs(event)
     removed = Participation.objects.get(event=event, code=before[0][0])
-    while_solving(monkeypatch, lambda: remove_participation(removed))
+    while_solving(monkeypatch, lambda: remove_participation(participation=removed))
 
     job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 
@@ -181,7 +181,7 @@ def test_a_run_forgets_the_unscheduled_requests_of_an_organization_removed_meanw
 ):
     event = make_event()
     idle = Participation.objects.get(event=event, code="smart-eye")
-    while_solving(monkeypatch, lambda: remove_participation(idle))
+    while_solving(monkeypatch, lambda: remove_participation(participation=idle))
 
     job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
 

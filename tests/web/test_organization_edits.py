@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.directory.forms import ParticipationForm
 from matchfair.web.directory.models import Organization, Participation
-from matchfair.web.events.forms import ParticipationForm
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from tests.web_api.world import World, build_world
 

@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from matchfair.web.access.models import EventViewer
-from matchfair.web.access.roles import Role, event_access
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.events.rules import Role, event_access
 from tests.web_api.world import World, build_world, person
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.models import AgendaItem, Session, SignUp
-from matchfair.web.events.services import add_agenda_item
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from tests.web_api.world import World, build_world
 
@@ -108,7 +108,11 @@ def test_deleting_a_session_asks_first_then_frees_the_requests_limited_to_it(wor
 def test_an_agenda_item_keeps_room_for_those_signed_up_and_is_deleted_with_them(world: World):
     start = day1(world).start
     item = add_agenda_item(
-        world.event, kind="roadshow", title="Roadshow", start=start, end=start + timedelta(hours=1)
+        event=world.event,
+        kind="roadshow",
+        title="Roadshow",
+        start=start,
+        end=start + timedelta(hours=1),
     )
     SignUp.objects.create(item=item, participation=world.tegnology)
     SignUp.objects.create(item=item, participation=world.smart_eye)

@@ -26,7 +26,8 @@ from matchfair.web.access.models import EventViewer
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.outcomes.models import Agreement
-from matchfair.web.portal.models import Notification, PersonalSettings, RequestNote
+from matchfair.web.notify.models import Notification, PersonalSettings, RequestNote
+from matchfair.web.outcomes.queries import agreement_history
 users = get_user_model().objects
 print(json.dumps({
     "organizations": Organization.objects.count(),
@@ -34,6 +35,10 @@ print(json.dumps({
     "published meetings": Meeting.objects.filter(published=True).count(),
     "requests": MeetingRequest.objects.count(),
     "agreements": Agreement.objects.count(),
+    "history": [
+        [step.status, step.date.isoformat(), step.note]
+        for step in agreement_history(Agreement.objects.order_by("id").first())
+    ],
     "viewers": list(EventViewer.objects.values_list("user__username", flat=True)),
     "time zone": PersonalSettings.objects.get(user__username="tegnology").timezone,
     "notifications": Notification.objects.count(),
@@ -72,6 +77,10 @@ def test_a_database_of_before_the_redesign_migrates_and_keeps_its_data(old_insta
         "published meetings": 112,
         "requests": 136,
         "agreements": 2,
+        "history": [
+            ["intention", "2026-05-20", "Letter of intent at the dialogue"],
+            ["signed", "2026-09-01", "Signed in Chengdu"],
+        ],
         "viewers": ["viewer"],
         "time zone": "Europe/Copenhagen",
         "notifications": 1,

@@ -12,9 +12,14 @@ from matchfair.core.agreement_dates import latest_agreement_date
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import import_event
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes.domain.agreements import (
+    change_status,
+    confirm_agreement,
+    create_agreement,
+)
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.models import Agreement
-from matchfair.web.outcomes.services import OutcomeRuleError
+from matchfair.web.outcomes.queries import agreement_history
 from tests.outcomes.conftest import FIXTURE
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +41,8 @@ def _side(event: Event, code: str) -> Participation:
 
 
 def _agreement(event: Event, on: date = date(2024, 11, 18)) -> Agreement:
-    return services.create_agreement(
-        event,
+    return create_agreement(
+        event=event,
         code="agr-1",
         parties=[_side(event, "tegnology"), _side(event, "tsinghua-energy")],
         type="investment",
@@ -60,22 +65,22 @@ def test_ten_years_ahead_is_accepted_and_one_day_more_is_not(event: Event):
     latest = latest_agreement_date(date.today())
     agreement = _agreement(event, on=date(2024, 11, 18))
     with pytest.raises(OutcomeRuleError):
-        services.change_status(agreement, "signed", on=latest + timedelta(days=1))
-    services.change_status(agreement, "signed", on=latest)
+        change_status(agreement=agreement, status="signed", on=latest + timedelta(days=1))
+    change_status(agreement=agreement, status="signed", on=latest)
     agreement.refresh_from_db()
     assert (agreement.status, agreement.date) == ("signed", latest)
 
 
 def test_implemented_before_signed_is_refused(event: Event):
     agreement = _agreement(event)
-    services.change_status(agreement, "signed", on=date(2025, 3, 2))
+    change_status(agreement=agreement, status="signed", on=date(2025, 3, 2))
     with pytest.raises(OutcomeRuleError) as caught:
-        services.change_status(agreement, "implemented", on=date(2025, 1, 5))
+        change_status(agreement=agreement, status="implemented", on=date(2025, 1, 5))
     assert (caught.value.field, str(caught.value)) == (
         "date",
         "The date 2025-01-05 is before 2025-03-02, the date the agreement became signed.",
     )
-    assert [(step.status, step.date) for step in services.status_history(agreement)] == [
+    assert [(step.status, step.date) for step in agreement_history(agreement)] == [
         ("intention", date(2024, 11, 18)),
         ("signed", date(2025, 3, 2)),
     ]
@@ -83,10 +88,15 @@ def test_implemented_before_signed_is_refused(event: Event):
 
 def test_signing_online_before_the_intention_date_is_refused(event: Event, organizer):
     agreement = _agreement(event, on=date.today() + timedelta(days=30))
-    services.confirm_agreement(agreement, _side(event, "tegnology"), organizer, on=date.today())
+    confirm_agreement(
+        agreement=agreement, party=_side(event, "tegnology"), user=organizer, on=date.today()
+    )
     with pytest.raises(OutcomeRuleError):
-        services.confirm_agreement(
-            agreement, _side(event, "tsinghua-energy"), organizer, on=date.today()
+        confirm_agreement(
+            agreement=agreement,
+            party=_side(event, "tsinghua-energy"),
+            user=organizer,
+            on=date.today(),
         )
     agreement.refresh_from_db()
     assert agreement.status == "intention"
@@ -113,7 +123,7 @@ def test_the_organizer_form_shows_the_error_beside_the_date(client, event: Event
 
 def test_the_status_form_refuses_implemented_before_signed(client, event: Event, organizer):
     agreement = _agreement(event)
-    services.change_status(agreement, "signed", on=date(2025, 3, 2))
+    change_status(agreement=agreement, status="signed", on=date(2025, 3, 2))
     client.force_login(organizer)
     response = client.post(
         reverse("orga:agreement", args=[event.pk, agreement.pk]),

@@ -17,9 +17,13 @@ from matchfair.core import FormatError, dump_document, parse_event
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.events.models import Event, Series
 from matchfair.web.exchange.from_database import export_event
+from matchfair.web.exchange.outcomes import rate_table_for
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes.domain.agreements import confirm_agreement, create_agreement
+from matchfair.web.outcomes.domain.feedback import report_meeting
+from matchfair.web.outcomes.domain.projects import create_project, express_interest
+from matchfair.web.outcomes.domain.rates import set_rate_table
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementSource,
@@ -27,6 +31,7 @@ from matchfair.web.outcomes.models import (
     ExchangeRateTable,
     FeedbackRecord,
 )
+from matchfair.web.outcomes.queries import agreement_history, waiting_parties
 from tests.web.documents import SESSION_START, full_event_data
 from tests.web.factories import make_user
 
@@ -97,14 +102,14 @@ def test_the_import_stores_what_the_outcome_pages_read():
         ("tsinghua-energy", True)
     ]
     agreement = Agreement.objects.get(event=event)
-    assert [(s.status, s.date) for s in services.status_history(agreement)] == [
+    assert [(s.status, s.date) for s in agreement_history(agreement)] == [
         ("intention", date(2024, 11, 18)),
         ("signed", date(2025, 3, 2)),
     ]
-    assert services.waiting_parties(agreement) == []
+    assert waiting_parties(agreement) == []
     source = AgreementSource.objects.select_related("outcome__a").get(agreement=agreement)
     assert source.outcome.a.code == "tegnology"
-    rates = services.rate_table_for(event)
+    rates = rate_table_for(event)
     assert (rates.base, rates.rates) == ("CNY", {"EUR": Decimal("7.6213"), "USD": Decimal("7.1")})
     project = CooperationProject.objects.get(code="tianfu-pv-park")
     assert project.planned_investment == Decimal("21750000000.5")
@@ -120,11 +125,15 @@ def test_records_made_on_the_site_export_and_come_back_the_same():
     user = make_user("organizer")
     sides = {p.code: p for p in Participation.objects.filter(event=event)}
     meeting = Meeting.objects.get(event=event)
-    outcome = services.report_meeting(
-        meeting, sides["tsinghua-energy"], status="held", result="intention", by_organizer=True
+    outcome = report_meeting(
+        meeting=meeting,
+        side=sides["tsinghua-energy"],
+        status="held",
+        result="intention",
+        by_organizer=True,
     )
-    agreement = services.create_agreement(
-        event,
+    agreement = create_agreement(
+        event=event,
         code="agr-1",
         parties=[sides["tegnology"], sides["tsinghua-energy"]],
         type="joint-research",
@@ -133,18 +142,18 @@ def test_records_made_on_the_site_export_and_come_back_the_same():
         sources=[outcome],
     )
     for code in ("tegnology", "tsinghua-energy"):
-        services.confirm_agreement(agreement, sides[code], user, on=date(2024, 11, 20))
-    services.set_rate_table(event=event, base="EUR", rates={"CNY": Decimal("0.13")})
-    project = services.create_project(
-        event,
-        sides["tsinghua-energy"],
+        confirm_agreement(agreement=agreement, party=sides[code], user=user, on=date(2024, 11, 20))
+    set_rate_table(event=event, base="EUR", rates={"CNY": Decimal("0.13")})
+    project = create_project(
+        event=event,
+        host=sides["tsinghua-energy"],
         title="Tianfu PV demonstration park",
         sector="energy",
         location="Tianfu New Area",
         contact="invest@example.cn",
         published=True,
     )
-    services.express_interest(project, sides["smart-eye"])
+    express_interest(project=project, participation=sides["smart-eye"])
 
     first = export_event(event)
     exported = dump_document(first)["outcomes"]
@@ -163,10 +172,10 @@ def test_the_event_exports_its_own_rate_table_and_never_its_series_table():
     series = Series.objects.create(name="Chengdu-Europe Industrial Dialogue")
     data = full_event_data()
     event = import_event(parse_event(data), series=series)
-    services.set_rate_table(series=series, base="CNY", rates={"EUR": Decimal("7.5")})
+    set_rate_table(series=series, base="CNY", rates={"EUR": Decimal("7.5")})
     assert "rates" not in dump_document(export_event(event))["outcomes"]
 
-    services.set_rate_table(event=event, base="EUR", rates={"CNY": Decimal("0.125")})
+    set_rate_table(event=event, base="EUR", rates={"CNY": Decimal("0.125")})
     assert dump_document(export_event(event))["outcomes"]["rates"] == {
         "base": "EUR",
         "rates": {"CNY": 0.125},

@@ -10,9 +10,11 @@ from django.urls import reverse
 from matchfair.core import read_event
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event, Series
+from matchfair.web.exchange.outcomes import series_rate_table
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes.domain.agreements import create_agreement
+from matchfair.web.outcomes.domain.feedback import feedback_token
 from matchfair.web.outcomes.models import Agreement, CooperationProject, MeetingOutcome
 from tests.outcomes.conftest import FIXTURE
 
@@ -81,7 +83,7 @@ def test_held_without_a_result_is_refused_with_a_message(organizer_client, event
 
 def test_feedback_link_works_without_login(client, event: Event):
     meeting = Meeting.objects.get(event=event, a__code="haaga-helia")
-    url = reverse("portal:meeting_feedback", args=[services.feedback_token(meeting, meeting.b)])
+    url = reverse("portal:meeting_feedback", args=[feedback_token(meeting=meeting, side=meeting.b)])
     assert client.get(url).status_code == 200
     response = client.post(url, {"status": "held", "result": "agreement", "note": "AR/VR lab"})
     assert response.context["done"] is True
@@ -113,8 +115,8 @@ def test_agreement_created_and_moved_forward(organizer_client, event: Event):
 
 
 def test_online_signing_through_the_portal(client, event: Event):
-    agreement = services.create_agreement(
-        event,
+    agreement = create_agreement(
+        event=event,
         code="agr-1",
         parties=[_side(event, "tegnology"), _side(event, "tsinghua-energy")],
         type="strategic",
@@ -131,8 +133,8 @@ def test_online_signing_through_the_portal(client, event: Event):
 
 
 def test_a_delegate_cannot_confirm_for_another_organization(client, event: Event):
-    agreement = services.create_agreement(
-        event,
+    agreement = create_agreement(
+        event=event,
         code="agr-1",
         parties=[_side(event, "tegnology"), _side(event, "tsinghua-energy")],
         type="strategic",
@@ -215,7 +217,7 @@ def test_rates_page_saves_a_series_table(organizer_client, event: Event):
         {"base": "CNY", "rates": "EUR 7.5\nUSD=7,1", "date": "2024-11-18", "scope": "series"},
     )
     assert response.status_code == 302
-    assert services.series_rate_table(series).rates == {
+    assert series_rate_table(series).rates == {
         "EUR": Decimal("7.5"),
         "USD": Decimal("7.1"),
     }
@@ -263,8 +265,8 @@ def test_a_host_publishes_a_project_in_the_portal(client, event: Event):
 
 
 def test_event_dashboard_shows_investment_by_status(organizer_client, event: Event):
-    services.create_agreement(
-        event,
+    create_agreement(
+        event=event,
         code="agr-1",
         parties=[_side(event, "tegnology"), _side(event, "huati")],
         type="investment",

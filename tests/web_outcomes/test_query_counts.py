@@ -13,7 +13,9 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.outcomes import services
+from matchfair.web.outcomes.domain.agreements import create_agreement
+from matchfair.web.outcomes.domain.feedback import report_meeting
+from matchfair.web.outcomes.domain.projects import create_project, express_interest
 from tests.outcomes.conftest import FIXTURE
 
 pytestmark = pytest.mark.django_db
@@ -34,26 +36,26 @@ def _event_with(rows: int, organizer) -> Event:
     sides = list(Participation.objects.filter(event=event).order_by("position"))
     meetings = list(Meeting.objects.filter(event=event).order_by("start", "position"))
     for number in range(rows):
-        services.create_agreement(
-            event,
+        create_agreement(
+            event=event,
             code=f"agr-{number}",
             parties=[sides[number], sides[number + 1], sides[number + 2]],
             type="investment",
             title=f"Plant {number}",
             on=date(2024, 11, 18),
         )
-        project = services.create_project(
-            event,
-            sides[number],
+        project = create_project(
+            event=event,
+            host=sides[number],
             title=f"Project {number}",
             sector="energy",
             location="Chengdu",
             contact="invest@example.cn",
             published=True,
         )
-        services.express_interest(project, sides[5])
+        express_interest(project=project, participation=sides[5])
         meeting = meetings[number]
-        services.report_meeting(meeting, meeting.a, status="held", result="follow-up")
+        report_meeting(meeting=meeting, side=meeting.a, status="held", result="follow-up")
     return event
 
 

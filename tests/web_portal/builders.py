@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
 from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.events.domain.events import create_event
+from matchfair.web.events.domain.programme import add_session
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import add_session, create_event
 from matchfair.web.notify.domain.participants import Registration, register, save_opportunity
 
 PASSWORD = "Pr0file-and-agenda!"
@@ -26,7 +27,7 @@ def event(owner: AbstractBaseUser, name: str = "EU-China Cooperation Fair 2026")
         name=name, code="", timezone="Europe/Berlin", organizer=owner, tables=4, online_rooms=4
     )
     add_session(
-        created,
+        event=created,
         code="day1",
         start=datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN),
         end=datetime(2026, 12, 1, 12, 0, tzinfo=BERLIN),

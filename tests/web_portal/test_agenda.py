@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.models import Interpreter, Session
-from matchfair.web.events.services import add_agenda_item
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.services import move_meeting, publish_schedule
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
@@ -124,7 +124,7 @@ def test_a_move_after_publication_is_notified_once(
 
 def test_signing_up_for_a_programme_item(german_client, german, fair):
     item = add_agenda_item(
-        fair,
+        event=fair,
         kind="talk",
         title="Energy storage in Sichuan",
         start=datetime(2026, 12, 1, 13, 0, tzinfo=BERLIN),

@@ -4,9 +4,13 @@ tests/test_translations.py checks that each committed catalog is complete and co
 this test checks the catalogs against the source: it extracts the messages of every
 template and Python module of the web interface (as ``makemessages`` does) into a
 copy of the catalogs, and fails naming each message that a catalog lacks. The
-reports and outcomes apps keep catalogs of their own and are left to their tests.
+reports app keeps a catalog of its own (its renderer runs without project settings)
+and is left to its tests; modules that translate through ``matchfair.i18n`` (the
+event file's format errors) belong to the ``matchfair`` catalog, see
+docs/translations.md.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -19,7 +23,13 @@ import matchfair.web
 
 WEB = Path(matchfair.web.__file__).parent
 LANGUAGES = ["zh_Hans", "de", "fr"]
-OWN_CATALOGS = ["reports/*", "outcomes/*"]
+OWN_CATALOGS = ["reports/*"]
+ENGINE_DOMAIN = sorted(
+    str(path.relative_to(WEB))
+    for path in WEB.rglob("*.py")
+    if re.search(r"from matchfair\.i18n import .*\b(gettext|ngettext)\b", path.read_text())
+)
+"""Web modules whose messages are in the ``matchfair`` domain's catalog, not Django's."""
 
 
 def _untranslated(catalog: Path) -> list[str]:
@@ -46,7 +56,7 @@ def test_every_message_of_the_source_is_translated(tmp_path, monkeypatch):
         call_command(
             "makemessages",
             locale=LANGUAGES,
-            ignore_patterns=OWN_CATALOGS,
+            ignore_patterns=OWN_CATALOGS + ENGINE_DOMAIN,
             no_location=True,
             verbosity=0,
         )

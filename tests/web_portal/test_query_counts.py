@@ -13,8 +13,9 @@ from django.db.models.signals import post_init
 from django.urls import reverse
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.domain.programme import add_agenda_item
+from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Session
-from matchfair.web.events.services import add_agenda_item, sign_up
 from matchfair.web.meetings.models import Meeting, Recommendation
 from matchfair.web.meetings.services import publish_schedule
 from matchfair.web.notify.domain.participants import save_opportunity
@@ -110,13 +111,13 @@ def test_the_agenda_page_costs_the_same_queries_for_one_or_many_meetings(
             location=f"table-{number + 1}",
         )
         item = add_agenda_item(
-            fair,
+            event=fair,
             kind="talk",
             title=f"Talk {number}",
             start=datetime(2026, 12, 2, 9 + number, 0, tzinfo=builders.BERLIN),
             end=datetime(2026, 12, 2, 9 + number, 45, tzinfo=builders.BERLIN),
         )
-        sign_up(item, german)
+        sign_up(item=item, participation=german)
     publish_schedule(fair)
     with django_assert_num_queries(AGENDA_QUERIES):
         response = german_client.get(reverse("portal:agenda", args=[german.pk]))

@@ -21,15 +21,15 @@ from django.urls import reverse
 from typer.testing import CliRunner
 
 from matchfair.cli.main import app
-from matchfair.web.access.roles import event_access
 from matchfair.web.audit.models import AuditEntry
 from matchfair.web.directory.domain.identity import OPERATOR, standing_of
 from matchfair.web.directory.domain.names import name_key, name_skeleton
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import read_table
+from matchfair.web.events.domain.events import create_event
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import create_event
+from matchfair.web.events.rules import event_access
 from matchfair.web.exchange.spreadsheets import import_rows
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import MeetingRequest

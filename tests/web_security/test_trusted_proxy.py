@@ -14,7 +14,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 from django.test import override_settings
-from waitress import create_server
+from waitress import create_server, wasyncore
 
 from matchfair.web.security.settings_helpers import https_settings, trusted_proxy
 from matchfair.web.server import waitress_options
@@ -33,11 +33,13 @@ def running_server(proxy: str | None) -> Iterator[int]:
         try:
             yield server.effective_port
         finally:
-            # The worker threads first, so that none is still writing to a channel
-            # that closing the server closes under it (a "Bad file descriptor" there).
+            # Closed from inside the server's own loop: closed from this thread, its
+            # sockets would vanish under a select() still waiting on them ("Bad file
+            # descriptor" in the server's thread). An empty map ends the loop.
             server.task_dispatcher.shutdown(timeout=10)
-            server.close()
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
             thread.join(timeout=10)
+            assert not thread.is_alive()
 
 
 def _get(port: int, headers: dict[str, str]) -> http.client.HTTPResponse:

@@ -1,4 +1,4 @@
-"""The numbers that combine the signals of a recommendation, with why each has its value.
+"""The numbers that combine the signals of a recommendation or a search, with why each has its value.
 
 Dense similarities are z-scores (standard deviations above the average pair of the
 event), so every weight here is in those units and means the same in an event of
@@ -29,6 +29,12 @@ class Weights:
     requested: float = 1.0
     #: Both sides agreed to meet.
     accepted: float = 2.0
+    #: Search: each witness beside the text's own dense similarity, added as z-scores
+    #: over the event's texts (see search.py): the title alone, the organization's
+    #: sector labels, and BM25 over word pieces (as a share of the best match).
+    search_titles: float = 0.5
+    search_sectors: float = 0.5
+    search_lexical: float = 0.5
     #: The value that maps to a displayed score of 0.5 (scores are a monotone
     #: squashing of the combined value into [0, 1], not probabilities).
     midpoint: float = 1.0

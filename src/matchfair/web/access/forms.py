@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.web.access.people import GrantedRole
+from matchfair.web.access.domain.roles import GrantedRole
 
 
 class PersonForm(forms.Form):

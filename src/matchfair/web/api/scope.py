@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Field, Path
 
-from matchfair.web.access.roles import EventAccess, event_access
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import EventAccess, event_access
 
 # Ids as the database can hold them: anything larger is a 422, never a database error.
 MAX_ID = 2**63 - 1

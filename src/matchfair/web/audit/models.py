@@ -24,6 +24,9 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=60)
     subject = models.CharField(_("subject"), max_length=100)
     summary = models.TextField(_("summary"))
+    # What a page needs to rebuild the change without parsing the summary: an
+    # agreement step's {"status", "date", "note"}; empty for most entries.
+    detail = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
     class Meta:

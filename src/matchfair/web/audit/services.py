@@ -1,24 +1,35 @@
 """Writing audit entries from the services, and reading an event's trail.
 
 Services call ``record`` inside their own transaction, so a change and its entry
-are stored together or not at all (a refused move leaves no entry). The trail also
-shows the agreements' status history, which the outcomes app keeps with its author.
+are stored together or not at all (a refused move leaves no entry). An agreement's
+status history is kept here too (entries ``agreement.<status>`` whose ``detail``
+holds the step), so the trail is one table.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import QuerySet
 
 from matchfair.web.audit.actor import current_actor
 from matchfair.web.audit.models import AuditEntry
-from matchfair.web.events.models import Event
-from matchfair.web.outcomes.models import AgreementStatusChange
 
 
-def record(event: Event, action: str, subject: models.Model, summary: str) -> AuditEntry:
-    """Note that the current actor did ``action`` (``meeting.moved``...) to ``subject``."""
+def record(
+    event: models.Model,
+    action: str,
+    subject: models.Model,
+    summary: str,
+    *,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Note that the current actor did ``action`` (``meeting.moved``...) to ``subject``.
+
+    ``detail`` holds, as JSON, what a page reads back from the entry (an agreement's
+    step), so that no app keeps a second history beside this one.
+    """
     actor = current_actor()
     return AuditEntry.objects.create(
         event=event,
@@ -27,6 +38,7 @@ def record(event: Event, action: str, subject: models.Model, summary: str) -> Au
         action=action,
         subject=f"{subject._meta.model_name}:{subject.pk}",
         summary=summary,
+        detail=detail or {},
     )
 
 
@@ -41,54 +53,26 @@ class TrailLine:
     summary: str
 
 
-def entries(event: Event) -> QuerySet[AuditEntry]:
+def entries(event: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(event=event)
 
 
-def _change_line(change: AgreementStatusChange) -> TrailLine:
-    return TrailLine(
-        change.recorded_at,
-        (change.recorded_by.get_full_name() or change.recorded_by.get_username())
-        if change.recorded_by
-        else "",
-        f"agreement.{change.status}",
-        f"agreement:{change.agreement_id}",
-        f"{change.agreement.title} ({change.date.isoformat()}) {change.note}".strip(),
-    )
-
-
 class Trail:
-    """An event's whole trail, newest first, read a slice at a time (Django's Paginator pages it).
+    """An event's whole trail, newest first, read a slice at a time (Django's Paginator pages it)."""
 
-    The trail merges two tables; the lines of a slice ending at ``stop`` are among the
-    first ``stop`` rows of each, so a page reads two bounded queries, however long
-    the trail.
-    """
-
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: models.Model) -> None:
         self.event = event
 
-    def _changes(self) -> QuerySet[AgreementStatusChange]:
-        return AgreementStatusChange.objects.filter(agreement__event=self.event)
-
     def __len__(self) -> int:
-        return entries(self.event).count() + self._changes().count()
+        return entries(self.event).count()
 
     def __getitem__(self, window: slice) -> list[TrailLine]:
-        stop = window.stop if window.stop is not None else len(self)
-        lines = [
+        return [
             TrailLine(e.at, e.actor_name, e.action, e.subject, e.summary)
-            for e in entries(self.event).order_by("-at", "-id")[:stop]
+            for e in entries(self.event).order_by("-at", "-id")[window]
         ]
-        changes = (
-            self._changes()
-            .select_related("agreement", "recorded_by")
-            .order_by("-recorded_at", "-id")[:stop]
-        )
-        lines += [_change_line(change) for change in changes]
-        return sorted(lines, key=lambda line: line.at, reverse=True)[window]
 
 
-def trail(event: Event, *, limit: int = 500) -> list[TrailLine]:
-    """The latest changes of the event, newest first: audit entries and agreement steps."""
+def trail(event: models.Model, *, limit: int = 500) -> list[TrailLine]:
+    """The latest changes of the event, newest first, agreement steps included."""
     return Trail(event)[:limit]

@@ -15,8 +15,9 @@ from matchfair import core
 from matchfair.web.demo.catalogue import AGENDA
 from matchfair.web.demo.generate import DEMO_CODE, at, demo_event
 from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.events.domain.programme import add_agenda_item
+from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import add_agenda_item, sign_up
 from matchfair.web.exchange.to_database import add_outcomes, import_event
 from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.models import Job
@@ -69,7 +70,7 @@ def _logins(event: Event) -> DemoEvent:
 def _agenda(event: Event) -> None:
     for kind, title, start, end, place, capacity in AGENDA:
         item = add_agenda_item(
-            event,
+            event=event,
             kind=kind,
             title=title,
             start=at(start),
@@ -79,7 +80,7 @@ def _agenda(event: Event) -> None:
         )
         if kind == "site-visit":
             for participation in event.participations.filter(group="nordic")[:6]:
-                sign_up(item, participation)
+                sign_up(item=item, participation=participation)
 
 
 def _outcomes(event: Event) -> core.Outcomes:

@@ -11,9 +11,10 @@ from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
+from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
-from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
+from matchfair.web.outcomes.queries import agreement_histories
 
 
 def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
@@ -91,6 +92,7 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
             "parties__participation", *outcome_records.agreement_prefetches(event)
         )
     )
+    histories = agreement_histories(event)
     added = outcome_records.event_fields(event)
     if not outcomes and not agreements and not added:
         return None
@@ -126,7 +128,7 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
                     else None
                 ),
                 date=a.date,
-                **outcome_records.agreement_fields(a, zone),
+                **outcome_records.agreement_fields(a, zone, histories.get(a.pk, [])),
             )
             for a in agreements
         ],

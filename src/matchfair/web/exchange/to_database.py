@@ -23,8 +23,8 @@ from matchfair.web.directory.domain.identity import (
 )
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event, Interpreter, Series, Session
+from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.outcomes import exchange as outcome_records
 from matchfair.web.outcomes.models import (
     Agreement,
     AgreementParty,

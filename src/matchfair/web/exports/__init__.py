@@ -1,1 +1,1 @@
-"""Files an organizer takes away: the event and schedule files, Excel, PDF agendas, table plans."""
+"""Files people take away: event and schedule files, Excel, PDF agendas, table plans, calendars."""

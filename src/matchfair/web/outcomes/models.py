@@ -107,26 +107,6 @@ class FeedbackRecord(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
 
-class AgreementStatusChange(models.Model):
-    """One step of an agreement's history: intention, signed, implemented or cancelled, on a date."""
-
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="history")
-    status = models.CharField(_("status"), max_length=12, choices=Agreement.Status.choices)
-    date = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("agreement status change")
-        ordering = (
-            "date",
-            "id",
-        )
-
-
 class AgreementSource(models.Model):
     """A meeting an agreement came from (it may come from meetings of several editions)."""
 

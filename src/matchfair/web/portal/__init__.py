@@ -1,1 +1,1 @@
-"""The participant portal: profiles, partner search, meeting requests, agendas, notifications."""
+"""The portal page app: the home page, sign-in and password pages, and every participant page."""

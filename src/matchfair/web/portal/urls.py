@@ -3,15 +3,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from matchfair.web.accounts import password_urls
-from matchfair.web.accounts import views as home_page
-from matchfair.web.events.views import participant_pages
-from matchfair.web.exports import views as exports
-from matchfair.web.outcomes.views import feedback_link, participant
+from matchfair.web.portal import password_urls
 from matchfair.web.portal.views import (
     account,
     agenda,
     catalog,
+    feedback,
+    home,
+    old_links,
+    organization_agenda,
+    outcomes,
     profile,
     requests,
     signup,
@@ -21,13 +22,13 @@ from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmV
 app_name = "portal"
 
 urlpatterns = [
-    path("", home_page.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("", home.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "welcome/<uidb64>/<token>/",
         TrustingPasswordResetConfirmView.as_view(
-            template_name="accounts/welcome.html", success_url="/login/"
+            template_name="portal/welcome.html", success_url="/login/"
         ),
         name="welcome",
     ),
@@ -72,33 +73,33 @@ urlpatterns = [
     path("my/<int:participation_id>/team/", account.team, name="team"),
     path(
         "events/my/<int:participation_id>/",
-        participant_pages.participant_home,
+        old_links.participant_home,
         name="participant_home",
     ),
     path(
         "events/my/<int:participation_id>/agenda.pdf",
-        exports.organization_agenda,
+        organization_agenda.organization_agenda,
         name="organization_agenda_pdf",
     ),
     path(
         "events/my/<int:participation_id>/outcomes/",
-        participant.participant_outcomes,
+        outcomes.participant_outcomes,
         name="participant_outcomes",
     ),
     path(
         "events/my/<int:participation_id>/agreements/<int:agreement_id>/confirm/",
-        participant.confirm,
+        outcomes.confirm,
         name="confirm_agreement",
     ),
     path(
         "events/my/<int:participation_id>/projects/<int:project_id>/interest/",
-        participant.express_interest,
+        outcomes.express_interest,
         name="express_interest",
     ),
     path(
         "events/my/<int:participation_id>/projects/",
-        participant.publish_project,
+        outcomes.publish_project,
         name="publish_project",
     ),
-    path("events/feedback/<str:token>/", feedback_link.meeting_feedback, name="meeting_feedback"),
+    path("events/feedback/<str:token>/", feedback.meeting_feedback, name="meeting_feedback"),
 ]

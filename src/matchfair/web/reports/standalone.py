@@ -14,6 +14,8 @@ def configure_for_reports() -> None:
     """Set up Django for template rendering and translation unless it is already configured."""
     if not settings.configured:
         settings.configure(
+            # Without project settings there is no LOCALE_PATHS: the renderer's texts must be
+            # in its own app's locale/ folder, so reports keep a catalog beside the web layer's.
             INSTALLED_APPS=["matchfair.web.reports"],
             TEMPLATES=[
                 {"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}

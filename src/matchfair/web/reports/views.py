@@ -8,11 +8,10 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 
 from matchfair.outcomes import event_figures
-from matchfair.web.access.readers import event_reader_required
-from matchfair.web.accounts.permissions import is_organizer
 from matchfair.web.events.models import Event, Series
+from matchfair.web.events.rules import event_reader_required, is_organizer
 from matchfair.web.exchange.from_database import export_event
-from matchfair.web.outcomes.services import rate_table_for
+from matchfair.web.exchange.outcomes import rate_table_for
 from matchfair.web.reports.dashboards import event_dashboard, series_dashboard, usable_rates
 from matchfair.web.reports.languages import REPORT_LANGUAGES, ReportLanguage, report_language
 from matchfair.web.reports.rendering import report_html, report_pdf

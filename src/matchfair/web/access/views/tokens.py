@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.access.forms import TokenForm
-from matchfair.web.access.token_changes import create_token, withdraw_token
-from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.accounts.rules import can_create_events
+from matchfair.web.api.domain.tokens import create_token, withdraw_token
 from matchfair.web.api.models import ApiToken
 
 
@@ -27,7 +27,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     issued = None
     if request.method == "POST" and form.is_valid():
-        issued = create_token(request.user, form.cleaned_data["name"])
+        issued = create_token(user=request.user, name=form.cleaned_data["name"])
         form = TokenForm()
     response = render(
         request,
@@ -47,6 +47,6 @@ def tokens(request: HttpRequest) -> HttpResponse:
 def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     _require_organizer_account(request)
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
-    withdraw_token(token)
+    withdraw_token(token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("tokens:tokens")

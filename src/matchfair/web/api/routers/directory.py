@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from matchfair.web.access.roles import contact_partners
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, access
 from matchfair.web.directory.models import Delegate, Opportunity, Participation
 from matchfair.web.directory.queries import opportunities_of, participations_of
+from matchfair.web.meetings.rules import contact_partners, may_see_contacts
 
 router = Router(tags=["directory"])
 
@@ -49,8 +49,7 @@ class OrganizationOut(Schema):
     def resolve_contacts(
         participation: Participation, context: dict[str, Any]
     ) -> list[ContactOut] | None:
-        allowed = context["request"].contact_partners
-        if allowed is not None and participation.pk not in allowed:
+        if not may_see_contacts(context["request"].contact_partners, participation):
             return None
         return [
             ContactOut(

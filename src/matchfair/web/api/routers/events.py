@@ -8,11 +8,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from matchfair.web.access.roles import event_access, visible_events
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, access
 from matchfair.web.events.models import Event, Session
+from matchfair.web.events.rules import event_access, visible_events
 
 router = Router(tags=["events"])
 

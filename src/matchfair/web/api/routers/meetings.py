@@ -16,11 +16,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from matchfair.web.access.roles import (
-    visible_meetings,
-    visible_recommendations,
-    visible_requests,
-)
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
@@ -30,6 +25,7 @@ from matchfair.web.engine_language import all_in_reader_language
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.requests import RequestRuleError
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
+from matchfair.web.meetings.rules import visible_meetings, visible_recommendations, visible_requests
 from matchfair.web.meetings.services import (
     MeetingRuleError,
     add_tailor_made_meeting,

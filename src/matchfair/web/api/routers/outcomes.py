@@ -18,20 +18,21 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from matchfair.outcomes.document import decimal_text
-from matchfair.web.access.roles import EventAccess, visible_meetings
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, RowId, access, organizer_access
 from matchfair.web.directory.models import Participation
-from matchfair.web.outcomes.models import Agreement, MeetingOutcome
-from matchfair.web.outcomes.services import (
-    OutcomeRuleError,
+from matchfair.web.events.rules import EventAccess
+from matchfair.web.meetings.rules import visible_meetings
+from matchfair.web.outcomes.domain.agreements import (
     change_status,
     confirm_agreement,
     create_agreement,
-    report_meeting,
 )
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
+from matchfair.web.outcomes.domain.feedback import report_meeting
+from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 
 router = Router(tags=["outcomes"])
 
@@ -147,8 +148,8 @@ def report(request: HttpRequest, event_id: Id, meeting_id: Id, payload: ReportIn
         raise PermissionDenied("Only a side of the meeting or an organizer may report on it.")
     try:
         outcome = report_meeting(
-            meeting,
-            side,
+            meeting=meeting,
+            side=side,
             status=payload.status,
             result=payload.result,
             note=payload.note,
@@ -178,7 +179,7 @@ def add_agreement(request: HttpRequest, event_id: Id, payload: AgreementIn) -> S
         raise ApiError(422, f"No organization with id {missing[0]} takes part.", field="parties")
     try:
         agreement = create_agreement(
-            event,
+            event=event,
             code=payload.code,
             parties=[parties[pk] for pk in payload.parties],
             type=payload.type,
@@ -186,7 +187,6 @@ def add_agreement(request: HttpRequest, event_id: Id, payload: AgreementIn) -> S
             on=payload.date,
             amount=Decimal(payload.value.amount) if payload.value else None,
             currency=payload.value.currency if payload.value else "",
-            user=request.auth,
         )
     except OutcomeRuleError as error:
         raise ApiError(422, str(error), field=error.field) from None
@@ -205,7 +205,7 @@ def move_agreement(
     agreement = get_object_or_404(Agreement, event=event, pk=agreement_id)
     try:
         change_status(
-            agreement, payload.status, on=payload.date, note=payload.note, user=request.auth
+            agreement=agreement, status=payload.status, on=payload.date, note=payload.note
         )
     except OutcomeRuleError as error:
         status = 422 if error.field == "date" else 409
@@ -224,7 +224,9 @@ def confirm(request: HttpRequest, event_id: Id, agreement_id: Id) -> ConfirmOut:
         raise PermissionDenied("Only a delegate of a party may confirm an agreement.")
     agreement = get_object_or_404(_agreements(found), pk=agreement_id)
     try:
-        signed = confirm_agreement(agreement, found.own, request.auth, on=timezone.localdate())
+        signed = confirm_agreement(
+            agreement=agreement, party=found.own, user=request.auth, on=timezone.localdate()
+        )
     except OutcomeRuleError as error:
         raise ApiError(409, str(error)) from None
     return ConfirmOut(signed=signed)

@@ -12,11 +12,11 @@ from ninja import Router
 
 from matchfair.outcomes import event_figures
 from matchfair.outcomes.document import figures_document
-from matchfair.web.access.roles import Role
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.scope import Id, access
+from matchfair.web.events.rules import Role
 from matchfair.web.exchange.from_database import export_event
-from matchfair.web.outcomes.services import rate_table_for
+from matchfair.web.exchange.outcomes import rate_table_for
 
 router = Router(tags=["reports"])
 

@@ -10,10 +10,10 @@ from django.utils.cache import add_never_cache_headers
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from matchfair.web.access.token_changes import create_token as issue_and_record
-from matchfair.web.access.token_changes import withdraw_token
-from matchfair.web.accounts.permissions import can_create_events
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.api.auth import SESSION_ONLY
+from matchfair.web.api.domain.tokens import create_token as issue_and_record
+from matchfair.web.api.domain.tokens import withdraw_token
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.models import ApiToken
@@ -58,13 +58,13 @@ def create_token(
 ) -> Status[IssuedTokenOut]:
     """A token acting as you; the answer holds it in full, once (only a digest is stored).
 
-    Made through ``token_changes`` like the page's, so the audit trail of every event
+    Made through ``api.domain.tokens`` like the page's, so the audit trail of every event
     the caller organizes records it. The answer is marked ``no-store``: no cache, nor
     the idempotency records, keeps the token.
     """
     _organizer(request)
     add_never_cache_headers(response)
-    issued = issue_and_record(request.auth, payload.name)
+    issued = issue_and_record(user=request.auth, name=payload.name)
     out = TokenOut.from_orm(issued.token).dict()
     return Status(201, IssuedTokenOut(**out, token=issued.plain))
 
@@ -73,6 +73,6 @@ def create_token(
 def revoke(request: HttpRequest, token_id: Id) -> ApiToken:
     _organizer(request)
     token = get_object_or_404(ApiToken, user=request.auth, pk=token_id)
-    withdraw_token(token)
+    withdraw_token(token=token)
     token.refresh_from_db()
     return token

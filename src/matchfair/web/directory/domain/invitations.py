@@ -11,17 +11,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from matchfair.core.one_line import as_one_line
+from matchfair.web.accounts.welcome import welcome_path
 from matchfair.web.directory.domain.identity import (
     Lookalike,
     Standing,
@@ -62,17 +59,6 @@ def unique_code(*, event: Event, name: str) -> str:
     while code in taken:
         code, number = f"{base}-{number}", number + 1
     return code
-
-
-def welcome_path(user: AbstractBaseUser) -> str:
-    """The one-time link where a new delegate chooses a password."""
-    return reverse(
-        "portal:welcome",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
 
 
 def _entry(

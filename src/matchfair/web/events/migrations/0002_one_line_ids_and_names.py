@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from matchfair.web.events.one_line_rows import one_line_codes, one_line_names
+from matchfair.web.security.one_line_rows import one_line_codes, one_line_names
 
 
 def forward(apps, schema_editor) -> None:

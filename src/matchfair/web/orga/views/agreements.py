@@ -6,9 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
-from matchfair.web.outcomes import services
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.outcomes import queries
+from matchfair.web.outcomes.domain.agreements import change_status, create_agreement
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.forms import AgreementForm, StatusForm
 from matchfair.web.outcomes.models import Agreement
 
@@ -21,8 +23,8 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            agreement = services.create_agreement(
-                event,
+            agreement = create_agreement(
+                event=event,
                 code=data["code"],
                 parties=list(data["parties"]),
                 type=data["type"],
@@ -31,9 +33,8 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
                 amount=data["amount"],
                 currency=data["currency"],
                 sources=list(data["sources"]),
-                user=request.user,
             )
-        except services.OutcomeRuleError as error:
+        except OutcomeRuleError as error:
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Agreement recorded as an intention."))
@@ -55,14 +56,13 @@ def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> H
     form = StatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_status(
-                agreement,
-                form.cleaned_data["status"],
+            change_status(
+                agreement=agreement,
+                status=form.cleaned_data["status"],
                 on=form.cleaned_data["date"],
                 note=form.cleaned_data["note"],
-                user=request.user,
             )
-        except services.OutcomeRuleError as error:
+        except OutcomeRuleError as error:
             form.add_error(error.field, str(error))
         else:
             messages.success(request, _("Status changed."))
@@ -75,7 +75,7 @@ def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> H
             "event": event,
             "agreement": agreement,
             "parties": parties,
-            "history": services.status_history(agreement),
+            "history": queries.agreement_history(agreement),
             "sources": agreement.sources.select_related(
                 "outcome__event", "outcome__a__organization", "outcome__b__organization"
             ),

@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.audit.services import Trail
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 
 PAGE_SIZE = 100
 

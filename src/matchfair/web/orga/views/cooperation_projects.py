@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
-from matchfair.web.outcomes import services
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
+from matchfair.web.outcomes.domain.projects import create_project
 from matchfair.web.outcomes.forms import ProjectForm
 from matchfair.web.outcomes.models import CooperationProject
 
@@ -21,9 +22,9 @@ def project_list(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.create_project(
-                event,
-                data["host"],
+            create_project(
+                event=event,
+                host=data["host"],
                 title=data["title"],
                 sector=data["sector"],
                 location=data["location"],
@@ -33,7 +34,7 @@ def project_list(request: HttpRequest, event: Event) -> HttpResponse:
                 description=data["description"],
                 published=data["published"],
             )
-        except services.OutcomeRuleError as error:
+        except OutcomeRuleError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Project saved."))

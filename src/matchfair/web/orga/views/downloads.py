@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
 from matchfair.core import dump_document
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.exports.printing import agendas_pdf, table_plan_pdf
 from matchfair.web.exports.workbook import write_event_workbook

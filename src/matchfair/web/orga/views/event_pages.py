@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.core import FormatError, FormatIssue, parse_event
-from matchfair.web.access.readers import event_reader_required
-from matchfair.web.accounts.permissions import can_create_events, organizer_required
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.domain.identity import standing_of
+from matchfair.web.events.domain.events import create_event, update_event
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import create_event, update_event
+from matchfair.web.events.rules import event_reader_required, organizer_required
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 
@@ -99,7 +99,7 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         update_event(
-            event,
+            event=event,
             name=data["name"],
             code=data["code"],
             series_name=data["series"],

@@ -5,9 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
-from matchfair.web.outcomes import services
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.exchange.outcomes import rate_table_for
+from matchfair.web.outcomes.domain.checks import OutcomeRuleError
+from matchfair.web.outcomes.domain.rates import set_rate_table
 from matchfair.web.outcomes.forms import RatesForm
 
 
@@ -17,14 +19,14 @@ def exchange_rates(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         for_series = request.POST.get("scope") == "series" and event.series is not None
         try:
-            services.set_rate_table(
+            set_rate_table(
                 base=form.cleaned_data["base"],
                 rates=form.cleaned_data["rates"],
                 on=form.cleaned_data["date"],
                 event=None if for_series else event,
                 series=event.series if for_series else None,
             )
-        except services.OutcomeRuleError as error:
+        except OutcomeRuleError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Exchange rates saved."))
@@ -32,5 +34,5 @@ def exchange_rates(request: HttpRequest, event: Event) -> HttpResponse:
     return render(
         request,
         "orga/exchange_rates/rates.html",
-        {"event": event, "form": form, "table": services.rate_table_for(event)},
+        {"event": event, "form": form, "table": rate_table_for(event)},
     )

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.search_index import search_partners
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest

@@ -6,19 +6,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.directory.forms import ParticipationForm
 from matchfair.web.directory.models import Participation
-from matchfair.web.events.forms import ParticipationForm
+from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import Event
-from matchfair.web.events.participation_changes import (
-    ParticipationDependents,
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.meetings.domain.participation import (
     ParticipationRuleError,
     change_participation,
-    participation_dependents,
-    remove_participation,
     shared_with_other_events,
 )
-from matchfair.web.events.services import EventRuleError
+from matchfair.web.outcomes.domain.participation_removal import (
+    ParticipationDependents,
+    participation_dependents,
+    remove_participation,
+)
 
 IDENTITY = ("name", "country", "kind")
 
@@ -32,7 +34,7 @@ def _participation(event: Event, participation_id: int) -> Participation:
 @organizer_required
 def edit_organization(request: HttpRequest, event: Event, participation_id: int) -> HttpResponse:
     participation = _participation(event, participation_id)
-    shared = shared_with_other_events(participation)
+    shared = shared_with_other_events(participation=participation)
     form = ParticipationForm(
         request.POST or None, initial=ParticipationForm.initial_of(participation)
     )
@@ -41,7 +43,7 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
             form.fields[name].disabled = True
     if request.method == "POST" and form.is_valid():
         try:
-            dropped = change_participation(participation, **form.cleaned_data)
+            dropped = change_participation(participation=participation, **form.cleaned_data)
         except ParticipationRuleError as error:
             for field, errors in error.errors.items():
                 for message in errors:
@@ -88,7 +90,7 @@ def remove_organization(request: HttpRequest, event: Event, participation_id: in
     name = participation.organization.name
     if request.method == "POST":
         try:
-            remove_participation(participation)
+            remove_participation(participation=participation)
         except EventRuleError as error:
             messages.error(request, str(error))
             return redirect(
@@ -96,7 +98,7 @@ def remove_organization(request: HttpRequest, event: Event, participation_id: in
             )
         messages.success(request, _("%(name)s is no longer part of the event.") % {"name": name})
         return redirect("orga:organizations", event_id=event.pk)
-    dependents = participation_dependents(participation)
+    dependents = participation_dependents(participation=participation)
     blockers = []
     if dependents.published:
         blockers.append(

@@ -8,8 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.readers import event_reader_required
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.domain.identity import Lookalike, possible_duplicates, standing_of
 from matchfair.web.directory.domain.invitations import (
     Invitation,
@@ -21,6 +19,7 @@ from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.queries import participations_of, search_participations
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import event_reader_required, organizer_required
 
 PAGE_SIZE = 50
 

@@ -7,17 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.forms import PersonForm
-from matchfair.web.access.models import EventViewer
-from matchfair.web.access.people import (
+from matchfair.web.access.domain.roles import (
     GrantedRole,
     RoleError,
     grant_role,
     role_label,
     withdraw_role,
 )
-from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.access.forms import PersonForm
+from matchfair.web.access.models import EventViewer
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 
 
 @organizer_required
@@ -27,7 +27,7 @@ def people(request: HttpRequest, event: Event) -> HttpResponse:
         role = GrantedRole(form.cleaned_data["role"])
         try:
             grant = grant_role(
-                event,
+                event=event,
                 email=form.cleaned_data["email"],
                 role=role,
                 name=form.cleaned_data["name"],
@@ -74,7 +74,7 @@ def withdraw(request: HttpRequest, event: Event, user_id: int) -> HttpResponse:
     )
     user = get_object_or_404(holders, pk=user_id)
     try:
-        withdraw_role(event, user, role, by=request.user)
+        withdraw_role(event=event, user=user, role=role, by=request.user)
     except RoleError as error:
         messages.error(request, str(error))
     else:

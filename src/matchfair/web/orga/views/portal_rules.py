@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.forms import PortalRulesForm
 

@@ -5,10 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.access.readers import event_reader_required
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.programme import add_agenda_item, add_session
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import Event
-from matchfair.web.events.services import EventRuleError, add_agenda_item, add_session
+from matchfair.web.events.rules import event_reader_required
 
 
 @event_reader_required
@@ -19,11 +20,11 @@ def programme(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST":
         try:
             if "add_session" in request.POST and session_form.is_valid():
-                add_session(event, **session_form.cleaned_data)
+                add_session(event=event, **session_form.cleaned_data)
                 messages.success(request, _("Session added."))
                 return redirect("orga:programme", event_id=event.pk)
             if "add_item" in request.POST and item_form.is_valid():
-                add_agenda_item(event, **item_form.cleaned_data)
+                add_agenda_item(event=event, **item_form.cleaned_data)
                 messages.success(request, _("Agenda item added."))
                 return redirect("orga:programme", event_id=event.pk)
         except EventRuleError as error:

@@ -10,17 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from matchfair.web.accounts.permissions import organizer_required
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.programme import change_agenda_item, delete_agenda_item
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import AgendaItem, Event, Session
-from matchfair.web.events.programme_changes import (
-    change_agenda_item,
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.meetings.domain.sessions import (
     change_session,
-    delete_agenda_item,
     delete_session,
     session_dependents,
 )
-from matchfair.web.events.services import EventRuleError
 
 
 @organizer_required
@@ -31,7 +30,7 @@ def edit_session(request: HttpRequest, event: Event, session_id: int) -> HttpRes
     )
     if request.method == "POST" and form.is_valid():
         try:
-            dropped = change_session(session, **form.cleaned_data)
+            dropped = change_session(session=session, **form.cleaned_data)
         except EventRuleError as error:
             form.add_error(None, str(error))
         else:
@@ -62,7 +61,7 @@ def remove_session(request: HttpRequest, event: Event, session_id: int) -> HttpR
     session = get_object_or_404(Session, pk=session_id, event=event)
     if request.method == "POST":
         try:
-            dependents = delete_session(session)
+            dependents = delete_session(session=session)
         except EventRuleError as error:
             messages.error(request, str(error))
             return redirect("orga:delete_session", event_id=event.pk, session_id=session.pk)
@@ -70,7 +69,7 @@ def remove_session(request: HttpRequest, event: Event, session_id: int) -> HttpR
         if dependents.drafts:
             messages.warning(request, _dropped_drafts(dependents.drafts))
         return redirect("orga:programme", event_id=event.pk)
-    dependents = session_dependents(session)
+    dependents = session_dependents(session=session)
     blockers = []
     if dependents.published:
         blockers.append(
@@ -117,7 +116,7 @@ def edit_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpRe
     )
     if request.method == "POST" and form.is_valid():
         try:
-            change_agenda_item(item, **form.cleaned_data)
+            change_agenda_item(item=item, **form.cleaned_data)
         except EventRuleError as error:
             form.add_error(None, str(error))
         else:
@@ -142,7 +141,7 @@ def edit_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpRe
 def remove_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem, pk=item_id, event=event)
     if request.method == "POST":
-        delete_agenda_item(item)
+        delete_agenda_item(item=item)
         messages.success(request, _("“%(title)s” deleted.") % {"title": item.title})
         return redirect("orga:programme", event_id=event.pk)
     signed_up = item.signups.count()

@@ -10,10 +10,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.access.readers import event_reader_required
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import event_reader_required, organizer_required
 from matchfair.web.meetings.forms import MoveForm
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.schedule_views import (

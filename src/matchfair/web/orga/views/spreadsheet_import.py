@@ -5,7 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from matchfair.web.accounts.permissions import organizer_required
 from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
 from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
@@ -13,6 +12,7 @@ from matchfair.web.directory.spreadsheets.mapping import guess_mapping
 from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
 from matchfair.web.directory.spreadsheets.uploads import keep_upload, live_uploads, stored_table
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.spreadsheets import import_rows
 
 PREVIEW_ROWS = 5

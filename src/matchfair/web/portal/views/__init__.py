@@ -1,1 +1,2 @@
-"""The participant portal's pages, one module per part of the participant's path."""
+"""The portal's pages, one module per part of a person's path: home, sign-up, profile, catalog,
+requests, agenda, outcomes, the feedback link, and the old /events/my/ addresses."""

@@ -12,8 +12,9 @@ from matchfair.web.directory.domain.invitations import InvitationError, add_coll
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.notify.domain.personal import new_calendar_token, settings_of
 from matchfair.web.notify.models import Notification
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
+from matchfair.web.site_url import site_url
 
 
 @login_required

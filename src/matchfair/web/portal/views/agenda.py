@@ -1,6 +1,7 @@
 """My agenda: meetings and signed-up items in my time zone, as a page, an ICS file and a feed."""
 
 from django.contrib import messages
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,14 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
-from matchfair.web.events.services import EventRuleError, cancel_sign_up, sign_up
+from matchfair.web.exports.calendars import agenda_calendar
 from matchfair.web.exports.printing import agendas_pdf
 from matchfair.web.meetings.agendas import organization_agenda
 from matchfair.web.notify.domain.personal import settings_of
 from matchfair.web.notify.models import PersonalSettings
-from matchfair.web.portal.access import participant_page
-from matchfair.web.portal.calendars import agenda_calendar, subscribed_participations
+from matchfair.web.notify.rules import participant_page
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -51,11 +53,11 @@ def toggle_item(request: HttpRequest, participation: Participation, item_id: int
     """Sign up for a programme item, or cancel; the rules are the events app's."""
     item = get_object_or_404(AgendaItem, pk=item_id, event=participation.event)
     if request.POST.get("action") == "cancel":
-        cancel_sign_up(item, participation)
+        cancel_sign_up(item=item, participation=participation)
         messages.success(request, _("Sign-up cancelled."))
     else:
         try:
-            sign_up(item, participation)
+            sign_up(item=item, participation=participation)
         except EventRuleError as error:
             messages.error(request, str(error))
         else:
@@ -87,6 +89,18 @@ def agenda_pdf(request: HttpRequest, participation: Participation) -> HttpRespon
     return response
 
 
+def _subscribed_participations(user: AbstractBaseUser) -> list[Participation]:
+    """Every event the person's organization takes part in: one subscription covers them all."""
+    delegate = getattr(user, "delegate", None)
+    if delegate is None:
+        return []
+    return list(
+        Participation.objects.filter(organization_id=delegate.organization_id).select_related(
+            "event", "organization"
+        )
+    )
+
+
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private subscription: the token is the only key, so calendar programs need no login."""
     personal = get_object_or_404(
@@ -94,4 +108,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     )
     if not personal.user.is_active:
         return HttpResponse(status=404)
-    return HttpResponse(agenda_calendar(subscribed_participations(personal.user)), content_type=ICS)
+    return HttpResponse(
+        agenda_calendar(_subscribed_participations(personal.user)), content_type=ICS
+    )

@@ -13,7 +13,7 @@ from matchfair.web.meetings.domain.requests import RequestRuleError, requests_se
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import send_request
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.catalog import (
     CatalogPage,
     Filters,
@@ -22,6 +22,7 @@ from matchfair.web.portal.catalog import (
 )
 from matchfair.web.portal.forms import RequestForm
 from matchfair.web.portal.languages import detected_language, language_name
+from matchfair.web.site_url import site_url
 
 PAGE_SIZE = 50
 

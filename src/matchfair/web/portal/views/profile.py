@@ -17,7 +17,7 @@ from matchfair.web.notify.domain.portal_rules import (
     check_profile_open,
     rules_of,
 )
-from matchfair.web.portal.access import participant_page
+from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import OpportunityForm, ProfileForm
 from matchfair.web.portal.languages import detected_language, language_name
 

@@ -11,7 +11,8 @@ from matchfair.web.meetings.domain.requests import RequestRuleError, requests_se
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import answer_request
-from matchfair.web.portal.access import participant_page, site_url
+from matchfair.web.notify.rules import participant_page
+from matchfair.web.site_url import site_url
 
 
 @participant_page

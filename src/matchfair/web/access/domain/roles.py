@@ -1,0 +1,159 @@
+"""Granting and withdrawing the organizer and viewer roles of one event, by e-mail address.
+
+An address without an account gets one without a password and the invitation link
+participants get (``accounts.welcome.welcome_path``), so nobody's password passes
+through an organizer. Co-organizers need an organizer's account: an existing staff
+account, or a new one made here; a participant's delegate account never organizes,
+so the roles of ``events.rules`` stay distinct. Every grant and withdrawal is audited.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from matchfair.core.one_line import as_one_line
+from matchfair.web.access.models import EventViewer
+from matchfair.web.accounts.welcome import welcome_path
+from matchfair.web.audit.services import record
+from matchfair.web.events.models import Event
+from matchfair.web.events.rules import own_participation
+
+
+class GrantedRole(StrEnum):
+    ORGANIZER = "organizer"
+    VIEWER = "viewer"
+
+
+class RoleError(ValueError):
+    """A grant or withdrawal the rules refuse; the message says why."""
+
+
+@dataclass(frozen=True)
+class Grant:
+    user: AbstractBaseUser
+    invited: bool
+
+
+def role_label(role: GrantedRole) -> str:
+    """The role's name as the pages and the invitation call it."""
+    return _("co-organizer") if role == GrantedRole.ORGANIZER else _("viewer")
+
+
+def _account(email: str, name: str, *, staff: bool) -> tuple[AbstractBaseUser, bool]:
+    """The account of this address, or a new one without a password (and True)."""
+    users = get_user_model()
+    user = users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
+    if user is not None:
+        return user, False
+    first, _space, last = name.strip().partition(" ")
+    user = users.objects.create_user(
+        username=email.lower(), email=email, first_name=first, last_name=last, is_staff=staff
+    )
+    user.set_unusable_password()
+    user.save()
+    return user, True
+
+
+def _display(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.email or user.get_username()
+
+
+def _invite(
+    event: Event, user: AbstractBaseUser, role: GrantedRole, *, address: str, site_url: str
+) -> None:
+    """The one-time password link; a viewer also learns where to read the event (the API)."""
+    site = site_url.rstrip("/")
+    message = _(
+        "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
+        "password here:\n\n%(link)s\n"
+    ) % {
+        "name": _display(user),
+        "event": event.name,
+        "role": role_label(role),
+        "link": site + welcome_path(user),
+    }
+    if role == GrantedRole.VIEWER:
+        message += "\n" + _(
+            "Once logged in, you read the event's catalog, published schedule and figures "
+            "through the API, described at %(docs)s.\n"
+        ) % {"docs": site + reverse("api:openapi-view")}
+    send_mail(
+        subject=as_one_line(_("Your access to %(event)s") % {"event": event.name}),
+        message=message,
+        from_email=None,
+        recipient_list=[address],
+    )
+
+
+def _check_grant(event: Event, user: AbstractBaseUser, role: GrantedRole, *, new: bool) -> None:
+    if event.organizers.filter(pk=user.pk).exists():
+        raise RoleError(_("%(email)s organizes this event already.") % {"email": user.email})
+    if getattr(user, "delegate", None) is not None:
+        participation = own_participation(user, event)
+        if role == GrantedRole.ORGANIZER or participation is not None:
+            raise RoleError(
+                _(
+                    "%(email)s is a participant's delegate account (%(organization)s): it "
+                    "cannot organize, and sees the event as a participant."
+                )
+                % {"email": user.email, "organization": user.delegate.organization.name}
+            )
+    if role == GrantedRole.ORGANIZER and not new and not (user.is_staff or user.is_superuser):
+        raise RoleError(
+            _(
+                "%(email)s is not an organizer's account; an administrator can make it one, "
+                "or give it the viewer role."
+            )
+            % {"email": user.email}
+        )
+    if role == GrantedRole.VIEWER and EventViewer.objects.filter(event=event, user=user).exists():
+        raise RoleError(_("%(email)s is a viewer of this event already.") % {"email": user.email})
+
+
+@transaction.atomic
+def grant_role(
+    *, event: Event, email: str, role: GrantedRole, name: str = "", site_url: str
+) -> Grant:
+    """Give the account of ``email`` the role, creating and inviting it when there is none.
+
+    A person invited earlier who has not chosen a password yet gets the link again.
+    A viewer made co-organizer stops being listed as a viewer.
+    """
+    email = email.strip()
+    user, new = _account(email, name, staff=role == GrantedRole.ORGANIZER)
+    _check_grant(event, user, role, new=new)
+    if role == GrantedRole.ORGANIZER:
+        event.organizers.add(user)
+        EventViewer.objects.filter(event=event, user=user).delete()
+    else:
+        EventViewer.objects.create(event=event, user=user)
+    invited = not user.has_usable_password()
+    if invited:
+        _invite(event, user, role, address=user.email or email, site_url=site_url)
+    record(event, f"role.{role}.granted", user, f"{_display(user)} <{user.email}>")
+    return Grant(user=user, invited=invited)
+
+
+@transaction.atomic
+def withdraw_role(
+    *, event: Event, user: AbstractBaseUser, role: GrantedRole, by: AbstractBaseUser
+) -> None:
+    """Take the role back; the last organizer stays, and nobody withdraws their own role."""
+    if role == GrantedRole.ORGANIZER:
+        if user.pk == by.pk:
+            raise RoleError(_("You cannot withdraw your own role; ask another organizer."))
+        # Two organizers withdrawing each other at once: the second waits and sees the first.
+        list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk", flat=True))
+        if list(event.organizers.values_list("pk", flat=True)) == [user.pk]:
+            raise RoleError(_("An event keeps at least one organizer."))
+        event.organizers.remove(user)
+    else:
+        EventViewer.objects.filter(event=event, user=user).delete()
+    record(event, f"role.{role}.withdrawn", user, f"{_display(user)} <{user.email}>")

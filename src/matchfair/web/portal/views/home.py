@@ -1,0 +1,34 @@
+"""The landing page: organizers see their events, delegates their organization's agendas,
+viewers the events they view."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from matchfair.web.accounts.rules import can_create_events
+from matchfair.web.directory.models import Participation
+from matchfair.web.events.models import Event
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    events = Event.objects.all() if user.is_superuser else user.organized_events.all()
+    events = events.annotate(organization_count=Count("participations", distinct=True))
+    participations = Participation.objects.none()
+    if hasattr(user, "delegate"):
+        participations = Participation.objects.filter(
+            organization=user.delegate.organization
+        ).select_related("event", "organization")
+    viewed = Event.objects.filter(viewers__user=user).exclude(pk__in=events.values("pk"))
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "events": events,
+            "viewed_events": viewed.order_by("name"),
+            "participations": participations,
+            "can_create_events": can_create_events(user),
+        },
+    )
