@@ -215,9 +215,5 @@ def test_upward_imports_reports_a_package_missing_from_the_order(tmp_path: Path)
     assert upward_imports(tmp_path) == ["badges: not in WEB_ORDER"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the web packages still import upward until #12's moves land; remove this mark then",
-)
 def test_web_packages_import_only_downward():
     assert upward_imports(PACKAGE / "web") == []

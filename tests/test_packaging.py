@@ -51,7 +51,7 @@ def test_wheel_contains_every_template_static_file_and_catalog(tmp_path: Path):
         shipped = set(archive.namelist())
     missing = sorted(_data_files() - shipped)
     assert missing == []
-    assert "matchfair/web/audit/templates/audit/trail.html" in shipped
+    assert "matchfair/web/orga/templates/orga/audit/trail.html" in shipped
     assert "matchfair/web/security/templates/security/locked.html" in shipped
 
 

@@ -53,7 +53,6 @@ def test_the_order_knows_every_job_module_but_the_pages_and_commands():
         "matchfair.web.jobs.apps",
         "matchfair.web.jobs.context",
         "matchfair.web.jobs.supervisor",
-        "matchfair.web.jobs.views",
     }
     modules = {
         _module(path)

@@ -2,20 +2,25 @@
 
 from django.urls import path
 
-from matchfair.web.access.views import people
-from matchfair.web.audit.views import trail_page
-from matchfair.web.directory.views import organizations, spreadsheet_import
-from matchfair.web.events.views import (
+from matchfair.web.orga.views import (
+    agreements,
+    audit_trail,
+    cooperation_projects,
+    downloads,
     event_pages,
+    exchange_rates,
+    jobs,
+    meeting_outcomes,
+    meeting_requests,
     organization_edits,
+    organizations,
+    people,
+    portal_rules,
     programme,
     programme_edits,
+    schedule_review,
+    spreadsheet_import,
 )
-from matchfair.web.exports import views as exports
-from matchfair.web.jobs import views as jobs
-from matchfair.web.meetings.views import requests, schedule_review
-from matchfair.web.outcomes.views import agreements, meeting_outcomes, projects, rates
-from matchfair.web.portal.views import organizer
 
 app_name = "orga"
 
@@ -26,10 +31,10 @@ urlpatterns = [
     path("events/import/", event_pages.import_event_file, name="import_event_file"),
     path(EVENT, event_pages.dashboard, name="event"),
     path(f"{EVENT}settings/", event_pages.event_settings, name="event_settings"),
-    path(f"{EVENT}portal/", organizer.portal_rules, name="portal_rules"),
+    path(f"{EVENT}portal/", portal_rules.portal_rules, name="portal_rules"),
     path(f"{EVENT}people/", people.people, name="event_people"),
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
-    path(f"{EVENT}audit/", trail_page, name="audit_trail"),
+    path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
     path(f"{EVENT}programme/", programme.programme, name="programme"),
     path(
         f"{EVENT}programme/sessions/<int:session_id>/",
@@ -78,7 +83,7 @@ urlpatterns = [
         spreadsheet_import.mapping,
         name="spreadsheet_mapping",
     ),
-    path(f"{EVENT}requests/", requests.meeting_requests, name="meeting_requests"),
+    path(f"{EVENT}requests/", meeting_requests.meeting_requests, name="meeting_requests"),
     path(f"{EVENT}schedule/", schedule_review.schedule, name="schedule"),
     path(
         f"{EVENT}schedule/meetings/<int:meeting_id>/move/",
@@ -91,11 +96,11 @@ urlpatterns = [
     path(f"{EVENT}jobs/<int:job_id>/", jobs.detail, name="job"),
     path(f"{EVENT}jobs/<int:job_id>/status/", jobs.status, name="job_status"),
     path(f"{EVENT}jobs/<int:job_id>/retry/", jobs.retry, name="retry_job"),
-    path(f"{EVENT}export/event.json", exports.event_file, name="export_event"),
-    path(f"{EVENT}export/schedule.json", exports.schedule_file, name="export_schedule"),
-    path(f"{EVENT}export/event.xlsx", exports.workbook, name="export_workbook"),
-    path(f"{EVENT}export/agendas.pdf", exports.all_agendas, name="export_agendas"),
-    path(f"{EVENT}export/tables.pdf", exports.table_plan, name="export_tables"),
+    path(f"{EVENT}export/event.json", downloads.event_file, name="export_event"),
+    path(f"{EVENT}export/schedule.json", downloads.schedule_file, name="export_schedule"),
+    path(f"{EVENT}export/event.xlsx", downloads.workbook, name="export_workbook"),
+    path(f"{EVENT}export/agendas.pdf", downloads.all_agendas, name="export_agendas"),
+    path(f"{EVENT}export/tables.pdf", downloads.table_plan, name="export_tables"),
     path(f"{EVENT}outcomes/", meeting_outcomes.overview, name="meeting_outcomes"),
     path(f"{EVENT}outcomes/ask/", meeting_outcomes.ask_missing, name="ask_missing_feedback"),
     path(
@@ -109,6 +114,6 @@ urlpatterns = [
         agreements.agreement_detail,
         name="agreement",
     ),
-    path(f"{EVENT}rates/", rates.exchange_rates, name="exchange_rates"),
-    path(f"{EVENT}projects/", projects.project_list, name="cooperation_projects"),
+    path(f"{EVENT}rates/", exchange_rates.exchange_rates, name="exchange_rates"),
+    path(f"{EVENT}projects/", cooperation_projects.project_list, name="cooperation_projects"),
 ]

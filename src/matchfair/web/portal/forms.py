@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from matchfair.web.directory.forms import COUNTRIES
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH
-from matchfair.web.notify.models import PersonalSettings, PortalRules
+from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.portal.languages import country_name
 from matchfair.web.security.one_line import validate_one_line
 
@@ -118,18 +118,3 @@ class PersonalSettingsForm(forms.ModelForm):
     class Meta:
         model = PersonalSettings
         fields = ("timezone", "language")
-
-
-class PortalRulesForm(forms.ModelForm):
-    """Deadlines are entered in the event's time zone (the organizer pages activate it)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for name in ("profile_deadline", "request_deadline"):
-            self.fields[name].widget = forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            )
-
-    class Meta:
-        model = PortalRules
-        fields = ("registration", "profile_deadline", "request_deadline", "request_quota")

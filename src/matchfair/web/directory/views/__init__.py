@@ -1,1 +1,0 @@
-"""The organizer's pages about participants: the list, invitations, spreadsheet imports."""

@@ -1,1 +1,0 @@
-"""The organizer's event pages, one module per job."""

@@ -1,1 +1,0 @@
-"""The organizer's meeting pages: requests and tailor-made meetings, the schedule review."""

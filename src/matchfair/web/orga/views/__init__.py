@@ -1,0 +1,1 @@
+"""The organizer's pages, one module per topic; ``orga/urls.py`` routes them all."""

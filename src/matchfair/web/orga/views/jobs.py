@@ -1,0 +1,62 @@
+"""Starting a job, watching its progress, re-running a failed one."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from matchfair.web.events.models import Event
+from matchfair.web.events.rules import organizer_required
+from matchfair.web.jobs.domain.queue import rerun, start_job
+from matchfair.web.jobs.models import Job
+
+PAGE_SIZE = 50
+
+
+@organizer_required
+@require_POST
+def start(request: HttpRequest, event: Event) -> HttpResponse:
+    kind = request.POST.get("kind", "")
+    if kind not in Job.Kind.values:
+        return HttpResponseBadRequest()
+    job = start_job(event=event, kind=kind, user=request.user)
+    return redirect("orga:job", event_id=event.pk, job_id=job.pk)
+
+
+@organizer_required
+def detail(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return render(request, "orga/jobs/detail.html", {"event": event, "job": job})
+
+
+@organizer_required
+def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
+    """What the progress page polls."""
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "percent": job.percent,
+            "message": job.message,
+            "finished": job.is_finished,
+        }
+    )
+
+
+@organizer_required
+@require_POST
+def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    return redirect("orga:job", event_id=event.pk, job_id=rerun(job=job, user=request.user).pk)
+
+
+@organizer_required
+def job_list(request: HttpRequest, event: Event) -> HttpResponse:
+    jobs = Job.objects.filter(event=event).select_related("created_by", "retry_of")
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "orga/jobs/list.html",
+        {"event": event, "jobs": page, "page": page, "job_kinds": Job.Kind.choices},
+    )

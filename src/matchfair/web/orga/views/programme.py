@@ -1,0 +1,42 @@
+"""Sessions of one-on-one meetings and the agenda items beside them."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.events.domain.programme import add_agenda_item, add_session
+from matchfair.web.events.forms import AgendaItemForm, SessionForm
+from matchfair.web.events.models import Event
+from matchfair.web.events.rules import event_reader_required
+
+
+@event_reader_required
+def programme(request: HttpRequest, event: Event) -> HttpResponse:
+    """The sessions and agenda items, with a form to add each (for organizers)."""
+    session_form = SessionForm(request.POST if "add_session" in request.POST else None)
+    item_form = AgendaItemForm(request.POST if "add_item" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "add_session" in request.POST and session_form.is_valid():
+                add_session(event=event, **session_form.cleaned_data)
+                messages.success(request, _("Session added."))
+                return redirect("orga:programme", event_id=event.pk)
+            if "add_item" in request.POST and item_form.is_valid():
+                add_agenda_item(event=event, **item_form.cleaned_data)
+                messages.success(request, _("Agenda item added."))
+                return redirect("orga:programme", event_id=event.pk)
+        except EventRuleError as error:
+            messages.error(request, str(error))
+    return render(
+        request,
+        "orga/events/programme.html",
+        {
+            "event": event,
+            "sessions": event.sessions.all(),
+            "items": event.agenda_items.prefetch_related("signups__participation__organization"),
+            "session_form": session_form,
+            "item_form": item_form,
+        },
+    )

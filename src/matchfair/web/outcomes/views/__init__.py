@@ -1,1 +1,0 @@
-"""Outcome pages: the organizer's (one module per job), the participant's, the e-mail link's."""
