@@ -7,14 +7,9 @@ from django.core import mail
 from matchfair.web.access.domain.roles import GrantedRole, RoleError, grant_role, withdraw_role
 from matchfair.web.access.models import EventViewer
 from matchfair.web.audit.models import AuditEntry
-from tests.web_api.world import World, build_world, person
+from tests.web.factories import World, person
 
 SITE = "https://fair.example/"
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
 
 
 def test_a_new_address_becomes_a_passwordless_co_organizer_and_is_invited(world: World):

@@ -4,7 +4,7 @@ import pytest
 
 from matchfair.web.api.queries import tokens_of
 from matchfair.web.api.tokens import issue_token, revoke_token
-from tests.web_api.world import person
+from tests.web.factories import person
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,8 @@
 """api.domain.tokens: a token's creation and revocation reach the trail of each organized event."""
 
-import pytest
-
 from matchfair.web.api.domain.tokens import create_token, withdraw_token
 from matchfair.web.audit.models import AuditEntry
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def test_a_new_token_is_written_to_the_trail_of_the_owners_events_only(world: World):

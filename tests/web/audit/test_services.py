@@ -1,16 +1,9 @@
 """audit.services: an entry names its actor and row; the trail reads newest first, a slice at a time."""
 
-import pytest
-
 from matchfair.web.audit.actor import acting_as
 from matchfair.web.audit.models import AuditEntry
 from matchfair.web.audit.services import Trail, entries, record, trail
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def test_an_entry_names_the_acting_user_and_the_changed_row(world: World):

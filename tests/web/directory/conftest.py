@@ -12,8 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
-from tests.web.factories import make_event
-from tests.web_api.world import person
+from tests.web.factories import make_event, person
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from matchfair.web.directory.domain.identity import (
 )
 from matchfair.web.directory.models import Delegate, Organization
 from matchfair.web.events.models import Event
-from tests.web_api.world import person
+from tests.web.factories import person
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from matchfair.web.directory.domain.invitations import (
     unique_code,
 )
 from matchfair.web.directory.models import Delegate, Organization, Participation
-from tests.web_api.world import delegate
+from tests.web.factories import delegate
 
 pytestmark = pytest.mark.django_db
 

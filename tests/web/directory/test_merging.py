@@ -8,7 +8,7 @@ from matchfair.web.audit.models import AuditEntry
 from matchfair.web.directory.domain.merging import MergeError, may_merge, merge_entries
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.events.models import Event
-from tests.web_api.world import delegate
+from tests.web.factories import delegate
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from matchfair.web.directory.rules import delegate_participation
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def _open(user, participation_id: int):

@@ -14,14 +14,9 @@ from matchfair.web.events.domain.programme import (
     delete_agenda_item,
 )
 from matchfair.web.events.models import AgendaItem, SignUp
-from tests.web_api.world import World, build_world
+from tests.web.factories import World
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("UTC"))
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
 
 
 def _item(world: World, capacity: int | None = None) -> AgendaItem:

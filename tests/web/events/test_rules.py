@@ -18,12 +18,7 @@ from matchfair.web.events.rules import (
     own_participation,
     visible_events,
 )
-from tests.web_api.world import World, build_world, person
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World, person
 
 
 def test_each_user_gets_their_strongest_role_in_the_event(world: World):

@@ -10,14 +10,9 @@ from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem, SignUp
-from tests.web_api.world import World, build_world
+from tests.web.factories import World
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("UTC"))
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
 
 
 def _visit(world: World, capacity: int | None) -> AgendaItem:

@@ -10,12 +10,7 @@ from matchfair.web.meetings.domain.participation import (
     shared_with_other_events,
 )
 from matchfair.web.meetings.models import Meeting
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def _fields(participation: Participation, **changes) -> dict[str, object]:

@@ -10,7 +10,7 @@ from matchfair.web.meetings.domain.requests import (
     send_request,
 )
 from matchfair.web.meetings.models import MeetingRequest
-from tests.web_portal import builders
+from tests.web import factories
 
 
 def test_a_sent_request_is_open_and_audited(german, french, fair):
@@ -26,14 +26,14 @@ def test_nobody_asks_to_meet_themselves(german):
 
 
 def test_a_request_stays_within_its_event(german, fair):
-    other = builders.event(builders.organizer("other-organizer"), name="Another fair")
-    stranger = builders.participant(other, name="Elsewhere Ltd", country="GB", email="e@x.example")
+    other = factories.event(factories.organizer("other-organizer"), name="Another fair")
+    stranger = factories.participant(other, name="Elsewhere Ltd", country="GB", email="e@x.example")
     with pytest.raises(RequestRuleError, match="does not take part"):
         send_request(requester=german, recipient=stranger, quota=None)
 
 
 def test_the_quota_counts_sent_requests(german, french, fair):
-    chinese = builders.participant(fair, name="Chengdu Energy", country="CN", email="c@x.example")
+    chinese = factories.participant(fair, name="Chengdu Energy", country="CN", email="c@x.example")
     send_request(requester=german, recipient=french, quota=1)
     with pytest.raises(RequestRuleError, match="1 meeting requests"):
         send_request(requester=german, recipient=chinese, quota=1)

@@ -1,7 +1,5 @@
 """meetings.rules: the requests, meetings, recommendations and contacts each role may read."""
 
-import pytest
-
 from matchfair.web.events.rules import event_access
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.meetings.rules import (
@@ -11,12 +9,7 @@ from matchfair.web.meetings.rules import (
     visible_recommendations,
     visible_requests,
 )
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def test_a_participant_reads_only_the_requests_it_made_or_received(world: World):

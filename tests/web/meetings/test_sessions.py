@@ -13,12 +13,7 @@ from matchfair.web.meetings.domain.sessions import (
     session_dependents,
 )
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def _times(session: Session, **changes) -> dict[str, object]:

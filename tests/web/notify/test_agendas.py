@@ -14,7 +14,7 @@ from matchfair.web.notify.domain.agendas import (
     notify_agenda_changes_on_commit,
 )
 from matchfair.web.notify.models import AgendaDigest, Notification
-from tests.web_portal.builders import BERLIN
+from tests.web.factories import BERLIN
 
 
 def _published_meeting(german, french) -> Meeting:

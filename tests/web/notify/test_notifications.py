@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.models import Notification
-from tests.web_portal import builders
+from tests.web import factories
 
 
 def _tell(participation) -> list[Notification]:
@@ -23,7 +23,7 @@ def test_each_person_reads_it_in_their_own_language(german, french):
     (french_note,) = _tell(french)
     assert "geändert" in german_note.text
     assert "changé" in french_note.text
-    assert german_note.user == builders.user_of(german)
+    assert german_note.user == factories.user_of(german)
 
 
 def test_the_email_leaves_only_after_the_commit(german, django_capture_on_commit_callbacks):

@@ -15,7 +15,7 @@ from matchfair.web.notify.domain.participants import (
 )
 from matchfair.web.notify.domain.portal_rules import PortalRuleError, rules_of
 from matchfair.web.notify.models import PersonalSettings
-from tests.web_portal import builders
+from tests.web import factories
 
 
 def _registration(**changes: str) -> Registration:
@@ -27,7 +27,7 @@ def _registration(**changes: str) -> Registration:
         "first_name": "Kenji",
         "last_name": "Sato",
         "email": "kenji@osaka.example",
-        "password": builders.PASSWORD,
+        "password": factories.PASSWORD,
         "timezone": "Asia/Tokyo",
         "language": "en",
     }

@@ -11,7 +11,7 @@ from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH, answer_request, send_request
 from matchfair.web.notify.models import Notification, RequestNote
-from tests.web_portal import builders
+from tests.web import factories
 
 
 def _send(german, german_user, french, message: str = "Guten Tag") -> MeetingRequest:
@@ -25,7 +25,7 @@ def test_a_request_keeps_its_note_and_tells_the_recipient_in_their_language(
         made = _send(german, german_user, french, message="  Guten Tag  ")
     note = RequestNote.objects.get(request=made)
     assert (note.message, note.sent_by, note.answered_at) == ("Guten Tag", german_user, None)
-    (told,) = Notification.objects.filter(user=builders.user_of(french))
+    (told,) = Notification.objects.filter(user=factories.user_of(french))
     assert told.text.startswith("Sonnenwerk GmbH vous propose un rendez-vous")
     assert len(mail.outbox) == 1
 
@@ -53,7 +53,7 @@ def test_after_the_request_deadline_nothing_is_sent_or_answered(german, german_u
     with pytest.raises(RequestRuleError, match="until"):
         answer_request(recipient=french, meeting_request=made, accept=True)
     with pytest.raises(RequestRuleError, match="until"):
-        _send(french, builders.user_of(french), german)
+        _send(french, factories.user_of(french), german)
 
 
 def test_an_answer_is_noted_and_tells_the_requester(german, german_user, french):

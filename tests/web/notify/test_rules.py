@@ -8,12 +8,7 @@ from django.utils import timezone
 
 from matchfair.web.notify.domain.personal import settings_of
 from matchfair.web.notify.rules import participant_page
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 @participant_page

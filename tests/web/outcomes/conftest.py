@@ -1,5 +1,5 @@
-"""Fixtures of the outcomes tests: the hand-computed fixture event of tests/outcomes stored
-without outcomes (domain tests), and the API tests' world (queries and rules)."""
+"""The outcome domain tests' event: the hand-computed fixture of tests/outcomes, stored without
+outcomes (the queries and rules tests use the shared ``world``)."""
 
 import pytest
 
@@ -8,7 +8,6 @@ from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import import_event
 from tests.outcomes.conftest import FIXTURE
 from tests.web.factories import make_user
-from tests.web_api.world import World, build_world
 
 
 @pytest.fixture
@@ -21,8 +20,3 @@ def event(db) -> Event:
 @pytest.fixture
 def user(db):
     return make_user("delegate")
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()

@@ -10,12 +10,7 @@ from matchfair.web.outcomes.domain.participation_removal import (
     remove_participation,
 )
 from matchfair.web.outcomes.models import MeetingOutcome
-from tests.web_api.world import World, build_world
-
-
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+from tests.web.factories import World
 
 
 def test_a_participation_with_a_published_meeting_stays(world: World):

@@ -14,8 +14,8 @@ from matchfair.web.outcomes.queries import (
     outcome_rows,
     outcomes_of,
 )
+from tests.web.factories import World
 from tests.web.outcomes.helpers import agreement
-from tests.web_api.world import World
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from matchfair.web.events.rules import event_access
 from matchfair.web.outcomes.rules import may_read_figures, visible_agreements, visible_outcomes
-from tests.web_api.world import World
+from tests.web.factories import World
 
 pytestmark = pytest.mark.django_db
 
