@@ -12,7 +12,6 @@ from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain.agreements import change_status, create_agreement
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.forms import AgreementForm, StatusForm
-from matchfair.web.outcomes.models import Agreement
 
 PAGE_SIZE = 50
 
@@ -39,7 +38,7 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
         else:
             messages.success(request, _("Agreement recorded as an intention."))
             return redirect("orga:agreement", event_id=event.pk, agreement_id=agreement.pk)
-    agreements = Agreement.objects.filter(event=event).prefetch_related(
+    agreements = queries.agreements_of(event).prefetch_related(
         "parties__participation__organization"
     )
     page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -52,7 +51,7 @@ def agreement_list(request: HttpRequest, event: Event) -> HttpResponse:
 
 @organizer_required
 def agreement_detail(request: HttpRequest, event: Event, agreement_id: int) -> HttpResponse:
-    agreement = get_object_or_404(Agreement, pk=agreement_id, event=event)
+    agreement = get_object_or_404(queries.agreements_of(event), pk=agreement_id)
     form = StatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
 from matchfair.core import dump_document
-from matchfair.web.directory.models import Participation
+from matchfair.web.directory.queries import participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.from_database import export_event, export_schedule
@@ -60,7 +60,7 @@ def workbook(request: HttpRequest, event: Event) -> HttpResponse:
 @organizer_required
 def all_agendas(request: HttpRequest, event: Event) -> HttpResponse:
     """Every organization's agenda; drafts included while the schedule is unpublished."""
-    participations = list(Participation.objects.filter(event=event).select_related("organization"))
+    participations = list(participations_of(event))
     drafts = request.GET.get("drafts") == "1"
     return _download(
         agendas_pdf(event, participations, drafts=drafts),

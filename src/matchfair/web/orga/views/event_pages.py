@@ -20,6 +20,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.queries import runs_of
 
 
 def _require_creator(request: HttpRequest) -> None:
@@ -137,7 +138,7 @@ def dashboard(request: HttpRequest, event: Event) -> HttpResponse:
             "request_counts": request_counts,
             "unscheduled": event.unscheduled_meetings.count(),
             "sessions": event.sessions.all(),
-            "jobs": Job.objects.filter(event=event)[:5],
+            "jobs": runs_of(event)[:5],
             "job_kinds": Job.Kind.choices,
         },
     )

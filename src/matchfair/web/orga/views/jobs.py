@@ -9,6 +9,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
+from matchfair.web.jobs.queries import runs_of
 
 PAGE_SIZE = 50
 
@@ -25,14 +26,14 @@ def start(request: HttpRequest, event: Event) -> HttpResponse:
 
 @organizer_required
 def detail(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
-    job = get_object_or_404(Job, pk=job_id, event=event)
+    job = get_object_or_404(runs_of(event), pk=job_id)
     return render(request, "orga/jobs/detail.html", {"event": event, "job": job})
 
 
 @organizer_required
 def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
     """What the progress page polls."""
-    job = get_object_or_404(Job, pk=job_id, event=event)
+    job = get_object_or_404(runs_of(event), pk=job_id)
     return JsonResponse(
         {
             "status": job.status,
@@ -47,13 +48,13 @@ def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
 @organizer_required
 @require_POST
 def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
-    job = get_object_or_404(Job, pk=job_id, event=event)
+    job = get_object_or_404(runs_of(event), pk=job_id)
     return redirect("orga:job", event_id=event.pk, job_id=rerun(job=job, user=request.user).pk)
 
 
 @organizer_required
 def job_list(request: HttpRequest, event: Event) -> HttpResponse:
-    jobs = Job.objects.filter(event=event).select_related("created_by", "retry_of")
+    jobs = runs_of(event).select_related("created_by", "retry_of")
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from matchfair.web.directory.models import Participation
+from matchfair.web.directory.queries import participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
 from matchfair.web.meetings.domain.errors import MeetingRuleError
@@ -60,11 +60,7 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
         context |= {"tables": tables, "table": table, "meetings": page, "page": page}
     else:
         query = request.GET.get("q", "").strip()
-        participations = (
-            Participation.objects.filter(event=event)
-            .select_related("organization")
-            .order_by("organization__name", "pk")
-        )
+        participations = participations_of(event).order_by("organization__name", "pk")
         chosen_id = request.GET.get("organization", "")
         chosen_participation = (
             participations.filter(pk=chosen_id).first() if chosen_id.isdigit() else None

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,14 +12,14 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.rules import delegate_participation
 from matchfair.web.events.models import Event
-from matchfair.web.meetings.models import Meeting
+from matchfair.web.meetings.queries import meetings_of_participation
 from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain import projects
 from matchfair.web.outcomes.domain.agreements import confirm_agreement
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.domain.feedback import feedback_token
 from matchfair.web.outcomes.forms import HostProjectForm, InterestForm
-from matchfair.web.outcomes.models import Agreement, CooperationProject
+from matchfair.web.outcomes.models import CooperationProject
 
 
 def _event_today(event: Event) -> date:
@@ -33,17 +32,10 @@ def _event_today(event: Event) -> date:
 def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpResponse:
     participation = delegate_participation(request, participation_id)
     event = participation.event
-    meetings = list(
-        Meeting.objects.filter(event=event, published=True)
-        .filter(Q(a=participation) | Q(b=participation))
-        .select_related("a__organization", "b__organization")
-        .order_by("start", "id")
-    )
+    meetings = list(meetings_of_participation(event, participation.pk, published_only=True))
     rows = {row.meeting.pk: row for row in queries.outcome_rows(event, meetings)}
-    agreements = (
-        Agreement.objects.filter(parties__participation=participation)
-        .prefetch_related("parties__participation__organization", "parties__confirmation")
-        .distinct()
+    agreements = queries.agreements_of(event, party=participation).prefetch_related(
+        "parties__participation__organization", "parties__confirmation"
     )
     projects = (
         CooperationProject.objects.filter(event=event, published=True)
@@ -82,7 +74,9 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
 @login_required
 def confirm(request: HttpRequest, participation_id: int, agreement_id: int) -> HttpResponse:
     participation = delegate_participation(request, participation_id)
-    agreement = get_object_or_404(Agreement, pk=agreement_id, parties__participation=participation)
+    agreement = get_object_or_404(
+        queries.agreements_of(participation.event, party=participation), pk=agreement_id
+    )
     try:
         signed = confirm_agreement(
             agreement=agreement,
