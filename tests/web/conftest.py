@@ -5,6 +5,8 @@
 - ``world``: that event with every role in it (``factories.build_world``);
 - ``owner``, ``fair``, ``german``, ``french``, ``german_user``, ``german_client``,
   ``french_client``: the small bilingual event of the portal, meetings and notify tests;
+- ``outcome_event``: the outcome tests' fixture event without its outcomes, organized
+  by ``organizer`` (the orga, portal and reports outcome pages);
 - ``client_for(user)``: a Django test client logged in as ``user``;
 - ``browser``: Debian's chromium through Playwright, for the ``browser`` tests.
 
@@ -21,8 +23,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connections
 from django.test import Client
 
+from matchfair.core import read_event
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.events.models import Event
+from matchfair.web.exchange.to_database import import_event
+from tests.outcomes.conftest import FIXTURE as OUTCOME_FIXTURE
 from tests.web import factories
 from tests.web.factories import World, build_world, make_event, make_user
 
@@ -79,6 +84,14 @@ def event(organizer):
 def organizer_client(client, organizer):
     client.force_login(organizer)
     return client
+
+
+@pytest.fixture
+def outcome_event(organizer) -> Event:
+    """The outcome tests' fixture event without its outcomes (the pages record them),
+    organized by ``organizer``."""
+    document = read_event(OUTCOME_FIXTURE).model_copy(update={"outcomes": None})
+    return import_event(document, organizers=[organizer])
 
 
 @pytest.fixture

@@ -200,6 +200,11 @@ def participant(
     return Participation.objects.get(event=in_event, organization=delegate.organization)
 
 
+def side_of(in_event: Event, code: str) -> Participation:
+    """The event's participation with this code (a side of a meeting or an agreement)."""
+    return Participation.objects.get(event=in_event, code=code)
+
+
 def user_of(participation: Participation) -> AbstractBaseUser:
     return Delegate.objects.filter(organization=participation.organization).first().user
 
