@@ -16,7 +16,7 @@ PACKAGE = Path(matchfair.__file__).parent
 FRAMEWORK_FREE = ["core", "matching", "scheduling", "outcomes"]
 
 # The packages of matchfair.web, bottom to top: the table of ../shared/DESIGN.md ("The web
-# layer"), the one order this test and docs/development.md follow. A package may import only
+# layer") with the rows and departures docs/development.md argues, the one copy of the order. A package may import only
 # packages on a lower line, at module level and inside functions alike; the page apps share a
 # line and never import each other. exchange sits below jobs because the job runners convert
 # rows to core objects (through exchange) before they call the engines, so exchange must never
