@@ -101,3 +101,16 @@ def test_a_host_publishes_a_project_in_the_portal(client_for, outcome_event: Eve
     assert response.status_code == 302
     project = CooperationProject.objects.get()
     assert (project.host, project.published, project.currency) == (host, True, "CNY")
+
+
+def test_the_outcomes_page_is_a_tab_of_the_portal_menu_with_a_plain_title(
+    client_for, outcome_event: Event
+):
+    tegnology = side_of(outcome_event, "tegnology")
+    client = client_for(delegate(tegnology, "delegate-tegnology"))
+    outcomes = reverse("portal:participant_outcomes", args=[tegnology.pk])
+    page = client.get(outcomes).content.decode()
+    assert "<title>Outcomes · Matchfair</title>" in page
+    assert f'<a href="{outcomes}" class="chosen" aria-current="page">Outcomes</a>' in page
+    agenda = client.get(reverse("portal:agenda", args=[tegnology.pk])).content.decode()
+    assert f'<a href="{outcomes}">Outcomes</a>' in agenda

@@ -51,6 +51,8 @@ def participant_outcomes(request: HttpRequest, participation_id: int) -> HttpRes
         "portal/outcomes.html",
         {
             "participation": participation,
+            "section": "outcomes",
+            "portal_event": event,
             "meetings": [
                 {
                     "meeting": meeting,
