@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from matchfair.web.directory.domain.identity import NOBODY, may_reuse, same_organization
 from matchfair.web.directory.domain.invitations import unique_code
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
+from matchfair.web.directory.validation import validate_languages, validate_organization_sectors
 from matchfair.web.events.models import Event
 from matchfair.web.notify.domain.portal_rules import PortalRuleError, check_profile_open
 from matchfair.web.notify.models import PersonalSettings
@@ -113,11 +115,24 @@ def update_profile(
     attendance: str,
     now: datetime | None = None,
 ) -> Participation:
-    """Change the organization's profile in this event, before the profile deadline."""
+    """Change the organization's profile in this event, before the profile deadline.
+
+    The values are checked with the event file's rules here too, not only by the form:
+    a value the core refuses would stop every export and run of the event.
+    """
     check_profile_open(participation.event, now)
+    checked = {}
+    for field, value, validate in (
+        ("sectors", sectors, validate_organization_sectors),
+        ("languages", languages, validate_languages),
+    ):
+        try:
+            checked[field] = validate(value)
+        except ValidationError as error:
+            raise PortalRuleError("; ".join(error.messages), field=field) from None
     participation.description = description
-    participation.sectors = sectors
-    participation.languages = languages
+    participation.sectors = checked["sectors"]
+    participation.languages = checked["languages"]
     participation.attendance = attendance
     participation.save(update_fields=["description", "sectors", "languages", "attendance"])
     return participation
