@@ -52,3 +52,19 @@ def test_exporting_an_unknown_event_is_a_user_error(tmp_path):
     assert result.exit_code == 2
     assert "no event with id 4242" in result.stderr
     assert not (tmp_path / "out.json").exists()
+
+
+def test_exporting_an_event_with_a_bad_stored_value_names_it_without_a_traceback(tmp_path):
+    from matchfair.web.directory.models import Participation
+
+    source = tmp_path / "event.json"
+    source.write_text(json.dumps(full_event_data(), ensure_ascii=False), encoding="utf-8")
+    event_id = int(runner.invoke(app, ["import", str(source)]).stdout.strip())
+    Participation.objects.filter(event_id=event_id, code="tegnology").update(languages=["dk"])
+
+    result = runner.invoke(app, ["export", str(event_id), "-o", str(tmp_path / "out.json")])
+
+    assert result.exit_code == 2
+    assert "TEGnology: languages: 'dk' is not an ISO 639-1 code" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out.json").exists()

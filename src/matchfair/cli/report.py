@@ -47,12 +47,16 @@ def _database_event(event_id: int) -> Event:
     except DatabaseUnavailableError as error:
         raise UserError(_("cannot use the database {where}").format(where=error)) from None
     from matchfair.web.events.models import Event as StoredEvent
+    from matchfair.web.exchange.errors import StoredDataError
     from matchfair.web.exchange.from_database import export_event
 
     stored = StoredEvent.objects.filter(pk=event_id).first()
     if stored is None:
         raise UserError(_("there is no event with id {id}").format(id=event_id))
-    return export_event(stored)
+    try:
+        return export_event(stored)
+    except StoredDataError as error:
+        raise UserError(str(error)) from None
 
 
 def _load(source: str) -> Event:

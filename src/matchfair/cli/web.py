@@ -53,12 +53,17 @@ def export_command(
     """Write an event of the database as an event file, schedule and outcomes included."""
     _start()
     from matchfair.web.events.models import Event
+    from matchfair.web.exchange.errors import StoredDataError
     from matchfair.web.exchange.from_database import export_event
 
     event = Event.objects.filter(pk=event_id).first()
     if event is None:
         raise UserError(_("there is no event with id {id}").format(id=event_id))
-    write_document(output, export_event(event))
+    try:
+        document = export_event(event)
+    except StoredDataError as error:
+        raise UserError(str(error)) from None
+    write_document(output, document)
 
 
 @app.command()

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "matchfair.web.audit.actor.AuditActorMiddleware",
     "matchfair.web.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "matchfair.web.exchange.middleware.StoredDataErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

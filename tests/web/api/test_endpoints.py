@@ -162,3 +162,16 @@ def test_participants_send_and_answer_requests_through_the_portal_rules(client_f
         ("request.accepted", "Teg"),
         ("request.sent", "Smarteye"),
     ]
+
+
+def test_a_bad_stored_value_makes_the_report_endpoint_name_it_not_answer_500(
+    client_for, world: World
+):
+    from matchfair.web.directory.models import Participation
+
+    Participation.objects.filter(pk=world.tegnology.pk).update(languages=["dk"])
+    response = client_for(world.organizer).get(f"/api/events/{world.event.pk}/report")
+    assert response.status_code == 409
+    [item] = response.json()["errors"]
+    assert item["field"] == "languages"
+    assert item["message"].startswith("TEGnology: languages: 'dk' is not an ISO 639-1 code")

@@ -204,3 +204,13 @@ def test_a_run_does_not_undo_meetings_published_meanwhile(monkeypatch):
     assert "the published meetings were changed" in job.error
     published = Meeting.objects.filter(event=event, published=True).values_list("pk", flat=True)
     assert sorted(published) == drafts
+
+
+def test_a_run_over_a_bad_stored_value_fails_naming_the_organization_and_field():
+    event = make_event()
+    tegnology = Participation.objects.get(event=event, code="tegnology")
+    Participation.objects.filter(pk=tegnology.pk).update(languages=["dk"])
+    job = run_job(start_job(event=event, kind=Job.Kind.SCHEDULE, options={"time_limit": 5}).pk)
+    assert job.status == Job.Status.FAILED
+    assert job.error.startswith("TEGnology: languages: 'dk' is not an ISO 639-1 code")
+    assert "ValidationError" not in job.error

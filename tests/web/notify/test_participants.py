@@ -68,6 +68,20 @@ def test_after_the_profile_deadline_the_profile_is_kept(german, fair):
     assert german.attendance == "onsite"
 
 
+def test_a_profile_with_a_language_the_core_refuses_is_refused_on_that_field(german):
+    with pytest.raises(PortalRuleError, match="'dk' is not an ISO 639-1 code") as raised:
+        update_profile(
+            participation=german,
+            description="Batterien",
+            sectors=[],
+            languages=["de", "dk"],
+            attendance="onsite",
+        )
+    assert raised.value.field == "languages"
+    german.refresh_from_db()
+    assert "dk" not in german.languages
+
+
 def test_an_organization_edits_and_deletes_only_its_own_opportunities(german, french):
     theirs = Opportunity.objects.get(participation=french)
     with pytest.raises(PortalRuleError, match="another organization"):

@@ -60,11 +60,22 @@ def test_bad_codes_are_named_on_their_fields_and_nothing_is_saved(client_for, wo
     page = client_for(world.organizer).post(
         url, form(world.smart_eye, languages="en, xx", code="tegnology")
     )
-    text = page.content.decode()
-    assert "&#x27;xx&#x27; is not an ISO 639-1 code" in text
-    assert "Another organization of this event has the id" in text
+    assert "&#x27;xx&#x27; is not an ISO 639-1 code" in page.content.decode()
     world.smart_eye.refresh_from_db()
     assert world.smart_eye.code == "smart-eye"
+    page = client_for(world.organizer).post(url, form(world.smart_eye, code="tegnology"))
+    assert "Another organization of this event has the id" in page.content.decode()
+    world.smart_eye.refresh_from_db()
+    assert world.smart_eye.code == "smart-eye"
+
+
+def test_a_country_the_core_refuses_is_named_on_its_field(client_for, world: World):
+    solo = only_here(world, "Konfidence")
+    url = reverse("orga:edit_organization", args=[world.event.pk, solo.pk])
+    page = client_for(world.organizer).post(url, form(solo, country="UK"))
+    assert "&#x27;UK&#x27; is not an ISO 3166-1 code" in page.content.decode()
+    solo.organization.refresh_from_db()
+    assert solo.organization.country == "SE"
 
 
 def test_attendance_cannot_change_under_a_published_meeting(client_for, world: World):

@@ -11,7 +11,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.jobs.models import Job
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from tests.web.documents import full_event_data
-from tests.web.factories import make_user, xlsx_bytes
+from tests.web.factories import World, make_user, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +260,15 @@ def test_recommended_pairs_not_yet_requested_are_offered(organizer_client, event
     response = organizer_client.get(reverse("orga:meeting_requests", args=[event.pk]))
     pairs = [(p.first.code, p.second.code) for p in response.context["suggestions"]]
     assert pairs == [("tegnology", "smart-eye")]  # tegnology-tsinghua is requested already
+
+
+def test_a_bad_stored_value_makes_the_event_file_page_name_it_not_answer_500(
+    client_for, world: World
+):
+    Participation.objects.filter(pk=world.tegnology.pk).update(languages=["en", "dk"])
+    response = client_for(world.organizer).get(reverse("orga:export_event", args=[world.event.pk]))
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "TEGnology: languages: &#x27;dk&#x27; is not an ISO 639-1 code" in text
+    edit = reverse("orga:edit_organization", args=[world.event.pk, world.tegnology.pk])
+    assert f'href="{edit}"' in text

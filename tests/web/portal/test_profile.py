@@ -35,9 +35,21 @@ def test_a_wrong_language_code_is_named(german_client, german):
         reverse("portal:profile", args=[german.pk]),
         {"description": "Batterien", "languages": "German", "attendance": "onsite"},
     )
-    assert "Not a two-letter language code: german" in str(
-        response.context["form"].errors["languages"]
+    assert "'german' is not an ISO 639-1 code" in response.context["form"].errors["languages"]
+
+
+def test_a_two_letter_code_that_is_no_language_is_refused_as_the_organizer_form_does(
+    german_client, german
+):
+    """ "dk" (Danish is "da") once passed here and then broke every export and run."""
+    response = german_client.post(
+        reverse("portal:profile", args=[german.pk]),
+        {"description": "Batterien", "languages": "de, dk", "attendance": "onsite"},
     )
+    assert response.status_code == 200
+    assert "'dk' is not an ISO 639-1 code" in response.context["form"].errors["languages"]
+    german.refresh_from_db()
+    assert "dk" not in german.languages
 
 
 def test_after_the_profile_deadline_nothing_changes(german_client, german, fair):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from matchfair.web.events.models import Event, Series
 from matchfair.web.outcomes.domain.agreements import create_agreement
-from tests.web.factories import make_user, side_of
+from tests.web.factories import World, make_user, side_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,14 @@ def test_event_dashboard_shows_investment_by_status(organizer_client, outcome_ev
     page = organizer_client.get(reverse("reports:event_report", args=[outcome_event.pk]))
     rows = page.context["dashboard"].investment_by_status
     assert [(row.status, row.amounts) for row in rows] == [("intention", ["CN¥21,750,000,000.00"])]
+
+
+def test_a_bad_stored_value_makes_the_report_name_it_not_answer_500(client_for, world: World):
+    from matchfair.web.directory.models import Participation
+
+    Participation.objects.filter(pk=world.tegnology.pk).update(languages=["dk"])
+    response = client_for(world.organizer).get(
+        reverse("reports:event_report", args=[world.event.pk])
+    )
+    assert response.status_code == 409
+    assert "TEGnology: languages: &#x27;dk&#x27;" in response.content.decode()

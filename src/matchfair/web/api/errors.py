@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from matchfair.web.exchange.errors import StoredDataError
+
 
 class ErrorItem(Schema):
     field: str | None = None
@@ -62,6 +64,12 @@ def install(api: NinjaAPI) -> None:
             for e in error.errors
         ]
         return respond(request, 422, items)
+
+    @api.exception_handler(StoredDataError)
+    def stored_data(request: HttpRequest, error: StoredDataError) -> HttpResponse:
+        return respond(
+            request, 409, [{"field": field, "message": str(error)} for field in error.fields]
+        )
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
+from matchfair.web.directory.validation import validate_country, validate_languages
 from matchfair.web.security.one_line import validate_one_line
 
 COUNTRIES = [
@@ -144,10 +145,11 @@ class ParticipationForm(forms.Form):
     )
 
     def clean_country(self) -> str:
-        return self.cleaned_data["country"].strip().upper()
+        country = self.cleaned_data["country"].strip().upper()
+        return validate_country(country or None) or ""
 
     def clean_languages(self) -> list[str]:
-        return [code.lower() for code in _list(self.cleaned_data["languages"])]
+        return validate_languages([code.lower() for code in _list(self.cleaned_data["languages"])])
 
     def clean_sectors(self) -> list[str]:
         return _list(self.cleaned_data["sectors"])

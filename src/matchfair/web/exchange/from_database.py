@@ -7,11 +7,14 @@ one the organizer wrote; availability windows come out exactly as they were stor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.exchange import outcomes as outcome_records
+from matchfair.web.exchange.errors import opportunity_error, organization_error
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 from matchfair.web.outcomes.queries import agreement_histories
@@ -28,6 +31,21 @@ def _local(moment: datetime, zone: ZoneInfo) -> datetime:
 
 
 def core_organization(participation: Participation) -> core.Organization:
+    """The row as the event file's organization; a value the core refuses raises a
+    ``StoredDataError`` naming the organization and the field."""
+    organization = participation.organization
+    try:
+        return _core_organization(participation)
+    except ValidationError as error:
+        raise organization_error(
+            error,
+            name=organization.name,
+            event_id=participation.event_id,
+            participation_id=participation.pk,
+        ) from None
+
+
+def _core_organization(participation: Participation) -> core.Organization:
     organization = participation.organization
     return core.Organization(
         id=participation.code,
@@ -153,6 +171,31 @@ def _outcomes(event: Event, zone: ZoneInfo) -> core.Outcomes | None:
     )
 
 
+def core_opportunity(
+    opportunity: Opportunity, *, codes: dict[int, str], names: dict[int, str]
+) -> core.Opportunity:
+    """The row as the event file's opportunity; a value the core refuses raises a
+    ``StoredDataError`` naming the organization, the opportunity and the field."""
+    try:
+        return core.Opportunity(
+            id=opportunity.code,
+            organization=codes[opportunity.participation_id],
+            kind=opportunity.kind,
+            type=opportunity.type,
+            title=opportunity.title,
+            description=opportunity.description,
+            sectors=list(opportunity.sectors),
+        )
+    except ValidationError as error:
+        raise opportunity_error(
+            error,
+            name=names[opportunity.participation_id],
+            title=opportunity.title,
+            event_id=opportunity.event_id,
+            participation_id=opportunity.participation_id,
+        ) from None
+
+
 def export_event(event: Event, *, with_results: bool = True) -> core.Event:
     """The whole event as an event file: with the published schedule and outcomes by default.
 
@@ -166,6 +209,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
         "requester_id", "recipient_id", "weight", "status", "mandatory", "sessions"
     )
     codes = {p.pk: p.code for p in participations}
+    names = {p.pk: p.organization.name for p in participations}
     published = with_results and event.schedule_published_at is not None
     return core.Event(
         event=core.EventInfo(
@@ -178,18 +222,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
             match_across_groups=event.match_across_groups,
         ),
         organizations=[core_organization(p) for p in participations],
-        opportunities=[
-            core.Opportunity(
-                id=o.code,
-                organization=codes[o.participation_id],
-                kind=o.kind,
-                type=o.type,
-                title=o.title,
-                description=o.description,
-                sectors=list(o.sectors),
-            )
-            for o in opportunities
-        ],
+        opportunities=[core_opportunity(o, codes=codes, names=names) for o in opportunities],
         meeting_requests=[
             core.MeetingRequest(
                 from_=codes[requester],

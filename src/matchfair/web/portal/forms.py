@@ -9,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.forms import COUNTRIES
 from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.directory.validation import (
+    validate_languages,
+    validate_opportunity_sectors,
+    validate_organization_sectors,
+)
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH
 from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.portal.languages import country_name
@@ -69,16 +74,10 @@ class ProfileForm(forms.Form):
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Participation.Attendance.choices)
 
     def clean_sectors(self) -> list[str]:
-        return _words(self.cleaned_data["sectors"])
+        return validate_organization_sectors(_words(self.cleaned_data["sectors"]))
 
     def clean_languages(self) -> list[str]:
-        codes = [code.lower() for code in _words(self.cleaned_data["languages"])]
-        wrong = [code for code in codes if len(code) != 2 or not code.isalpha()]
-        if wrong:
-            raise forms.ValidationError(
-                _("Not a two-letter language code: %(codes)s") % {"codes": ", ".join(wrong)}
-            )
-        return codes
+        return validate_languages([code.lower() for code in _words(self.cleaned_data["languages"])])
 
 
 class OpportunityForm(forms.Form):
@@ -93,7 +92,7 @@ class OpportunityForm(forms.Form):
     )
 
     def clean_sectors(self) -> list[str]:
-        return _words(self.cleaned_data["sectors"])
+        return validate_opportunity_sectors(_words(self.cleaned_data["sectors"]))
 
 
 class RequestForm(forms.Form):

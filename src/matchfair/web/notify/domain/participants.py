@@ -4,10 +4,13 @@ Each checks the event's portal rules (``portal_rules``) here, once, for every pa
 test that uses it; a refusal is a ``PortalRuleError``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
@@ -15,6 +18,12 @@ from django.utils.translation import gettext as _
 from matchfair.web.directory.domain.identity import NOBODY, may_reuse, same_organization
 from matchfair.web.directory.domain.invitations import unique_code
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
+from matchfair.web.directory.validation import (
+    validate_languages,
+    validate_opportunity_sectors,
+    validate_opportunity_title,
+    validate_organization_sectors,
+)
 from matchfair.web.events.models import Event
 from matchfair.web.notify.domain.portal_rules import PortalRuleError, check_profile_open
 from matchfair.web.notify.models import PersonalSettings
@@ -103,6 +112,14 @@ def register(*, event: Event, registration: Registration) -> Delegate:
     return Delegate.objects.create(user=user, organization=organization)
 
 
+def _checked(field: str, value: object, validate: Callable[[object], Any]) -> Any:
+    """``value`` as the event file's rule for ``field`` takes it, or a refusal on ``field``."""
+    try:
+        return validate(value)
+    except ValidationError as error:
+        raise PortalRuleError("; ".join(error.messages), field=field) from None
+
+
 @transaction.atomic
 def update_profile(
     *,
@@ -113,11 +130,15 @@ def update_profile(
     attendance: str,
     now: datetime | None = None,
 ) -> Participation:
-    """Change the organization's profile in this event, before the profile deadline."""
+    """Change the organization's profile in this event, before the profile deadline.
+
+    The values are checked with the event file's rules here too, not only by the form:
+    a value the core refuses would stop every export and run of the event.
+    """
     check_profile_open(participation.event, now)
     participation.description = description
-    participation.sectors = sectors
-    participation.languages = languages
+    participation.sectors = _checked("sectors", sectors, validate_organization_sectors)
+    participation.languages = _checked("languages", languages, validate_languages)
     participation.attendance = attendance
     participation.save(update_fields=["description", "sectors", "languages", "attendance"])
     return participation
@@ -164,9 +185,9 @@ def save_opportunity(
         raise PortalRuleError(_("This opportunity belongs to another organization."))
     opportunity.kind = kind
     opportunity.type = type
-    opportunity.title = title
+    opportunity.title = _checked("title", title, validate_opportunity_title)
     opportunity.description = description
-    opportunity.sectors = sectors
+    opportunity.sectors = _checked("sectors", sectors, validate_opportunity_sectors)
     opportunity.save()
     return opportunity
 
