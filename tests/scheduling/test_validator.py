@@ -96,3 +96,12 @@ def test_every_violation_is_reported(example_event: Event) -> None:
         ],
     )
     assert _rules(example_event, schedule) == [1, 2, 8]
+
+
+def test_an_overbooked_side_names_its_delegates_in_the_right_number(example_event: Event) -> None:
+    schedule = _valid(example_event)
+    tegnology = [m for m in schedule.meetings if "tegnology" in (m.a, m.b)]
+    second = tegnology[1].model_copy(update={"start": tegnology[0].start, "end": tegnology[0].end})
+    schedule.meetings[schedule.meetings.index(tegnology[1])] = second
+    messages = [v.message for v in validate_schedule(example_event, schedule) if v.rule == 4]
+    assert messages == ["tegnology holds 2 meetings at once but has 1 delegate"]

@@ -20,6 +20,7 @@ from matchfair.core import (
     window_contains,
 )
 from matchfair.i18n import gettext as _
+from matchfair.i18n import ngettext
 from matchfair.scheduling.problem_builder import is_online, mode_allows, needs_interpreter
 from matchfair.scheduling.slot_index import SlotIndex
 
@@ -139,9 +140,11 @@ def validate_schedule(event: Event, schedule: Schedule) -> list[Violation]:
                 Violation(
                     4,
                     _slot_label(index, slot_number),
-                    _("{id} holds {load} meetings at once but has {delegates} delegate(s)").format(
-                        id=party, load=load, delegates=organization.delegates
-                    ),
+                    ngettext(
+                        "{id} holds {load} meetings at once but has {delegates} delegate",
+                        "{id} holds {load} meetings at once but has {delegates} delegates",
+                        organization.delegates,
+                    ).format(id=party, load=load, delegates=organization.delegates),
                 )
             )
     violations.extend(_capacity_violations(event, schedule, index, onsite, online))

@@ -58,7 +58,7 @@ def test_every_broken_rule_is_named_not_only_the_first(event):
     assert reasons == [
         "The request allows only the sessions day1-pm.",
         "This meeting is on site and the session is online only.",
-        "清华四川能源互联网研究院 already has 1 meeting(s) then (with Smart Eye).",
+        "清华四川能源互联网研究院 already has 1 meeting then (with Smart Eye).",
         "Interpreter interp-1 is not available then.",
         "Interpreter interp-1 interprets another meeting then.",
     ]

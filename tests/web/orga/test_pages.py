@@ -217,6 +217,18 @@ def test_publishing_marks_every_meeting_published(organizer_client, event):
     assert not Meeting.objects.filter(event=event, published=False).exists()
 
 
+def test_publishing_says_how_many_meetings_are_new_in_the_right_number(organizer_client, event):
+    Meeting.objects.filter(event=event).update(published=False)
+    shown = []
+    for _ in range(2):
+        response = organizer_client.post(reverse("orga:publish", args=[event.pk]), follow=True)
+        shown += [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Schedule published (1 new meeting). Later runs keep it.",
+        "Schedule published (0 new meetings). Later runs keep these meetings.",
+    ]
+
+
 def test_the_exported_event_file_is_the_imported_one(organizer_client, event):
     response = organizer_client.get(reverse("orga:export_event", args=[event.pk]))
     exported = parse_event(json.loads(response.content))
