@@ -1,6 +1,7 @@
 """The organizer's and the participant's pages through Django's test client."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -272,3 +273,29 @@ def test_recommended_pairs_not_yet_requested_are_offered(organizer_client, event
     response = organizer_client.get(reverse("orga:meeting_requests", args=[event.pk]))
     pairs = [(p.first.code, p.second.code) for p in response.context["suggestions"]]
     assert pairs == [("tegnology", "smart-eye")]  # tegnology-tsinghua is requested already
+
+
+def test_the_dashboard_cards_count_in_the_right_number(organizer_client, event):
+    page = organizer_client.get(reverse("orga:event", args=[event.pk])).content.decode()
+    cards = re.findall(r'class="card"[^>]*><strong>([^<]*)</strong>([^<]*)<', page)
+    assert cards == [
+        ("3", "organizations"),
+        ("2", "opportunities"),
+        ("1", "accepted of 2 requests, 1 tailor-made"),
+        ("1", "meeting scheduled, 1 published"),
+        ("0", "requests not scheduled"),
+    ]
+
+
+def test_the_dashboard_cards_count_in_german_too(organizer_client, event):
+    page = organizer_client.get(
+        reverse("orga:event", args=[event.pk]), headers={"accept-language": "de"}
+    ).content.decode()
+    cards = re.findall(r'class="card"[^>]*><strong>([^<]*)</strong>([^<]*)<', page)
+    assert cards == [
+        ("3", "Organisationen"),
+        ("2", "Kooperationsmöglichkeiten"),
+        ("1", "angenommen von 2 Anfragen, 1 maßgeschneidert"),
+        ("1", "Treffen eingeplant, 1 veröffentlicht"),
+        ("0", "Anfragen nicht eingeplant"),
+    ]
