@@ -105,3 +105,17 @@ def test_an_overbooked_side_names_its_delegates_in_the_right_number(example_even
     schedule.meetings[schedule.meetings.index(tegnology[1])] = second
     messages = [v.message for v in validate_schedule(example_event, schedule) if v.rule == 4]
     assert messages == ["tegnology holds 2 meetings at once but has 1 delegate"]
+
+
+def test_too_few_tables_are_counted_in_the_right_number(example_event: Event) -> None:
+    one_table = example_event.model_copy(
+        update={"event": example_event.event.model_copy(update={"tables": 1})}
+    )
+    schedule = _valid(example_event)
+    onsite = [m for m in schedule.meetings if not m.online]
+    first = onsite[0]
+    other = next(m for m in onsite[1:] if not {m.a, m.b} & {first.a, first.b})
+    moved = other.model_copy(update={"start": first.start, "end": first.end})
+    schedule.meetings[schedule.meetings.index(other)] = moved
+    messages = [v.message for v in validate_schedule(one_table, schedule) if v.rule == 6]
+    assert "2 on-site meetings but 1 table" in messages

@@ -236,9 +236,11 @@ def _capacity_violations(
                 Violation(
                     6,
                     label,
-                    _("{count} on-site meetings but {tables} tables").format(
-                        count=len(numbers), tables=tables
-                    ),
+                    ngettext(
+                        "{count} on-site meetings but {tables} table",
+                        "{count} on-site meetings but {tables} tables",
+                        tables,
+                    ).format(count=len(numbers), tables=tables),
                 )
             )
         locations: Counter[str] = Counter()
@@ -267,9 +269,11 @@ def _capacity_violations(
                 Violation(
                     6,
                     _slot_label(index, slot_number),
-                    _("{count} online meetings but {rooms} online rooms").format(
-                        count=count, rooms=rooms
-                    ),
+                    ngettext(
+                        "{count} online meetings but {rooms} online room",
+                        "{count} online meetings but {rooms} online rooms",
+                        rooms,
+                    ).format(count=count, rooms=rooms),
                 )
             )
     return violations
