@@ -135,6 +135,17 @@ def test_spreadsheet_import_through_the_mapping_step(organizer_client, event):
     assert not Participation.objects.filter(event=event, organization__name="Nokia").exists()
 
 
+def test_a_spreadsheet_import_counts_what_it_imported_in_the_right_number(organizer_client, event):
+    content = xlsx_bytes([["Company", "Country", "Opportunity"], ["Nokia", "FI", "5G"]])
+    response = organizer_client.post(
+        reverse("orga:spreadsheet_upload", args=[event.pk]), {"file": _file("f.xlsx", content)}
+    )
+    chosen = {"name": "0", "country": "1", "opportunity_title": "2"}
+    done = organizer_client.post(response["Location"], chosen, follow=True)
+    shown = [str(message) for message in done.context["messages"]]
+    assert shown == ["Imported 1 organization and 1 opportunity."]
+
+
 def test_tailor_made_meeting_from_the_requests_page(organizer_client, event):
     smart_eye = Participation.objects.get(event=event, code="smart-eye")
     tegnology = Participation.objects.get(event=event, code="tegnology")

@@ -97,9 +97,19 @@ def move_conflicts(
     capacity = event.online_rooms if meeting.online else event.tables
     if capacity is not None and len(same_kind) >= capacity:
         reasons.append(
-            _("All %(count)d online rooms are taken then.") % {"count": capacity}
+            ngettext(
+                "The %(count)d online room is taken then.",
+                "All %(count)d online rooms are taken then.",
+                capacity,
+            )
+            % {"count": capacity}
             if meeting.online
-            else _("All %(count)d tables are taken then.") % {"count": capacity}
+            else ngettext(
+                "The %(count)d table is taken then.",
+                "All %(count)d tables are taken then.",
+                capacity,
+            )
+            % {"count": capacity}
         )
     if not meeting.online and location:
         taken = [m for m in same_kind if m.location == location]

@@ -94,7 +94,11 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
 
 def _slot_label(row: SlotRow) -> str:
     start = timezone.localtime(row.start)
-    return _("%(session)s · %(start)s (%(count)d meetings)") % {
+    return ngettext(
+        "%(session)s · %(start)s (%(count)d meeting)",
+        "%(session)s · %(start)s (%(count)d meetings)",
+        row.meetings,
+    ) % {
         "session": row.session.code,
         "start": f"{start:%Y-%m-%d %H:%M}",
         "count": row.meetings,
