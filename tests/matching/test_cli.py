@@ -39,6 +39,11 @@ def test_recommend_writes_a_valid_recommendations_file(event_file: Path, tmp_pat
     )
     assert result.exit_code == 0, result.output
     recommendations = read_recommendations(output)
+    count = sum(len(partners) for partners in recommendations.recommendations.values())
+    organizations = len(recommendations.recommendations)
+    assert f"{count} recommendations for {organizations} organizations written to" in (
+        result.output
+    )
     assert recommendations.event == "fixture"
     assert all(len(partners) == 3 for partners in recommendations.recommendations.values())
     assert (tmp_path / "cache" / "fake-64").is_dir()

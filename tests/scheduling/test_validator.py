@@ -96,3 +96,26 @@ def test_every_violation_is_reported(example_event: Event) -> None:
         ],
     )
     assert _rules(example_event, schedule) == [1, 2, 8]
+
+
+def test_an_overbooked_side_names_its_delegates_in_the_right_number(example_event: Event) -> None:
+    schedule = _valid(example_event)
+    tegnology = [m for m in schedule.meetings if "tegnology" in (m.a, m.b)]
+    second = tegnology[1].model_copy(update={"start": tegnology[0].start, "end": tegnology[0].end})
+    schedule.meetings[schedule.meetings.index(tegnology[1])] = second
+    messages = [v.message for v in validate_schedule(example_event, schedule) if v.rule == 4]
+    assert messages == ["tegnology holds 2 meetings at once but has 1 delegate"]
+
+
+def test_too_few_tables_are_counted_in_the_right_number(example_event: Event) -> None:
+    one_table = example_event.model_copy(
+        update={"event": example_event.event.model_copy(update={"tables": 1})}
+    )
+    schedule = _valid(example_event)
+    onsite = [m for m in schedule.meetings if not m.online]
+    first = onsite[0]
+    other = next(m for m in onsite[1:] if not {m.a, m.b} & {first.a, first.b})
+    moved = other.model_copy(update={"start": first.start, "end": first.end})
+    schedule.meetings[schedule.meetings.index(other)] = moved
+    messages = [v.message for v in validate_schedule(one_table, schedule) if v.rule == 6]
+    assert "2 on-site meetings but 1 table" in messages

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from matchfair.core import FormatError
 from matchfair.i18n import gettext as _
+from matchfair.i18n import ngettext
 
 USER_ERROR = 2
 
@@ -37,7 +38,11 @@ def report_user_errors(command: Command) -> Command:
             for line in str(error).splitlines():
                 stderr.print(line, markup=False)
             stderr.print(
-                _("{count} problem(s) found; nothing was written.").format(count=len(error.issues)),
+                ngettext(
+                    "{count} problem found; nothing was written.",
+                    "{count} problems found; nothing was written.",
+                    len(error.issues),
+                ).format(count=len(error.issues)),
                 markup=False,
             )
             raise typer.Exit(USER_ERROR) from None

@@ -20,6 +20,7 @@ from matchfair import core
 from matchfair.cli.app import UserError, app
 from matchfair.core import check_writable, read_event, write_document
 from matchfair.i18n import gettext as _
+from matchfair.i18n import ngettext
 from matchfair.matching import (
     DEFAULT_SPEC,
     EmbeddingCache,
@@ -119,8 +120,16 @@ def recommend_command(
     write_document(output, recommendations)
     count = sum(len(partners) for partners in recommendations.recommendations.values())
     typer.echo(
-        _("{count} recommendations for {organizations} organizations written to {path}").format(
-            count=count, organizations=len(recommendations.recommendations), path=output
+        ngettext(
+            "{recommendations} for {organizations} organization written to {path}",
+            "{recommendations} for {organizations} organizations written to {path}",
+            len(recommendations.recommendations),
+        ).format(
+            recommendations=ngettext(
+                "{count} recommendation", "{count} recommendations", count
+            ).format(count=count),
+            organizations=len(recommendations.recommendations),
+            path=output,
         )
     )
 

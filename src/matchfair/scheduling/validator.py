@@ -20,6 +20,7 @@ from matchfair.core import (
     window_contains,
 )
 from matchfair.i18n import gettext as _
+from matchfair.i18n import ngettext
 from matchfair.scheduling.problem_builder import is_online, mode_allows, needs_interpreter
 from matchfair.scheduling.slot_index import SlotIndex
 
@@ -139,9 +140,11 @@ def validate_schedule(event: Event, schedule: Schedule) -> list[Violation]:
                 Violation(
                     4,
                     _slot_label(index, slot_number),
-                    _("{id} holds {load} meetings at once but has {delegates} delegate(s)").format(
-                        id=party, load=load, delegates=organization.delegates
-                    ),
+                    ngettext(
+                        "{id} holds {load} meetings at once but has {delegates} delegate",
+                        "{id} holds {load} meetings at once but has {delegates} delegates",
+                        organization.delegates,
+                    ).format(id=party, load=load, delegates=organization.delegates),
                 )
             )
     violations.extend(_capacity_violations(event, schedule, index, onsite, online))
@@ -233,9 +236,11 @@ def _capacity_violations(
                 Violation(
                     6,
                     label,
-                    _("{count} on-site meetings but {tables} tables").format(
-                        count=len(numbers), tables=tables
-                    ),
+                    ngettext(
+                        "{count} on-site meetings but {tables} table",
+                        "{count} on-site meetings but {tables} tables",
+                        tables,
+                    ).format(count=len(numbers), tables=tables),
                 )
             )
         locations: Counter[str] = Counter()
@@ -264,9 +269,11 @@ def _capacity_violations(
                 Violation(
                     6,
                     _slot_label(index, slot_number),
-                    _("{count} online meetings but {rooms} online rooms").format(
-                        count=count, rooms=rooms
-                    ),
+                    ngettext(
+                        "{count} online meetings but {rooms} online room",
+                        "{count} online meetings but {rooms} online rooms",
+                        rooms,
+                    ).format(count=count, rooms=rooms),
                 )
             )
     return violations

@@ -161,4 +161,4 @@ def test_a_viewers_pages_are_translated(client_for, world: World):
     dashboard = read_page(client, "orga:event", world.event)
     home = client.get(reverse("portal:home")).content.decode()
     assert "Veranstaltungen, die Sie ansehen" in home
-    assert "veröffentlichte Treffen" in dashboard
+    assert "<strong>1</strong>veröffentlichtes Treffen" in dashboard

@@ -38,7 +38,7 @@ def test_a_job_is_queued_on_commit_and_the_worker_runs_it():
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.error
     assert job.progress == 1.0
-    assert "1 meetings scheduled" in job.message
+    assert job.message == "1 meeting scheduled, 1 not scheduled."
 
 
 def test_the_scheduler_keeps_the_published_meeting():
@@ -87,6 +87,7 @@ def test_recommendations_are_stored_for_every_organization():
     }
     assert ("tegnology", "tsinghua-energy") in partners
     assert all(a != b for a, b in partners)
+    assert job.message == "6 recommendations for 3 organizations."
 
 
 GERMAN_PHASES = {"erster Plan", "weitere Treffen einplanen", "weniger Pausen"}

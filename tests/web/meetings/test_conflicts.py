@@ -58,7 +58,28 @@ def test_every_broken_rule_is_named_not_only_the_first(event):
     assert reasons == [
         "The request allows only the sessions day1-pm.",
         "This meeting is on site and the session is online only.",
-        "清华四川能源互联网研究院 already has 1 meeting(s) then (with Smart Eye).",
+        "清华四川能源互联网研究院 already has 1 meeting then (with Smart Eye).",
         "Interpreter interp-1 is not available then.",
         "Interpreter interp-1 interprets another meeting then.",
     ]
+
+
+def test_the_one_table_taken_is_named_in_the_singular(event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+    event.tables = 1
+    event.save(update_fields=["tables"])
+    start = _at("2024-11-18T14:25:00+08:00")
+    Meeting.objects.create(
+        event=event,
+        a=Participation.objects.get(event=event, code="smart-eye"),
+        b=meeting.a,
+        session=session,
+        start=start,
+        end=_at("2024-11-18T14:45:00+08:00"),
+        location="table-1",
+    )
+
+    reasons = move_conflicts(meeting=meeting, session=session, start=start, location="table-2")
+
+    assert "The 1 table is taken then." in reasons

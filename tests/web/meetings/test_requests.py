@@ -35,7 +35,7 @@ def test_a_request_stays_within_its_event(german, fair):
 def test_the_quota_counts_sent_requests(german, french, fair):
     chinese = factories.participant(fair, name="Chengdu Energy", country="CN", email="c@x.example")
     send_request(requester=german, recipient=french, quota=1)
-    with pytest.raises(RequestRuleError, match="1 meeting requests"):
+    with pytest.raises(RequestRuleError, match="sent its 1 meeting request, the most allowed"):
         send_request(requester=german, recipient=chinese, quota=1)
 
 

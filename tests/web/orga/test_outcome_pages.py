@@ -120,3 +120,41 @@ def test_sides_still_to_report_are_asked_by_email(
     assert "清华四川能源互联网研究院" in body
     link = body.split("http://testserver")[1].strip()
     assert organizer_client.get(link).status_code == 200
+
+
+def test_asking_for_feedback_counts_organizations_once_and_the_emails_sent(
+    organizer_client, outcome_event: Event, django_capture_on_commit_callbacks, mailoutbox
+):
+    # Six sides lack a report; only tegnology (two meetings) has a delegate, with an
+    # address, and one other organization has a delegate without one.
+    with_address = make_user("teg-delegate")
+    with_address.email = "teg@example.dk"
+    with_address.save()
+    Delegate.objects.create(
+        user=with_address, organization=side_of(outcome_event, "tegnology").organization
+    )
+    without_address = make_user("tsinghua-delegate")
+    without_address.email = ""
+    without_address.save()
+    Delegate.objects.create(
+        user=without_address,
+        organization=side_of(outcome_event, "tsinghua-energy").organization,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organizer_client.post(
+            reverse("orga:ask_missing_feedback", args=[outcome_event.pk]), follow=True
+        )
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["2 organizations were asked for their feedback. 2 e-mails were sent."]
+    assert len(mailoutbox) == 2
+
+
+def test_asking_nobody_says_so_in_the_plural_of_zero(
+    organizer_client, outcome_event: Event, mailoutbox
+):
+    response = organizer_client.post(
+        reverse("orga:ask_missing_feedback", args=[outcome_event.pk]), follow=True
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["0 organizations were asked for their feedback. 0 e-mails were sent."]
+    assert mailoutbox == []

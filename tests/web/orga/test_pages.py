@@ -1,6 +1,7 @@
 """The organizer's and the participant's pages through Django's test client."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -134,6 +135,17 @@ def test_spreadsheet_import_through_the_mapping_step(organizer_client, event):
     assert not Participation.objects.filter(event=event, organization__name="Nokia").exists()
 
 
+def test_a_spreadsheet_import_counts_what_it_imported_in_the_right_number(organizer_client, event):
+    content = xlsx_bytes([["Company", "Country", "Opportunity"], ["Nokia", "FI", "5G"]])
+    response = organizer_client.post(
+        reverse("orga:spreadsheet_upload", args=[event.pk]), {"file": _file("f.xlsx", content)}
+    )
+    chosen = {"name": "0", "country": "1", "opportunity_title": "2"}
+    done = organizer_client.post(response["Location"], chosen, follow=True)
+    shown = [str(message) for message in done.context["messages"]]
+    assert shown == ["Imported 1 organization and 1 opportunity."]
+
+
 def test_tailor_made_meeting_from_the_requests_page(organizer_client, event):
     smart_eye = Participation.objects.get(event=event, code="smart-eye")
     tegnology = Participation.objects.get(event=event, code="tegnology")
@@ -217,6 +229,18 @@ def test_publishing_marks_every_meeting_published(organizer_client, event):
     assert not Meeting.objects.filter(event=event, published=False).exists()
 
 
+def test_publishing_says_how_many_meetings_are_new_in_the_right_number(organizer_client, event):
+    Meeting.objects.filter(event=event).update(published=False)
+    shown = []
+    for _ in range(2):
+        response = organizer_client.post(reverse("orga:publish", args=[event.pk]), follow=True)
+        shown += [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Schedule published (1 new meeting). Later runs keep it.",
+        "Schedule published (0 new meetings). Later runs keep these meetings.",
+    ]
+
+
 def test_the_exported_event_file_is_the_imported_one(organizer_client, event):
     response = organizer_client.get(reverse("orga:export_event", args=[event.pk]))
     exported = parse_event(json.loads(response.content))
@@ -272,3 +296,29 @@ def test_a_bad_stored_value_makes_the_event_file_page_name_it_not_answer_500(
     assert "TEGnology: languages: &#x27;dk&#x27; is not an ISO 639-1 code" in text
     edit = reverse("orga:edit_organization", args=[world.event.pk, world.tegnology.pk])
     assert f'href="{edit}"' in text
+
+
+def test_the_dashboard_cards_count_in_the_right_number(organizer_client, event):
+    page = organizer_client.get(reverse("orga:event", args=[event.pk])).content.decode()
+    cards = re.findall(r'class="card"[^>]*><strong>([^<]*)</strong>([^<]*)<', page)
+    assert cards == [
+        ("3", "organizations"),
+        ("2", "opportunities"),
+        ("1", "accepted of 2 requests, 1 tailor-made"),
+        ("1", "meeting scheduled, 1 published"),
+        ("0", "requests not scheduled"),
+    ]
+
+
+def test_the_dashboard_cards_count_in_german_too(organizer_client, event):
+    page = organizer_client.get(
+        reverse("orga:event", args=[event.pk]), headers={"accept-language": "de"}
+    ).content.decode()
+    cards = re.findall(r'class="card"[^>]*><strong>([^<]*)</strong>([^<]*)<', page)
+    assert cards == [
+        ("3", "Organisationen"),
+        ("2", "Kooperationsmöglichkeiten"),
+        ("1", "angenommen von 2 Anfragen, 1 maßgeschneidert"),
+        ("1", "Treffen eingeplant, 1 veröffentlicht"),
+        ("0", "Anfragen nicht eingeplant"),
+    ]

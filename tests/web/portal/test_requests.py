@@ -96,10 +96,12 @@ def test_the_quota_counts_requests_sent_but_not_tailor_made_meetings(german_clie
     second = factories.participant(fair, name="Lyon Capteurs", country="FR", email="b@lc.example")
     assert _ask(german_client, german, first).status_code == 302
     response = _ask(german_client, german, second)
-    assert "has sent its 1 meeting requests, the most allowed" in str(
+    assert "has sent its 1 meeting request, the most allowed" in str(
         response.context["form"].non_field_errors()
     )
     assert not MeetingRequest.objects.filter(recipient=second).exists()
+    page = german_client.get(reverse("portal:requests", args=[german.pk])).content.decode()
+    assert "Your organization has sent 1 of 1 request." in page
 
 
 def test_after_the_request_deadline_nothing_is_sent_or_answered(

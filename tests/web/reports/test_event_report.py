@@ -82,8 +82,9 @@ def test_no_english_text_is_left_in_a_translated_report(fixture_event: Event, co
                 "The participants came from 3 countries.",
                 "They held 3 one-on-one business meetings.",
                 "2 meetings resulted in potential cooperation agreements.",
-                "4 cooperation agreements were concluded, with a planned total investment of 21.75 billion Chinese yuan and 2 million euros.",
-                "3 agreements have been signed.",
+                "3 cooperation agreements were concluded.",
+                "1 agreement is a declared intention, not signed yet.",
+                "The agreements signed or intended plan a total investment of 21.75 billion Chinese yuan and 2 million euros.",
                 "1 project has already been implemented, for example with a branch set up.",
             ],
         ),
@@ -94,9 +95,36 @@ def test_no_english_text_is_left_in_a_translated_report(fixture_event: Event, co
                 "参会机构来自3个国家。",
                 "共举行一对一商务洽谈3场。",
                 "其中2场洽谈达成合作意向。",
-                "共达成合作协议4项，计划总投资217.52亿人民币和200万欧元。",
-                "其中3项已正式签约。",
+                "共达成合作协议3项。",
+                "有1项协议仍为合作意向，尚未签约。",
+                "已签约及意向协议计划总投资217.52亿人民币和200万欧元。",
                 "已有1个项目落地，例如设立了分支机构。",
+            ],
+        ),
+        (
+            "de",
+            [
+                "6 Organisationen nahmen an Chengdu-Europe Industrial Dialogue: Nordic Technology Innovation (18. November 2024) teil.",
+                "Die Teilnehmer kamen aus 3 Ländern.",
+                "Sie führten 3 Einzelgespräche.",
+                "2 Gespräche führten zu möglichen Kooperationsvereinbarungen.",
+                "3 Kooperationsvereinbarungen wurden geschlossen.",
+                "1 Vereinbarung ist eine erklärte Absicht und noch nicht unterzeichnet.",
+                "Die unterzeichneten und die beabsichtigten Vereinbarungen sehen zusammen eine Investition von 21,75 Milliarden Renminbi Yuan und 2 Millionen Euro vor.",
+                "1 Projekt ist bereits umgesetzt, etwa mit einer gegründeten Niederlassung.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "6 organisations ont participé à Chengdu-Europe Industrial Dialogue: Nordic Technology Innovation (18 novembre 2024).",
+                "Les participants venaient de 3 pays.",
+                "Ils ont tenu 3 rendez-vous d’affaires individuels.",
+                "2 rendez-vous ont abouti à des accords de coopération potentiels.",
+                "3 accords de coopération ont été conclus.",
+                "1 accord en est au stade de l’intention déclarée et n’est pas encore signé.",
+                "Les accords signés ou en intention prévoient un investissement total de 21,75\xa0Md\xa0CNY et 2\xa0M\xa0€.",
+                "1 projet est déjà mis en œuvre, par exemple avec l’ouverture d’une filiale.",
             ],
         ),
     ],
@@ -105,6 +133,35 @@ def test_key_figures_in_sentences(fixture_event: Event, code: str, expected: lis
     language = report_language(code)
     with translation.override(language.django):
         assert press_sentences(event_figures(fixture_event), None, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("en", ["3 agreements are declared intentions, not signed yet."]),
+        ("zh", ["有3项协议仍为合作意向，尚未签约。"]),
+        ("de", ["3 Vereinbarungen sind erklärte Absichten und noch nicht unterzeichnet."]),
+        (
+            "fr",
+            ["3 accords en sont au stade de l’intention déclarée et ne sont pas encore signés."],
+        ),
+    ],
+)
+def test_intentions_are_not_reported_as_concluded_agreements(
+    fixture_event: Event, code: str, expected: list[str]
+):
+    # The event of issue #13: three agreements, all of them intentions, none signed.
+    intentions = [
+        agreement.model_copy(update={"status": "intention", "value": None})
+        for agreement in fixture_event.outcomes.agreements[:3]
+    ]
+    event = fixture_event.model_copy(
+        update={"outcomes": fixture_event.outcomes.model_copy(update={"agreements": intentions})}
+    )
+    language = report_language(code)
+    with translation.override(language.django):
+        sentences = press_sentences(event_figures(event), None, language)
+    assert sentences[4:] == expected
 
 
 def test_singular_and_plural_follow_each_language(fixture_event: Event):
@@ -168,6 +225,6 @@ def test_pdf_text_can_be_extracted(fixture_event: Event):
         "Noto-Sans-CJK-SC",
         "Noto-Sans-CJK-SC-Bold",
     }
-    assert "共达成合作协议4项" in text
+    assert "共达成合作协议3项" in text
     assert "清华四川能源互联网研究院" in text
     assert "¥21,751,500,000.50" in text

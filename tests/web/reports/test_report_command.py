@@ -58,7 +58,7 @@ def test_pdf_report(tmp_path: Path):
     result = _run(str(FIXTURE), "-f", "pdf", "-l", "de", "-o", str(output))
     assert result.exit_code == 0, result.output
     text = "".join(page.extract_text() for page in PdfReader(output).pages)
-    assert "4 Kooperationsvereinbarungen wurden geschlossen" in text
+    assert "3 Kooperationsvereinbarungen wurden geschlossen" in text
 
 
 def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path):

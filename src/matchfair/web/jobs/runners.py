@@ -77,7 +77,11 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     )
     # A kept meeting may have another interpreter or table: its delegates are told.
     notify_agenda_changes_on_commit(event=event)
-    message = _("%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.") % {
+    message = ngettext(
+        "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
+        "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
+        len(stored.schedule.meetings),
+    ) % {
         "scheduled": len(stored.schedule.meetings),
         "unscheduled": len(stored.schedule.unscheduled),
     }
@@ -116,9 +120,15 @@ def run_recommender(job: Job, report: core.ProgressCallback) -> str:
         progress=on_progress,
     )
     stored = store_recommendations(event, recommendations)
-    return _("%(count)d recommendations for %(organizations)d organizations.") % {
-        "count": stored,
-        "organizations": len(recommendations.recommendations),
+    organizations = len(recommendations.recommendations)
+    return ngettext(
+        "%(recommendations)s for %(organizations)d organization.",
+        "%(recommendations)s for %(organizations)d organizations.",
+        organizations,
+    ) % {
+        "recommendations": ngettext("%(count)d recommendation", "%(count)d recommendations", stored)
+        % {"count": stored},
+        "organizations": organizations,
     }
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from babel.lists import format_list
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from matchfair.outcomes import ConvertedTotal, EventFigures, SeriesFigures
 from matchfair.web.reports.formatting import day_span, number, sentence_money
@@ -100,7 +100,7 @@ def _countries(countries: int, locale: str) -> list[str]:
 def outcome_sentences(
     figures: OutcomeTotals, total: ConvertedTotal | None, language: ReportLanguage
 ) -> list[str]:
-    """Meetings held, potential agreements, agreements concluded, signed and implemented."""
+    """Meetings held, potential agreements, agreements concluded (signed), intended and implemented."""
     locale = language.babel
     sentences = []
     if figures.meetings_held:
@@ -122,19 +122,10 @@ def outcome_sentences(
             ).format(count=number(promising, locale))
         )
     statuses = figures.agreements_by_status
-    concluded = sum(statuses.values()) - statuses.get("cancelled", 0)
-    if concluded and figures.investment_by_currency:
-        sentences.append(
-            ngettext(
-                "{count} cooperation agreement was concluded, with a planned investment of {investment}.",
-                "{count} cooperation agreements were concluded, with a planned total investment of {investment}.",
-                concluded,
-            ).format(
-                count=number(concluded, locale),
-                investment=_investment_words(figures.investment_by_currency, total, language),
-            )
-        )
-    elif concluded:
+    # Only a signed agreement is concluded (an implemented one was signed first); an
+    # intention is reported as what it is, never counted among the concluded ones.
+    concluded = statuses.get("signed", 0) + statuses.get("implemented", 0)
+    if concluded:
         sentences.append(
             ngettext(
                 "{count} cooperation agreement was concluded.",
@@ -142,14 +133,20 @@ def outcome_sentences(
                 concluded,
             ).format(count=number(concluded, locale))
         )
-    signed = statuses.get("signed", 0) + statuses.get("implemented", 0)
-    if signed:
+    intentions = statuses.get("intention", 0)
+    if intentions:
         sentences.append(
             ngettext(
-                "{count} agreement has been signed.",
-                "{count} agreements have been signed.",
-                signed,
-            ).format(count=number(signed, locale))
+                "{count} agreement is a declared intention, not signed yet.",
+                "{count} agreements are declared intentions, not signed yet.",
+                intentions,
+            ).format(count=number(intentions, locale))
+        )
+    if (concluded or intentions) and figures.investment_by_currency:
+        sentences.append(
+            gettext(
+                "The agreements signed or intended plan a total investment of {investment}."
+            ).format(investment=_investment_words(figures.investment_by_currency, total, language))
         )
     implemented = statuses.get("implemented", 0)
     if implemented:

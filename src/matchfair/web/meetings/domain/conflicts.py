@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchfair import core
 from matchfair.web.directory.models import Participation
@@ -45,7 +46,11 @@ def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting
     busy = [m for m in others if party.pk in (m.a_id, m.b_id)]
     if len(busy) >= party.delegates:
         reasons.append(
-            _("%(organization)s already has %(count)d meeting(s) then (with %(partners)s).")
+            ngettext(
+                "%(organization)s already has %(count)d meeting then (with %(partners)s).",
+                "%(organization)s already has %(count)d meetings then (with %(partners)s).",
+                len(busy),
+            )
             % {
                 "organization": party.organization.name,
                 "count": len(busy),
@@ -92,9 +97,19 @@ def move_conflicts(
     capacity = event.online_rooms if meeting.online else event.tables
     if capacity is not None and len(same_kind) >= capacity:
         reasons.append(
-            _("All %(count)d online rooms are taken then.") % {"count": capacity}
+            ngettext(
+                "The %(count)d online room is taken then.",
+                "All %(count)d online rooms are taken then.",
+                capacity,
+            )
+            % {"count": capacity}
             if meeting.online
-            else _("All %(count)d tables are taken then.") % {"count": capacity}
+            else ngettext(
+                "The %(count)d table is taken then.",
+                "All %(count)d tables are taken then.",
+                capacity,
+            )
+            % {"count": capacity}
         )
     if not meeting.online and location:
         taken = [m for m in same_kind if m.location == location]

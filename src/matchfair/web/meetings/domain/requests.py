@@ -9,6 +9,7 @@ caller's: ``notify.domain.requests`` wraps these functions for the pages and the
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
@@ -49,7 +50,11 @@ def send_request(
     Participation.objects.select_for_update().filter(pk=requester.pk).first()
     if quota is not None and requests_sent(requester) >= quota:
         raise RequestRuleError(
-            _("Your organization has sent its %(quota)d meeting requests, the most allowed.")
+            ngettext(
+                "Your organization has sent its %(quota)d meeting request, the most allowed.",
+                "Your organization has sent its %(quota)d meeting requests, the most allowed.",
+                quota,
+            )
             % {"quota": quota}
         )
     between = MeetingRequest.objects.filter(event=event).filter(

@@ -50,14 +50,17 @@ def overview(request: HttpRequest, event: Event) -> HttpResponse:
     )
 
 
-def _ask_for_feedback(event: Event, site_url: str) -> int:
+def _ask_for_feedback(event: Event, site_url: str) -> tuple[int, int]:
     """Ask every side still to report a published meeting, in its portal inbox and by e-mail.
 
     Each side gets its own feedback link, so the answer needs no login. A
     notification is above outcomes in the import order, so the page asks, not the
-    domain. Returns how many sides were asked.
+    domain. Returns how many organizations were asked (each once, however many of its
+    meetings lack a report; one without delegates is not asked) and how many e-mails
+    were sent (one per delegate with an address and meeting).
     """
-    asked = 0
+    asked: set[int] = set()
+    emails = 0
     zone = ZoneInfo(event.timezone)
     for row in queries.outcome_rows(event):
         for side in row.missing:
@@ -66,7 +69,7 @@ def _ask_for_feedback(event: Event, site_url: str) -> int:
             link = reverse(
                 "portal:meeting_feedback", args=[feedback_token(meeting=row.meeting, side=side)]
             )
-            notify(
+            notifications = notify(
                 side,
                 lambda partner=partner, when=when: _(
                     "How did your meeting with {partner} ({when}) go? "
@@ -78,23 +81,26 @@ def _ask_for_feedback(event: Event, site_url: str) -> int:
                 link=link,
                 site_url=site_url,
             )
-            asked += 1
-    return asked
+            if notifications:
+                asked.add(side.pk)
+            emails += sum(1 for notification in notifications if notification.user.email)
+    return len(asked), emails
 
 
 @require_POST
 @organizer_required
 def ask_missing(request: HttpRequest, event: Event) -> HttpResponse:
     """E-mail every side still to report its own feedback link."""
-    asked = _ask_for_feedback(event, request.build_absolute_uri("/"))
-    messages.success(
-        request,
-        ngettext(
-            "{count} organization was asked for its feedback.",
-            "{count} organizations were asked for their feedback.",
-            asked,
-        ).format(count=asked),
+    asked, emails = _ask_for_feedback(event, request.build_absolute_uri("/"))
+    organizations = ngettext(
+        "{count} organization was asked for its feedback.",
+        "{count} organizations were asked for their feedback.",
+        asked,
+    ).format(count=asked)
+    sent = ngettext("{count} e-mail was sent.", "{count} e-mails were sent.", emails).format(
+        count=emails
     )
+    messages.success(request, f"{organizations} {sent}")
     return redirect("orga:meeting_outcomes", event_id=event.pk)
 
 

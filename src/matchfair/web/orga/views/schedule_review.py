@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.queries import participations_of
@@ -93,7 +94,11 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
 
 def _slot_label(row: SlotRow) -> str:
     start = timezone.localtime(row.start)
-    return _("%(session)s · %(start)s (%(count)d meetings)") % {
+    return ngettext(
+        "%(session)s · %(start)s (%(count)d meeting)",
+        "%(session)s · %(start)s (%(count)d meetings)",
+        row.meetings,
+    ) % {
         "session": row.session.code,
         "start": f"{start:%Y-%m-%d %H:%M}",
         "count": row.meetings,
@@ -153,7 +158,11 @@ def publish(request: HttpRequest, event: Event) -> HttpResponse:
     notify_agenda_changes_on_commit(event=event)
     messages.success(
         request,
-        _("Schedule published (%(count)d new meetings). Later runs keep these meetings.")
+        ngettext(
+            "Schedule published (%(count)d new meeting). Later runs keep it.",
+            "Schedule published (%(count)d new meetings). Later runs keep these meetings.",
+            count,
+        )
         % {"count": count},
     )
     return redirect("orga:schedule", event_id=event.pk)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.directory.forms import MappingForm, SpreadsheetForm
@@ -50,9 +50,16 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
             stored.delete()
             messages.success(
                 request,
-                _("Imported %(organizations)d organizations and %(opportunities)d opportunities.")
+                ngettext(
+                    "Imported %(organizations)s and %(opportunities)d opportunity.",
+                    "Imported %(organizations)s and %(opportunities)d opportunities.",
+                    summary.opportunities,
+                )
                 % {
-                    "organizations": summary.organizations,
+                    "organizations": ngettext(
+                        "%(count)d organization", "%(count)d organizations", summary.organizations
+                    )
+                    % {"count": summary.organizations},
                     "opportunities": summary.opportunities,
                 },
             )
