@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.notify.domain.personal import new_calendar_token, settings_of
+from matchfair.web.notify.domain.personal import new_calendar_token, settings_of, zone_of
 from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
@@ -61,7 +61,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    with timezone.override(settings_of(request.user).timezone):
+    with timezone.override(zone_of(request.user)):
         return render(request, "portal/notifications.html", {"items": items})
 
 
