@@ -42,7 +42,11 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
-    return render(request, "portal/settings.html", {"form": form, "personal": personal})
+    return render(
+        request,
+        "portal/settings.html",
+        {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
+    )
 
 
 @require_POST
