@@ -1,10 +1,14 @@
 """Telling an organization's people: an inbox entry each, in their language, mail after commit."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.core import mail
 from django.utils.translation import gettext as _
 
+from matchfair.web.notify.dates import moment_with_zone
 from matchfair.web.notify.domain.notifications import notify
-from matchfair.web.notify.models import Notification
+from matchfair.web.notify.models import Notification, PersonalSettings
 from tests.web import factories
 
 
@@ -34,3 +38,17 @@ def test_the_email_leaves_only_after_the_commit(german, django_capture_on_commit
         callback()
     (sent,) = mail.outbox
     assert "https://fair.example/my/agenda/" in sent.body
+
+
+def test_times_in_a_notification_are_in_the_readers_zone_and_say_which(fair, german):
+    unchosen = factories.participant(
+        fair, name="Chengdu Solar Co", country="CN", email="li@cs.example", timezone=""
+    )
+    start = datetime(2026, 12, 1, 8, 30, tzinfo=ZoneInfo("UTC"))
+    (note,) = notify(unchosen, lambda: moment_with_zone(start), subject=lambda: "Meeting")
+    assert note.text == "1 December 2026 09:30 (Europe/Berlin)"
+    PersonalSettings.objects.filter(user=factories.user_of(unchosen)).update(
+        timezone="Asia/Shanghai"
+    )
+    (note,) = notify(unchosen, lambda: moment_with_zone(start), subject=lambda: "Meeting")
+    assert note.text == "1 December 2026 16:30 (Asia/Shanghai)"

@@ -67,8 +67,8 @@ def test_the_agenda_shows_each_side_its_own_time_zone(
     french_page = french_client.get(
         reverse("portal:agenda", args=[french.pk]), HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert "9:30 a.m." in german_page.content.decode()
-    assert "5:30 p.m." in french_page.content.decode()
+    assert "Tue 1 Dec 09:30" in german_page.content.decode()
+    assert "17:30" in french_page.content.decode()
     assert "https://meet.jit.si/matchfair-" in french_page.content.decode()
     assert "lin-de-fr" in french_page.content.decode()
     assert Notification.objects.filter(text__contains="Ihr Terminplan").count() == 1
@@ -162,3 +162,72 @@ def test_pdf_agenda_prints_the_participants_own_time_zone(german_client, german,
     assert "Asia/Tokyo" in text
     assert "17:30" in text or "5:30" in text
     assert "9:30" not in text
+
+
+def _unchosen(fair, *, attendance: str = "onsite"):
+    """A delegate who left the time zone at "the event's" on the sign-up form."""
+    return factories.participant(
+        fair,
+        name="Chengdu Solar Co",
+        country="CN",
+        email="li@chengdu-solar.example",
+        timezone="",
+        language="zh-hans",
+        attendance=attendance,
+    )
+
+
+def test_a_delegate_who_never_chose_sees_the_events_time_zone(client_for, fair, french):
+    on_site = _unchosen(fair)
+    _meeting(on_site, french)
+    publish_schedule(event=fair)
+    client = client_for(factories.user_of(on_site))
+    page = client.get(reverse("portal:agenda", args=[on_site.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Europe/Berlin" in page.content.decode()
+    assert "Tue 1 Dec 09:30" in page.content.decode()
+    assert "12/01/2026" not in page.content.decode()  # not US style
+    download = client.get(reverse("portal:agenda_pdf", args=[on_site.pk]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(download.content)).pages)
+    assert "Europe/Berlin" in text
+    assert "09:30" in text
+    assert "GMT+01:00" in text
+    assert "UTC" not in text
+
+
+def test_a_chosen_time_zone_wins_over_the_events(client_for, fair, french):
+    on_site = _unchosen(fair)
+    _meeting(on_site, french)
+    publish_schedule(event=fair)
+    client = client_for(factories.user_of(on_site))
+    client.post(reverse("portal:settings"), {"timezone": "Asia/Shanghai", "language": "zh-hans"})
+    page = client.get(reverse("portal:agenda", args=[on_site.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Asia/Shanghai" in page.content.decode()
+    assert "16:30" in page.content.decode()
+    download = client.get(reverse("portal:agenda_pdf", args=[on_site.pk]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(download.content)).pages)
+    assert "Asia/Shanghai" in text
+    assert "16:30" in text
+
+
+def test_an_online_delegate_who_never_chose_keeps_utc(client_for, fair, german):
+    online = _unchosen(fair, attendance="online")
+    _meeting(german, online, online=True)
+    publish_schedule(event=fair)
+    client = client_for(factories.user_of(online))
+    page = client.get(reverse("portal:agenda", args=[online.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Times in your time zone: UTC." in page.content.decode()
+    assert "08:30" in page.content.decode()
+
+
+def test_the_chinese_pdf_agenda_writes_the_date_the_chinese_way(client_for, fair, french):
+    on_site = _unchosen(fair)
+    _meeting(on_site, french)
+    publish_schedule(event=fair)
+    client = client_for(factories.user_of(on_site))
+    download = client.get(
+        reverse("portal:agenda_pdf", args=[on_site.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(download.content)).pages)
+    assert "12月1日周二" in text
+    assert "时间为 Europe/Berlin" in text
+    assert "星期二 01 十二月" not in text

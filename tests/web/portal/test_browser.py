@@ -76,12 +76,15 @@ def test_a_new_participant_from_invitation_to_agenda(live_server, browser, tmp_p
     assert newcomer.locator("#id_country option[value=CN]").inner_text() == "中国"
     newcomer.select_option("#id_country", "CN")
     newcomer.select_option("#id_kind", "company")
+    # On site, the time zone is left to follow the event's; online, the browser's is offered.
+    newcomer.select_option("#id_attendance", "onsite")
+    assert newcomer.input_value("#id_timezone") == ""
     newcomer.select_option("#id_attendance", "online")
     newcomer.fill("#id_first_name", "伟")
     newcomer.fill("#id_last_name", "张")
     newcomer.fill("#id_email", "wei@chengdu-pv.example")
     newcomer.fill("#id_password", factories.PASSWORD)
-    # The form preselects the browser's own time zone.
+    # The form preselects the browser's own time zone for an online participant.
     assert newcomer.input_value("#id_timezone") == "Asia/Shanghai"
     newcomer.select_option("#id_language", "zh-hans")
     newcomer.get_by_role("button", name="报名").click()

@@ -111,6 +111,6 @@ def test_the_deadline_is_told_in_the_readers_language_and_time_zone(german_clien
         {"description": "Neu", "attendance": "onsite"},
         HTTP_ACCEPT_LANGUAGE="de",
     )
-    assert "Profile konnten bis 15. Januar 2026 18:00 (CET) geändert werden." in str(
+    assert "Profile konnten bis 15. Januar 2026 18:00 (Europe/Berlin) geändert werden." in str(
         response.context["form"].non_field_errors()
     )

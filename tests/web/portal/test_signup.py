@@ -187,3 +187,15 @@ def test_an_organization_with_delegates_from_an_earlier_edition_is_refused(clien
     assert list(german.organization.delegates.values_list("user__email", flat=True)) == [
         "anna@sonnenwerk.example"
     ]
+
+
+def test_signing_up_without_a_time_zone_leaves_it_to_follow_the_event(client, fair):
+    link = reverse("portal:join", args=[rules_of(fair).invitation_token])
+    client.post(link, {**FORM, "timezone": ""})
+    user = get_user_model().objects.get(email=FORM["email"])
+    assert PersonalSettings.objects.get(user=user).timezone == ""
+    participation = Participation.objects.get(
+        event=fair, organization__name=FORM["organization_name"]
+    )
+    page = client.get(reverse("portal:agenda", args=[participation.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Times in your time zone: Europe/Berlin." in page.content.decode()

@@ -28,7 +28,12 @@ def _pdf(template: str, context: dict[str, object], event: Event, zone: str | No
     with timezone.override(zone):
         html = render_to_string(
             template,
-            {**context, "event": event, "zone": zone, "language": translation.get_language()},
+            {
+                **context,
+                "event": event,
+                "zone": zone,
+                "language": translation.get_language(),
+            },
         )
     return HTML(string=html).write_pdf()
 

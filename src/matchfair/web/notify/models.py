@@ -57,12 +57,16 @@ class PortalRules(models.Model):
 
 
 class PersonalSettings(models.Model):
-    """One person's time zone, language of notifications and private calendar link."""
+    """One person's time zone, language of notifications and private calendar link.
+
+    An empty ``timezone`` means the person has not chosen one: they see their event's
+    clock (``notify.domain.personal.zone_of``), which follows the event if it moves.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_settings"
     )
-    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    timezone = models.CharField(_("time zone"), max_length=64, blank=True, default="")
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )

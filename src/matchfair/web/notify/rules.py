@@ -2,7 +2,8 @@
 
 A portal page belongs to one participation: its organization's delegates (and the
 event's organizers) may open it, through ``directory.rules.delegate_participation``.
-Times are shown in the person's own time zone from their personal settings, a model
+Times are shown in the person's own time zone (their choice, else the event's), from
+their personal settings, a model
 of this app (label ``portal``), which is why the decorator lives here and not in
 ``directory``.
 """
@@ -16,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from matchfair.web.directory.rules import delegate_participation
-from matchfair.web.notify.domain.personal import settings_of
+from matchfair.web.notify.domain.personal import zone_of
 
 View = Callable[..., HttpResponse]
 
@@ -30,7 +31,7 @@ def participant_page(view: View) -> View:
         request: HttpRequest, participation_id: int, *args: Any, **kwargs: Any
     ) -> HttpResponse:
         participation = delegate_participation(request, participation_id)
-        with timezone.override(settings_of(request.user).timezone):
+        with timezone.override(zone_of(request.user, participation=participation)):
             return view(request, participation, *args, **kwargs)
 
     return checked

@@ -20,6 +20,8 @@ from matchfair.web.portal.languages import country_name
 from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())
+# Empty: not chosen, so times follow the event's time zone (UTC for online participants).
+FOLLOW_EVENT = [("", _("The event's time zone"))]
 
 
 def _words(value: str) -> list[str]:
@@ -45,8 +47,9 @@ class SignUpForm(forms.Form):
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     timezone = forms.ChoiceField(
         label=_("Your time zone"),
-        choices=TIME_ZONES,
-        initial="UTC",
+        choices=FOLLOW_EVENT + TIME_ZONES,
+        required=False,
+        initial="",
         widget=forms.Select(attrs={"data-browser-timezone": ""}),
     )
     language = forms.ChoiceField(label=_("Language of emails"), choices=settings.LANGUAGES)
@@ -111,7 +114,9 @@ class ColleagueForm(forms.Form):
 
 
 class PersonalSettingsForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label=_("Your time zone"), choices=TIME_ZONES)
+    timezone = forms.ChoiceField(
+        label=_("Your time zone"), choices=FOLLOW_EVENT + TIME_ZONES, required=False
+    )
     language = forms.ChoiceField(label=_("Language of emails"), choices=settings.LANGUAGES)
 
     class Meta:

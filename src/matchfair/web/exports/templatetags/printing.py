@@ -1,9 +1,12 @@
 """Template filters of the printed documents."""
 
+from datetime import datetime
+
 from django import template
 from django.utils.html import format_html
 
 from matchfair.web.exports.scripts import script_language
+from matchfair.web.notify import dates
 
 register = template.Library()
 
@@ -15,3 +18,21 @@ def tagged_name(text: str) -> str:
     if not language:
         return format_html("{}", text)
     return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.filter
+def print_day(moment: datetime) -> str:
+    """The date in the reader's language and the current time zone ("11月18日周一")."""
+    return dates.day(moment)
+
+
+@register.filter
+def print_time(moment: datetime) -> str:
+    """The time of day in the reader's language and the current time zone ("14:15")."""
+    return dates.clock(moment)
+
+
+@register.filter
+def print_offset(moment: datetime) -> str:
+    """The current zone's offset at that moment ("GMT+08:00"), so each time names its clock."""
+    return dates.offset(moment)

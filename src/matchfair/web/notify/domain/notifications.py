@@ -1,6 +1,7 @@
 """Telling the people of an organization: a notification in their portal inbox and an email.
 
-Each person reads it in the language they chose, so the text is built per person.
+Each person reads it in the language they chose and in their own time zone
+(``personal.zone_of``), so the text is built per person.
 """
 
 from collections.abc import Callable
@@ -9,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from matchfair.core.one_line import as_one_line
 from matchfair.web.directory.models import Participation
+from matchfair.web.notify.domain.personal import zone_of
 from matchfair.web.notify.models import Notification, PersonalSettings
 
 
@@ -44,7 +46,8 @@ def notify(
     """
     notifications = []
     for user in people_of(participation):
-        with translation.override(language_of(user)):
+        zone = zone_of(user, participation=participation)
+        with translation.override(language_of(user)), timezone.override(zone):
             body, title = text(), subject()
         notifications.append(
             Notification.objects.create(

@@ -8,11 +8,11 @@ deadline is refused like any other request (``meetings.domain.requests``).
 from datetime import datetime
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.domain.requests import RequestRuleError
+from matchfair.web.notify.dates import moment_with_zone
 from matchfair.web.notify.models import PortalRules
 
 
@@ -31,8 +31,7 @@ def rules_of(event: Event) -> PortalRules:
 
 def _when(moment: datetime) -> str:
     """A deadline in the reader's language and time zone, with the zone named."""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
+    return moment_with_zone(moment)
 
 
 def _passed(deadline: datetime | None, now: datetime | None) -> bool:

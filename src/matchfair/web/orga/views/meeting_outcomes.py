@@ -1,7 +1,5 @@
 """The organizer's overview of meeting outcomes: both sides' answers and the ones to chase."""
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +13,7 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.meetings.models import Meeting
+from matchfair.web.notify.dates import moment_with_zone
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
@@ -61,20 +60,18 @@ def _ask_for_feedback(event: Event, site_url: str) -> tuple[int, int]:
     """
     asked: set[int] = set()
     emails = 0
-    zone = ZoneInfo(event.timezone)
     for row in queries.outcome_rows(event):
         for side in row.missing:
             partner = row.meeting.b if side.pk == row.meeting.a_id else row.meeting.a
-            when = row.meeting.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             link = reverse(
                 "portal:meeting_feedback", args=[feedback_token(meeting=row.meeting, side=side)]
             )
             notifications = notify(
                 side,
-                lambda partner=partner, when=when: _(
+                lambda partner=partner, start=row.meeting.start: _(
                     "How did your meeting with {partner} ({when}) go? "
                     "Tell us in one step with the link below, no login needed."
-                ).format(partner=partner.organization.name, when=when),
+                ).format(partner=partner.organization.name, when=moment_with_zone(start)),
                 subject=lambda partner=partner: _(
                     "Your meeting with {partner}: how did it go?"
                 ).format(partner=partner.organization.name),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.notify.domain.personal import new_calendar_token, settings_of
+from matchfair.web.notify.domain.personal import new_calendar_token, settings_of, zone_of
 from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
@@ -42,7 +42,11 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
-    return render(request, "portal/settings.html", {"form": form, "personal": personal})
+    return render(
+        request,
+        "portal/settings.html",
+        {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
+    )
 
 
 @require_POST
@@ -61,7 +65,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    with timezone.override(settings_of(request.user).timezone):
+    with timezone.override(zone_of(request.user)):
         return render(request, "portal/notifications.html", {"items": items})
 
 

@@ -39,7 +39,7 @@ def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
             "published": event.schedule_published_at is not None,
             "items": AgendaItem.objects.filter(event=event),
             "signed_up": set(participation.signups.values_list("item_id", flat=True)),
-            "timezone_name": personal.timezone,
+            "timezone_name": timezone.get_current_timezone_name(),
             "subscription": request.build_absolute_uri(
                 reverse("portal:calendar_feed", args=[personal.calendar_token])
             ),
