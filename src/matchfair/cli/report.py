@@ -84,7 +84,7 @@ def _render(
     if output_format is ReportFormat.json:
         document = figures_document(event_figures(event), rates)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
-    from matchfair.web.reports.languages import report_language
+    from matchfair.web.languages import report_language
     from matchfair.web.reports.rendering import report_html, report_pdf
 
     if output_format is ReportFormat.html:

@@ -9,9 +9,9 @@ from django.utils import translation
 from matchfair.core import read_event
 from matchfair.web.events.models import Event, Series
 from matchfair.web.exchange.to_database import import_event
+from matchfair.web.languages import report_language
 from matchfair.web.outcomes.domain.rates import set_rate_table
 from matchfair.web.reports.dashboards import event_dashboard, series_dashboard
-from matchfair.web.reports.languages import report_language
 from tests.outcomes.conftest import FIXTURE, earlier_edition
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from matchfair.core import Event
 from matchfair.outcomes import event_figures
-from matchfair.web.reports.languages import REPORT_LANGUAGES, report_language
+from matchfair.web.languages import REPORT_LANGUAGES, report_language
 from matchfair.web.reports.rendering import report_html, report_pdf
 from matchfair.web.reports.sentences import press_sentences
 

@@ -1,7 +1,7 @@
 """Dates and times as a reader of each language writes them, with the time zone named.
 
 Babel's locale data chooses the forms ("Mon 18 Nov", "18. Nov.", "11月18日周一");
-English follows British usage, as the reports do (``reports.languages``), because an
+English follows British usage, as the reports do (``matchfair.web.languages``), because an
 international event's readers are not American by default. Every time printed in a
 PDF or an e-mail carries its zone, so a reader never has to guess which clock it is.
 """
@@ -11,13 +11,18 @@ from datetime import datetime
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt
 from django.utils import timezone, translation
 
-BABEL_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans_CN", "de": "de_DE", "fr": "fr_FR"}
+from matchfair.web.languages import report_language
 
 
 def babel_locale(language: str | None = None) -> str:
     """The Babel locale for a Django language code (the active one by default)."""
     code = (language or translation.get_language() or "en").lower()
-    return BABEL_LOCALES.get(code, BABEL_LOCALES.get(code.split("-")[0], "en_GB"))
+    for candidate in (code, code.split("-")[0]):
+        try:
+            return report_language(candidate).babel
+        except KeyError:
+            continue
+    return "en_GB"
 
 
 def _local(moment: datetime) -> datetime:

@@ -23,11 +23,11 @@ from matchfair.outcomes import (
 from matchfair.web.events.models import Event, Series
 from matchfair.web.exchange.from_database import export_event
 from matchfair.web.exchange.outcomes import rate_table_for, series_rate_table
+from matchfair.web.languages import ReportLanguage
 from matchfair.web.reports import labels
 from matchfair.web.reports.charts import Bar, Chart, bar_chart
 from matchfair.web.reports.event_report import EventReport, event_report
 from matchfair.web.reports.formatting import day_span, money, number
-from matchfair.web.reports.languages import ReportLanguage
 from matchfair.web.reports.sentences import series_sentences
 
 

@@ -18,10 +18,10 @@ from matchfair.outcomes import (
     event_figures,
     investment_total,
 )
+from matchfair.web.languages import ReportLanguage
 from matchfair.web.reports import labels
 from matchfair.web.reports.charts import Bar, Chart, bar_chart
 from matchfair.web.reports.formatting import country_name, day, day_span, money, number
-from matchfair.web.reports.languages import ReportLanguage
 from matchfair.web.reports.sentences import press_sentences
 
 

@@ -19,7 +19,7 @@ from babel.numbers import (
 )
 from django.utils.translation import gettext as _
 
-from matchfair.web.reports.languages import ReportLanguage
+from matchfair.web.languages import ReportLanguage
 
 
 def number(value: int | Decimal, locale: str) -> str:

@@ -5,8 +5,8 @@ from django.utils import translation
 
 from matchfair.core import Event
 from matchfair.outcomes import RateTable
+from matchfair.web.languages import ReportLanguage
 from matchfair.web.reports.event_report import event_report
-from matchfair.web.reports.languages import ReportLanguage
 
 
 def report_html(event: Event, language: ReportLanguage, rates: RateTable | None = None) -> str:

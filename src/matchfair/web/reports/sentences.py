@@ -12,8 +12,8 @@ from babel.lists import format_list
 from django.utils.translation import gettext, ngettext
 
 from matchfair.outcomes import ConvertedTotal, EventFigures, SeriesFigures
+from matchfair.web.languages import ReportLanguage
 from matchfair.web.reports.formatting import day_span, number, sentence_money
-from matchfair.web.reports.languages import ReportLanguage
 
 
 def _investment_words(

@@ -12,8 +12,8 @@ from matchfair.web.events.models import Event, Series
 from matchfair.web.events.rules import event_reader_required, is_organizer
 from matchfair.web.exchange.from_database import export_event
 from matchfair.web.exchange.outcomes import rate_table_for
+from matchfair.web.languages import REPORT_LANGUAGES, ReportLanguage, report_language
 from matchfair.web.reports.dashboards import event_dashboard, series_dashboard, usable_rates
-from matchfair.web.reports.languages import REPORT_LANGUAGES, ReportLanguage, report_language
 from matchfair.web.reports.rendering import report_html, report_pdf
 
 

@@ -1,7 +1,9 @@
-"""The languages a report is written in, and their names in Django and in Babel.
+"""The languages reports and dates are written in, and their names in Django and in Babel.
 
 The command line takes short codes (``zh``); Django's catalogs use ``zh-hans`` and
-Babel's locale data ``zh_Hans_CN``. This table is the one place that maps them.
+Babel's locale data ``zh_Hans_CN``. This table is the one place that maps them; it
+sits outside the web packages' order because reports (a page app) and notify's date
+formats (a data app) both read it.
 """
 
 from dataclasses import dataclass
