@@ -1,6 +1,7 @@
 """events.domain.slugs: every event has its own slug, from its file, its name or its organizer."""
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from matchfair.web.audit.models import AuditEntry
@@ -98,3 +99,26 @@ def test_the_dashboard_shows_the_slug_the_command_line_takes(client_for):
     event = _event("Mine", "mine-2026")
     page = client_for(event.organizers.get()).get(reverse("orga:event", args=[event.pk]))
     assert "<code>mine-2026</code>" in page.content.decode()
+
+
+def test_a_slug_taken_between_look_up_and_insert_moves_on_to_the_next(monkeypatch):
+    from matchfair.web.events.domain import slugs
+
+    _event("Fair", "fair")
+    real = slugs.free_code
+    answers = iter(["fair"])  # a concurrent creation took "fair" after the look-up
+
+    def racing(base, **kwargs):
+        return next(answers, None) or real(base, **kwargs)
+
+    monkeypatch.setattr(slugs, "free_code", racing)
+    assert _event("Fair").code == "fair-2"
+
+
+def test_a_typed_slug_taken_by_a_concurrent_creation_is_refused_on_its_field(monkeypatch):
+    from matchfair.web.events.domain import slugs
+
+    _event("Fair", "fair")
+    monkeypatch.setattr(slugs, "check_slug_free", lambda slug, **kwargs: None)
+    with pytest.raises(SlugTakenError), transaction.atomic():
+        _event("Other", "fair")

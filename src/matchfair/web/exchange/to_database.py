@@ -22,7 +22,7 @@ from matchfair.web.directory.domain.identity import (
     find_or_create_organizations,
 )
 from matchfair.web.directory.models import Opportunity, Organization, Participation
-from matchfair.web.events.domain.slugs import free_code
+from matchfair.web.events.domain.slugs import create_with_slug
 from matchfair.web.events.models import Event, Interpreter, Series, Session
 from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest
@@ -291,10 +291,11 @@ def import_event(
     operator's, who holds the database itself.
     """
     info = document.event
-    event = Event.objects.create(
+    # The file's id, or the next free one when another event has it (``slugs``).
+    event = create_with_slug(
+        base=info.id,
+        typed=False,
         series=series,
-        # The file's id, or the next free one when another event has it (``slugs``).
-        code=free_code(info.id),
         name=info.name,
         timezone=info.timezone,
         tables=info.tables,

@@ -1,11 +1,11 @@
 """Creating an event (an edition, in its series) and changing its settings."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from matchfair.web.audit.services import record
-from matchfair.web.events.domain.slugs import check_slug_free, free_slug
+from matchfair.web.events.domain.slugs import check_slug_free, create_with_slug, name_slug
 from matchfair.web.events.models import Event, Series
 
 
@@ -25,12 +25,11 @@ def create_event(
 
     An empty ``code`` becomes a free slug made from the name; a typed one must be free.
     """
-    if code:
-        check_slug_free(code)
     series = Series.objects.get_or_create(name=series_name)[0] if series_name else None
-    event = Event.objects.create(
+    event = create_with_slug(
+        base=code or name_slug(name),
+        typed=bool(code),
         series=series,
-        code=code or free_slug(name),
         name=name,
         timezone=timezone,
         tables=tables,
@@ -68,7 +67,13 @@ def update_event(
     event.tables = tables
     event.online_rooms = online_rooms
     event.match_across_groups = match_across_groups
-    event.save()
+    try:
+        with transaction.atomic():
+            event.save()
+    except IntegrityError:
+        # Another event took the slug between the check and the save.
+        check_slug_free(event.code, exclude=event)
+        raise
     if event.code != old_code:
         record(
             event,

@@ -6,6 +6,9 @@ without one, gets the next free ``<base>-2``, ``<base>-3``; an organizer who typ
 taken one is refused with the field named.
 """
 
+from typing import Any
+
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,6 +18,8 @@ from matchfair.web.events.models import Event
 
 MAX_LENGTH = 200
 FALLBACK = "event"
+ATTEMPTS = 5
+"""Inserts tried when concurrent creations keep taking the slug just found free."""
 
 
 class SlugTakenError(EventRuleError):
@@ -23,9 +28,14 @@ class SlugTakenError(EventRuleError):
     field = "code"
 
 
+def name_slug(text: str) -> str:
+    """``text`` made a slug, ``FALLBACK`` when nothing is left (a name in Chinese script)."""
+    return slugify(text)[: MAX_LENGTH - 10].strip("-") or FALLBACK
+
+
 def free_slug(text: str, *, exclude: Event | None = None) -> str:
-    """``text`` made a slug (``FALLBACK`` when nothing is left), suffixed until it is free."""
-    return free_code(slugify(text)[: MAX_LENGTH - 10].strip("-") or FALLBACK, exclude=exclude)
+    """``text`` made a slug, suffixed until no other event has it."""
+    return free_code(name_slug(text), exclude=exclude)
 
 
 def free_code(base: str, *, exclude: Event | None = None) -> str:
@@ -41,16 +51,42 @@ def free_code(base: str, *, exclude: Event | None = None) -> str:
     return slug
 
 
+def _taken(slug: str, *, exclude: Event | None = None) -> SlugTakenError:
+    return SlugTakenError(
+        _("The event id “%(slug)s” belongs to another event; try “%(free)s”.")
+        % {"slug": slug, "free": free_slug(slug, exclude=exclude)}
+    )
+
+
 def check_slug_free(slug: str, *, exclude: Event | None = None) -> None:
     """Refuse a slug another event has, naming it and the next free one."""
     others = Event.objects.filter(code=slug)
     if exclude is not None and exclude.pk is not None:
         others = others.exclude(pk=exclude.pk)
     if others.exists():
-        raise SlugTakenError(
-            _("The event id “%(slug)s” belongs to another event; try “%(free)s”.")
-            % {"slug": slug, "free": free_slug(slug, exclude=exclude)}
-        )
+        raise _taken(slug, exclude=exclude)
+
+
+def create_with_slug(*, base: str, typed: bool, **fields: Any) -> Event:
+    """Create the event under ``base`` (``typed``: as the organizer typed it) or the next free slug.
+
+    Another creation may take the slug between the look-up and the insert; the unique
+    index refuses the second, which then tries the next free slug under a savepoint (a
+    typed slug is refused with the field named), so neither answers with an error page.
+    """
+    for _attempt in range(ATTEMPTS):
+        slug = base if typed else free_code(base)
+        if typed:
+            check_slug_free(slug)
+        try:
+            with transaction.atomic():
+                return Event.objects.create(code=slug, **fields)
+        except IntegrityError:
+            if not Event.objects.filter(code=slug).exists():
+                raise
+            if typed:
+                raise _taken(slug) from None
+    raise _taken(base)
 
 
 def event_by_slug_or_number(reference: str) -> Event | None:
