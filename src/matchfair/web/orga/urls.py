@@ -20,6 +20,7 @@ from matchfair.web.orga.views import (
     programme_edits,
     schedule_review,
     spreadsheet_import,
+    unowned_events,
 )
 
 app_name = "orga"
@@ -31,6 +32,7 @@ urlpatterns = [
     path("events/import/", event_pages.import_event_file, name="import_event_file"),
     path(EVENT, event_pages.dashboard, name="event"),
     path(f"{EVENT}settings/", event_pages.event_settings, name="event_settings"),
+    path(f"{EVENT}organizer/", unowned_events.assign_organizer, name="assign_organizer"),
     path(f"{EVENT}portal/", portal_rules.portal_rules, name="portal_rules"),
     path(f"{EVENT}people/", people.people, name="event_people"),
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),

@@ -214,3 +214,29 @@ def add_colleague(
         email=email,
         site_url=site_url,
     )[0]
+
+
+@transaction.atomic
+def invite_contact(
+    *,
+    participation: Participation,
+    by: Standing,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Delegate:
+    """Give an organization already in the event its contact person: account and welcome link.
+
+    The spreadsheet import's contact columns and the requests page's "invite a contact"
+    both come here, so a contact is invited exactly as the invite page does it: the
+    address's existing account is reused (never a second one), and an entry the
+    organizer does not answer for is split or refused as ``_own_entry`` says.
+    """
+    organization = _own_entry(participation, by, field="email")
+    return _enrol(
+        participation.event,
+        organization,
+        contact_name=contact_name,
+        email=email,
+        site_url=site_url,
+    )[0]

@@ -15,6 +15,12 @@ from pydantic import ValidationError
 
 from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.directory.spreadsheets.contacts import (
+    Contact,
+    ContactProblem,
+    row_contacts,
+    sheet_problems,
+)
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
 from matchfair.web.directory.spreadsheets.reading import Table
 from matchfair.web.events.models import Event
@@ -92,6 +98,10 @@ def _issues(row: int, error: ValidationError, prefix: str = "") -> list[RowIssue
     return issues
 
 
+def _contact_issue(problem: ContactProblem) -> RowIssue:
+    return RowIssue(problem.row, str(LABELS[problem.field]), problem.message)
+
+
 class _Codes:
     """Ids for rows that have none: from the name, unique in the event and the sheet."""
 
@@ -109,8 +119,12 @@ class _Codes:
 
 def parse_rows(
     event: Event, table: Table, mapping: Mapping
-) -> tuple[list[core.Organization], list[core.Opportunity]]:
-    """Validate every row; raise SpreadsheetImportError listing all problems found."""
+) -> tuple[list[core.Organization], list[core.Opportunity], list[Contact]]:
+    """Validate every row; raise SpreadsheetImportError listing all problems found.
+
+    Besides the organizations and opportunities, the contacts to invite
+    (``spreadsheets.contacts``), each with its organization's code.
+    """
     if "name" not in mapping:
         raise SpreadsheetImportError(
             [RowIssue(1, str(LABELS["name"]), _("choose the column with the names"))]
@@ -125,6 +139,7 @@ def parse_rows(
     first_row: dict[str, int] = {}
     by_name: dict[str, str] = {}
     opportunities: list[core.Opportunity] = []
+    contacts: dict[tuple[str, str], Contact] = {}
     for row, cells in table.rows:
         given_id = _value(cells, mapping, "id")
         name = _value(cells, mapping, "name")
@@ -160,6 +175,12 @@ def parse_rows(
             organizations[code] = organization
             first_row[code] = row
             by_name.setdefault(name.casefold(), code)
+        found, problems = row_contacts(
+            row=row, cells=cells, mapping=mapping, headers=table.headers, code=code
+        )
+        issues.extend(_contact_issue(problem) for problem in problems)
+        for contact in found:
+            contacts.setdefault((code, contact.email.casefold()), contact)
         title = _value(cells, mapping, "opportunity_title")
         if not title:
             continue
@@ -182,6 +203,10 @@ def parse_rows(
             opportunities.append(core.Opportunity.model_validate(opportunity))
         except ValidationError as error:
             issues.extend(_issues(row, error, prefix="opportunity_"))
+    names = {code: organization.name for code, organization in organizations.items()}
+    issues.extend(
+        _contact_issue(problem) for problem in sheet_problems(list(contacts.values()), names)
+    )
     if issues:
-        raise SpreadsheetImportError(issues)
-    return list(organizations.values()), opportunities
+        raise SpreadsheetImportError(sorted(issues, key=lambda issue: issue.row))
+    return list(organizations.values()), opportunities, list(contacts.values())

@@ -49,6 +49,17 @@ ORGANIZATION_FIELDS = (
     Field("delegates", _("Parallel meetings"), ("delegates", "parallel meetings")),
     Field("group", _("Group"), ("group", "delegation", "side")),
     Field("description", _("Profile"), ("description", "profile", "about", "简介")),
+    # The person invited to answer for the organization (``spreadsheets.contacts``).
+    Field(
+        "contact_name",
+        _("Contact person"),
+        ("contact", "contact person", "contact name", "ansprechpartner", "联系人"),
+    ),
+    Field(
+        "contact_email",
+        _("Contact e-mail"),
+        ("email", "e-mail", "mail", "contact email", "contact e-mail", "电子邮件", "邮箱"),
+    ),
 )
 
 OPPORTUNITY_FIELDS = (

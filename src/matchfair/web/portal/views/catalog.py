@@ -11,6 +11,7 @@ from matchfair.web.directory.models import Opportunity, Organization, Participat
 from matchfair.web.directory.queries import sectors_of
 from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
+from matchfair.web.meetings.unanswered import has_contact
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import send_request
 from matchfair.web.notify.rules import participant_page
@@ -99,6 +100,15 @@ def partner(request: HttpRequest, participation: Participation, partner_id: int)
                 request,
                 _("Your request to meet %(name)s is sent.") % {"name": other.organization.name},
             )
+            if not has_contact(other):
+                messages.warning(
+                    request,
+                    _(
+                        "Nobody at %(name)s can answer yet: it has no contact person on the "
+                        "platform. The organizer sees your request and can invite one."
+                    )
+                    % {"name": other.organization.name},
+                )
             return redirect("portal:requests", participation.pk)
     between = MeetingRequest.objects.filter(
         event=event, requester__in=[participation, other], recipient__in=[participation, other]
