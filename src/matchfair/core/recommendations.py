@@ -2,18 +2,28 @@
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from matchfair.core.base import Strict
 from matchfair.core.codes import Identifier
+from matchfair.i18n import Message
 
 RECOMMENDATIONS_FORMAT = "matchfair-recommendations/1"
 
 
 class Recommendation(Strict):
+    """A partner and why: ``reasons`` as the file's text, ``messages`` as the engine's words.
+
+    ``messages`` (never written to a file) lets the web store each reason once and
+    write it in each reader's language; a file read back has none.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     partner: Identifier
     score: float = Field(ge=0.0, le=1.0)
     reasons: list[str] = Field(default_factory=list)
+    messages: list[Message] = Field(default_factory=list, exclude=True, repr=False)
 
 
 class Recommendations(Strict):

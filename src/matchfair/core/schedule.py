@@ -2,10 +2,11 @@
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from matchfair.core.base import Strict
 from matchfair.core.codes import Identifier, Timestamp
+from matchfair.i18n import Message
 
 SCHEDULE_FORMAT = "matchfair-schedule/1"
 
@@ -22,9 +23,24 @@ class ScheduledMeeting(Strict):
 
 
 class UnscheduledMeeting(Strict):
+    """A meeting left out, and why: ``reason`` is the file's text, ``message`` the engine's words.
+
+    The file holds the reason as text in the language it was written in (the format
+    is a contract); ``message``, never written to a file, lets the web store the
+    reason once and write it in each reader's language.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     a: Identifier
     b: Identifier
     reason: str
+    message: Message | None = Field(default=None, exclude=True, repr=False)
+
+    @classmethod
+    def explained(cls, a: str, b: str, message: Message) -> "UnscheduledMeeting":
+        """The entry for a reason the engine gives: its text in the current language."""
+        return cls(a=a, b=b, reason=message.render(), message=message)
 
 
 class Schedule(Strict):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchfair import core
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.domain.programme import checked_session
@@ -128,10 +129,22 @@ def change_session(
     session.slot_minutes, session.gap_minutes, session.mode = slot_minutes, gap_minutes, mode
     session.save()
     summary = f"{before} → {_describe(session)}"
-    if misfits:
-        summary += f"; {len(misfits)} draft meetings removed"
-    record(session.event, "session.changed", session, summary)
+    record(session.event, "session.changed", session, _with_drafts_removed(summary, len(misfits)))
     return len(misfits)
+
+
+def _with_drafts_removed(
+    summary: str, drafts: int, *, always: bool = False
+) -> str | stored_text.Stored:
+    """An audit summary that says how many draft meetings went with the change."""
+    if not drafts and not always:
+        return summary
+    return stored_text.ngettext(
+        "%(summary)s; %(count)d draft meeting removed",
+        "%(summary)s; %(count)d draft meetings removed",
+        drafts,
+        summary=summary,
+    )
 
 
 @transaction.atomic
@@ -161,7 +174,7 @@ def delete_session(*, session: Session) -> SessionDependents:
         session.event,
         "session.deleted",
         session,
-        f"{_describe(session)}; {dependents.drafts} draft meetings removed",
+        _with_drafts_removed(_describe(session), dependents.drafts, always=True),
     )
     session.delete()
     return dependents
