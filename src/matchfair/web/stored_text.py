@@ -45,6 +45,15 @@ def ngettext(singular: str, plural: str, count: int, **params: Any) -> Stored:
     }
 
 
+def sentences(parts: list[Stored]) -> Stored:
+    """Sentences one after another, each join a message (Chinese joins without a space)."""
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        # Translators: two sentences one after the other (Chinese needs no space between).
+        joined = gettext("%(first)s %(second)s", first=part, second=joined)
+    return joined
+
+
 def moment(value: datetime) -> Stored:
     """A point in time as a value: a date and time in the reader's locale and time zone."""
     return {"moment": value.isoformat()}
