@@ -23,6 +23,7 @@ from django.utils import translation
 
 import matchfair
 from matchfair.core import MeetingRequest, parse_event
+from matchfair.core.schedule import UnscheduledMeeting as ScheduleEntry
 from matchfair.i18n import LOCALE_DIR, Message, gettext, use_language
 from matchfair.matching.explain import requests_reasons, sectors_reason
 from matchfair.scheduling import build_problem
@@ -309,3 +310,12 @@ def test_a_reason_stored_before_messages_shows_its_text(client):
     client.force_login(organizer)
     page = client.get(reverse("orga:schedule", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="de")
     assert "written by hand" in page.content.decode()
+
+
+def test_the_schedule_file_keeps_the_reasons_text_in_its_language_and_no_message(crowded):
+    event, built, placement = crowded
+    reason = next(iter(unscheduled_reasons(event, built, placement).values()))
+    with use_language("de"):
+        entry = ScheduleEntry.explained("a", "b", reason)
+    assert entry.message == reason
+    assert entry.model_dump(mode="json") == {"a": "a", "b": "b", "reason": reason.render("de")}

@@ -3,6 +3,7 @@
 from typing import Literal
 
 from pydantic import ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from matchfair.core.base import Strict
 from matchfair.core.codes import Identifier, Timestamp
@@ -23,19 +24,18 @@ class ScheduledMeeting(Strict):
 
 
 class UnscheduledMeeting(Strict):
-    """A meeting left out, and why: ``reason`` is the file's text, ``message`` the engine's words.
-
-    The file holds the reason as text in the language it was written in (the format
-    is a contract); ``message``, never written to a file, lets the web store the
-    reason once and write it in each reader's language.
-    """
+    # A meeting left out, and why. The file holds ``reason`` as text in the language it
+    # was written in (the format is a contract); ``message``, the engine's words, is
+    # never written to a file nor its schema: the web stores it and writes the reason
+    # in each reader's language. (A comment, not a docstring: ``matchfair schema``
+    # would print a docstring.)
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     a: Identifier
     b: Identifier
     reason: str
-    message: Message | None = Field(default=None, exclude=True, repr=False)
+    message: SkipJsonSchema[Message | None] = Field(default=None, exclude=True, repr=False)
 
     @classmethod
     def explained(cls, a: str, b: str, message: Message) -> "UnscheduledMeeting":
