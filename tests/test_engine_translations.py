@@ -28,7 +28,7 @@ from matchfair.i18n import LOCALE_DIR, Message, gettext, use_language
 from matchfair.matching.explain import requests_reasons, sectors_reason
 from matchfair.scheduling import build_problem
 from matchfair.scheduling.greedy import greedy_schedule
-from matchfair.scheduling.reasons import unscheduled_reasons
+from matchfair.scheduling.reasons import not_accepted, unscheduled_reasons
 from matchfair.web.directory.models import Participation
 from matchfair.web.engine_language import EngineLanguageMiddleware
 from matchfair.web.meetings.models import UnscheduledMeeting
@@ -319,3 +319,9 @@ def test_the_schedule_file_keeps_the_reasons_text_in_its_language_and_no_message
         entry = ScheduleEntry.explained("a", "b", reason)
     assert entry.message == reason
     assert entry.model_dump(mode="json") == {"a": "a", "b": "b", "reason": reason.render("de")}
+
+
+def test_a_requests_status_inside_a_reason_is_translated_too():
+    reason = not_accepted("declined")
+    assert reason.render("zh-hans") == "请求未被接受（状态：已拒绝）"
+    assert reason.render("de") == "Anfrage nicht angenommen (Status: abgelehnt)"
