@@ -8,6 +8,7 @@ from django.urls import reverse
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.domain.requests import answer_request, send_request
+from matchfair.web.meetings.domain.sessions import change_session
 from matchfair.web.meetings.models import Meeting
 from tests.web.factories import BERLIN
 
@@ -53,3 +54,22 @@ def test_a_summary_stored_once_reads_in_german_and_in_english(
         "0 meetings newly published"
         in reader.get(trail, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     )
+
+
+def test_a_session_change_reads_with_the_mode_and_times_in_the_readers_words(
+    fair, owner, client_for
+):
+    session = Session.objects.get(event=fair)
+    change_session(
+        session=session,
+        code=session.code,
+        start=session.start,
+        end=session.end,
+        slot_minutes=session.slot_minutes,
+        gap_minutes=5,
+        mode="hybrid",
+    )
+    trail = reverse("orga:audit_trail", args=[fair.pk])
+    chinese = client_for(owner).get(trail, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "分钟，混合" in chinese
+    assert "hybrid" not in chinese

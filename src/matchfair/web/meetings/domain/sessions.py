@@ -36,10 +36,24 @@ class SessionDependents:
     restricted_requests: int
 
 
-def _describe(session: Session) -> str:
-    return (
-        f"{session.code} {session.start.isoformat()}–{session.end.isoformat()} "
-        f"{session.slot_minutes}+{session.gap_minutes} min {session.mode}"
+MODE_WORDS = {
+    Session.Mode.ONSITE: stored_text.gettext("on site"),
+    Session.Mode.ONLINE: stored_text.gettext("online"),
+    Session.Mode.HYBRID: stored_text.gettext("hybrid"),
+}
+"""A session's mode inside an audit summary, in the reader's words (the choices' labels)."""
+
+
+def _describe(session: Session) -> stored_text.Stored:
+    """The session for the audit trail: times in the reader's zone, its mode in their words."""
+    return stored_text.gettext(
+        "%(code)s %(start)s – %(end)s, %(slot)d+%(gap)d min, %(mode)s",
+        code=session.code,
+        start=stored_text.moment(session.start),
+        end=stored_text.moment(session.end),
+        slot=session.slot_minutes,
+        gap=session.gap_minutes,
+        mode=MODE_WORDS.get(session.mode, session.mode),
     )
 
 
@@ -128,14 +142,14 @@ def change_session(
     session.code, session.start, session.end = code, start, end
     session.slot_minutes, session.gap_minutes, session.mode = slot_minutes, gap_minutes, mode
     session.save()
-    summary = f"{before} → {_describe(session)}"
+    summary = stored_text.gettext("%(before)s → %(after)s", before=before, after=_describe(session))
     record(session.event, "session.changed", session, _with_drafts_removed(summary, len(misfits)))
     return len(misfits)
 
 
 def _with_drafts_removed(
-    summary: str, drafts: int, *, always: bool = False
-) -> str | stored_text.Stored:
+    summary: stored_text.Stored, drafts: int, *, always: bool = False
+) -> stored_text.Stored:
     """An audit summary that says how many draft meetings went with the change."""
     if not drafts and not always:
         return summary
