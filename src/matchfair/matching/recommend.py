@@ -17,6 +17,7 @@ from matchfair.core import (
     Recommendations,
     requested_meetings,
 )
+from matchfair.i18n import Message
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder
@@ -84,7 +85,7 @@ def _reasons(
     between: dict[frozenset[str], list[MeetingRequest]],
     pair: tuple[int, int],
     texts: tuple[int, int],
-) -> list[str]:
+) -> list[Message]:
     corpus, languages = analysis.corpus, analysis.languages
     (a, b), (i, j) = pair, texts
     reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
@@ -94,6 +95,16 @@ def _reasons(
     me, partner = event.organizations[a].id, event.organizations[b].id
     reasons.extend(requests_reasons(me, partner, between.get(frozenset((me, partner)), [])))
     return reasons
+
+
+def _recommendation(partner: str, score: float, reasons: list[Message]) -> Recommendation:
+    """The file's text of each reason in the current language, and the reasons themselves."""
+    return Recommendation(
+        partner=partner,
+        score=score,
+        reasons=[reason.render() for reason in reasons],
+        messages=reasons,
+    )
 
 
 def recommend(
@@ -122,10 +133,10 @@ def recommend(
     for a, partners in enumerate(ranked):
         closest = _closest_texts(analysis, scorer, a, [b for b, _ in partners])
         recommendations[event.organizations[a].id] = [
-            Recommendation(
-                partner=event.organizations[b].id,
-                score=weights.display(value),
-                reasons=_reasons(event, analysis, sectors, between, (a, b), texts),
+            _recommendation(
+                event.organizations[b].id,
+                weights.display(value),
+                _reasons(event, analysis, sectors, between, (a, b), texts),
             )
             for (b, value), texts in zip(partners, closest, strict=True)
         ]

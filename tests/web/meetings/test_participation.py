@@ -64,4 +64,4 @@ def test_a_new_attendance_drops_the_drafts_and_is_audited(world: World):
     assert dropped == 1
     assert not Meeting.objects.filter(pk=world.draft.pk).exists()
     entry = AuditEntry.objects.get(action="participation.changed")
-    assert entry.summary.endswith("; 1 draft meetings removed")
+    assert entry.summary.endswith("; 1 draft meeting removed")

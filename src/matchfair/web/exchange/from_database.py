@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.i18n import Message
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import Event, Interpreter, Session
@@ -248,14 +249,19 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
 def export_schedule(event: Event) -> core.Schedule:
     """The current schedule (published and draft meetings) with the meetings left out, and why."""
     unscheduled = UnscheduledMeeting.objects.filter(event=event).values_list(
-        "a_id", "b_id", "reason"
+        "a_id", "b_id", "reason", "message"
     )
     organizations = _codes(Participation, event)
     return core.Schedule(
         event=event.code,
         meetings=meetings_of(event, published_only=False),
         unscheduled=[
-            core.UnscheduledMeeting(a=organizations[a], b=organizations[b], reason=reason)
-            for a, b, reason in unscheduled
+            core.UnscheduledMeeting(
+                a=organizations[a],
+                b=organizations[b],
+                reason=Message.from_json(message).render() if message else reason,
+                message=Message.from_json(message) if message else None,
+            )
+            for a, b, reason, message in unscheduled
         ],
     )

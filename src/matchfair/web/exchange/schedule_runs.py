@@ -60,7 +60,11 @@ def store_schedule(
     )
     unscheduled = [
         UnscheduledMeeting(
-            event=event, a=participations[u.a], b=participations[u.b], reason=u.reason
+            event=event,
+            a=participations[u.a],
+            b=participations[u.b],
+            reason=u.reason,
+            message=u.message.as_json() if u.message else None,
         )
         for u in fitted.schedule.unscheduled
     ]
@@ -79,7 +83,7 @@ def store_recommendations(event: Event, recommendations: core.Recommendations) -
             participation=participations[code],
             partner=participations[item.partner],
             score=item.score,
-            reasons=list(item.reasons),
+            reasons=[message.as_json() for message in item.messages] or list(item.reasons),
             rank=rank,
         )
         for code, items in recommendations.recommendations.items()

@@ -12,13 +12,13 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
 from matchfair.i18n import use_language
 from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
 from matchfair.scheduling import SolveOptions, schedule_event
+from matchfair.web import stored_text
 from matchfair.web.exchange.from_database import export_event, meetings_of
 from matchfair.web.exchange.schedule_runs import store_recommendations, store_schedule
 from matchfair.web.jobs.domain import states
@@ -26,9 +26,9 @@ from matchfair.web.jobs.heartbeat import heartbeat
 from matchfair.web.jobs.models import Job
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
-Runner = Callable[[Job, core.ProgressCallback], str]
+Runner = Callable[[Job, core.ProgressCallback], stored_text.Stored]
 """A kind of job: given the job and where to report progress, it stores its results
-and returns what it did in words."""
+and returns what it did, as a message each reader reads in their language."""
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
 
@@ -45,7 +45,7 @@ def phase_label(phase: str) -> str:
     return str(PHASE_LABELS.get(phase, phase))
 
 
-def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
+def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
     """Schedule the accepted requests, keeping the published meetings where they are.
 
     A published meeting the scheduler cannot keep fails the run (``store_schedule``
@@ -60,10 +60,11 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     )
 
     def on_progress(progress: core.Progress) -> None:
-        words = _("%(phase)s: %(meetings)d meetings placed") % {
-            "phase": phase_label(progress.phase),
-            "meetings": progress.meetings,
-        }
+        words = ngettext(
+            "%(phase)s: %(meetings)d meeting placed",
+            "%(phase)s: %(meetings)d meetings placed",
+            progress.meetings,
+        ) % {"phase": phase_label(progress.phase), "meetings": progress.meetings}
         report(replace(progress, message=words))
 
     outcome = schedule_event(
@@ -77,34 +78,39 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     )
     # A kept meeting may have another interpreter or table: its delegates are told.
     notify_agenda_changes_on_commit(event=event)
-    message = ngettext(
-        "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
-        "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
-        len(stored.schedule.meetings),
-    ) % {
-        "scheduled": len(stored.schedule.meetings),
-        "unscheduled": len(stored.schedule.unscheduled),
-    }
+    parts = [
+        stored_text.ngettext(
+            "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
+            "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
+            len(stored.schedule.meetings),
+            scheduled=len(stored.schedule.meetings),
+            unscheduled=len(stored.schedule.unscheduled),
+        )
+    ]
     if stored.left_out:
-        message += " " + ngettext(
-            "%(count)d meeting was left out: its request was withdrawn or an organization "
-            "removed while the scheduler ran.",
-            "%(count)d meetings were left out: their requests were withdrawn or organizations "
-            "removed while the scheduler ran.",
-            len(stored.left_out),
-        ) % {"count": len(stored.left_out)}
+        parts.append(
+            stored_text.ngettext(
+                "%(count)d meeting was left out: its request was withdrawn or an organization "
+                "removed while the scheduler ran.",
+                "%(count)d meetings were left out: their requests were withdrawn or organizations "
+                "removed while the scheduler ran.",
+                len(stored.left_out),
+            )
+        )
     if stored.accepted_meanwhile:
-        message += " " + ngettext(
-            "%(count)d request accepted while the scheduler ran is listed as not scheduled; "
-            "run the scheduler again to place it.",
-            "%(count)d requests accepted while the scheduler ran are listed as not scheduled; "
-            "run the scheduler again to place them.",
-            stored.accepted_meanwhile,
-        ) % {"count": stored.accepted_meanwhile}
-    return message
+        parts.append(
+            stored_text.ngettext(
+                "%(count)d request accepted while the scheduler ran is listed as not scheduled; "
+                "run the scheduler again to place it.",
+                "%(count)d requests accepted while the scheduler ran are listed as not "
+                "scheduled; run the scheduler again to place them.",
+                stored.accepted_meanwhile,
+            )
+        )
+    return stored_text.sentences(parts)
 
 
-def run_recommender(job: Job, report: core.ProgressCallback) -> str:
+def run_recommender(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
     """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME)."""
     event = job.event
 
@@ -121,15 +127,15 @@ def run_recommender(job: Job, report: core.ProgressCallback) -> str:
     )
     stored = store_recommendations(event, recommendations)
     organizations = len(recommendations.recommendations)
-    return ngettext(
+    return stored_text.ngettext(
         "%(recommendations)s for %(organizations)d organization.",
         "%(recommendations)s for %(organizations)d organizations.",
         organizations,
-    ) % {
-        "recommendations": ngettext("%(count)d recommendation", "%(count)d recommendations", stored)
-        % {"count": stored},
-        "organizations": organizations,
-    }
+        recommendations=stored_text.ngettext(
+            "%(count)d recommendation", "%(count)d recommendations", stored
+        ),
+        organizations=organizations,
+    )
 
 
 RUNNERS: dict[str, Runner] = {
@@ -150,9 +156,9 @@ def run_job(job_id: int) -> Job:
         return job
     try:
         with heartbeat(job), translation.override(job.language), use_language(job.language):
-            message = RUNNERS[job.kind](job, states.progress_writer(job=job))
+            result = RUNNERS[job.kind](job, states.progress_writer(job=job))
+            # Written while the starter's language is active: the words ``message`` keeps.
+            states.succeed(job=job, result=result)
     except Exception as error:
         states.fail(job=job, error=error)
-    else:
-        states.succeed(job=job, message=message)
     return job

@@ -92,13 +92,20 @@ class RequestNote(models.Model):
 
 
 class Notification(models.Model):
-    """A message in a person's portal inbox (also sent by email)."""
+    """A message in a person's portal inbox (also sent by email).
+
+    ``message`` is the catalog message and its values (``matchfair.web.stored_text``),
+    written in the reader's language whenever the inbox is read; ``text`` is what the
+    recipient's language made of it when sent, and the whole notification of rows
+    stored before messages were (their only text).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("text"))
+    message = models.JSONField(null=True, blank=True)
     link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -106,6 +113,11 @@ class Notification(models.Model):
     class Meta:
         ordering = ("-created_at", "-id")
         indexes = (models.Index(fields=["user", "read_at"]),)
+
+    @property
+    def stored_text(self) -> dict | str:
+        """What to write in the reader's language: the message, else the old row's text."""
+        return self.message or self.text
 
 
 class AgendaDigest(models.Model):

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.domain.errors import EventRuleError
@@ -145,8 +146,13 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     participation.group = participation.group or None
     participation.description = fields["description"] or None
     participation.save()
-    summary = f"{before} → {organization.name} ({participation.code})"
+    summary: str | stored_text.Stored = f"{before} → {organization.name} ({participation.code})"
     if dropped:
-        summary += f"; {dropped} draft meetings removed"
+        summary = stored_text.ngettext(
+            "%(summary)s; %(count)d draft meeting removed",
+            "%(summary)s; %(count)d draft meetings removed",
+            dropped,
+            summary=summary,
+        )
     record(participation.event, "participation.changed", participation, summary)
     return dropped

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from matchfair.web import stored_text
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.jobs.domain.queue import rerun, start_job
@@ -39,7 +40,7 @@ def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
             "status": job.status,
             "status_label": job.get_status_display(),
             "percent": job.percent,
-            "message": job.message,
+            "message": stored_text.render(job.result, job.message),
             "finished": job.is_finished,
         }
     )
