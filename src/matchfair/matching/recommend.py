@@ -17,6 +17,7 @@ from matchfair.core import (
     Recommendations,
     requested_meetings,
 )
+from matchfair.core.sectors import describe_sector
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder
@@ -88,7 +89,7 @@ def _reasons(
     corpus, languages = analysis.corpus, analysis.languages
     (a, b), (i, j) = pair, texts
     reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
-    shared = sorted(sectors[a] & sectors[b])
+    shared = sorted(describe_sector(label) for label in sectors[a] & sectors[b])
     if shared:
         reasons.append(sectors_reason(shared))
     me, partner = event.organizations[a].id, event.organizations[b].id
