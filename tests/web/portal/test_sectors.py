@@ -50,3 +50,29 @@ def test_the_sections_are_named_in_chinese_on_a_chinese_page(german_client, germ
     ).content.decode()
     assert "D · 电力、燃气、蒸汽和空调供应" in page
     assert 'type="checkbox" name="nace" value="D"' in page
+
+
+def test_the_catalog_filters_by_section_and_names_it_in_the_readers_language(
+    german_client, german, french
+):
+    german.nace = ["D"]
+    german.save()
+    french.opportunities.update(nace=["A"])
+    catalog = reverse("portal:catalog", args=[german.pk])
+    names = [
+        entry.participation.organization.name
+        for entry in german_client.get(catalog, {"section": "A"}).context["entries"]
+    ]
+    assert names == [french.organization.name]
+    page = german_client.get(catalog, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<option value="D">D · 电力、燃气、蒸汽和空调供应</option>' in page
+    assert '<option value="A">A · 农业、林业和渔业</option>' in page
+
+
+def test_a_partners_sections_are_named_in_the_readers_language(german_client, german, french):
+    french.nace = ["A", "I"]
+    french.save()
+    page = german_client.get(
+        reverse("portal:partner", args=[german.pk, french.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "A · Agriculture, sylviculture et pêche; I · Hébergement et restauration" in page
