@@ -7,7 +7,7 @@ words as the forms' checkboxes.
 
 from django import template
 
-from matchfair.core import section_name
+from matchfair.core import SECTION_CODES, section_name
 
 register = template.Library()
 
@@ -15,18 +15,12 @@ register = template.Library()
 @register.filter
 def section_names(codes: list[str] | None) -> list[str]:
     """Each section letter as ``"D · <name in the reader's language>"``; unknown letters as they are."""
-    return [f"{code} · {section_name(code)}" if _known(code) else code for code in codes or []]
+    return [
+        f"{code} · {section_name(code)}" if code in SECTION_CODES else code for code in codes or []
+    ]
 
 
 @register.filter
 def section_label(code: str) -> str:
     """One section letter as ``"D · <name>"`` (a filter's option, a report's row)."""
     return section_names([code])[0] if code else ""
-
-
-def _known(code: str) -> bool:
-    try:
-        section_name(code)
-    except KeyError:
-        return False
-    return True
