@@ -143,22 +143,14 @@ def country_codes_of(event: Event) -> set[str]:
     )
 
 
-def _listed_in(event: Event, field: str) -> list[str]:
-    """Every value of the JSON list ``field`` in the event's profiles and opportunities
-    (one query for both), sorted."""
-    profiles = Participation.objects.filter(event=event).order_by().values_list(field)
-    offers = Opportunity.objects.filter(event=event).order_by().values_list(field)
-    found: set[str] = set()
-    for (listed,) in profiles.union(offers, all=True):
-        found.update(listed or [])
-    return sorted(found)
-
-
-def sectors_of(event: Event) -> list[str]:
-    """Every sector keyword named in the event, for the filter's choices."""
-    return _listed_in(event, "sectors")
-
-
-def sections_of(event: Event) -> list[str]:
-    """Every NACE section letter used in the event, for the filter's choices."""
-    return _listed_in(event, "nace")
+def sectors_of(event: Event) -> tuple[list[str], list[str]]:
+    """The NACE section letters and the sector keywords named in the event's profiles and
+    opportunities, each sorted, for the filters' choices (one query for all four lists)."""
+    profiles = Participation.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    offers = Opportunity.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    sections: set[str] = set()
+    keywords: set[str] = set()
+    for nace, sectors in profiles.union(offers, all=True):
+        sections.update(nace or [])
+        keywords.update(sectors or [])
+    return sorted(sections), sorted(keywords)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
 from matchfair.web.directory.models import Opportunity, Organization, Participation
-from matchfair.web.directory.queries import sections_of, sectors_of
+from matchfair.web.directory.queries import sectors_of
 from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from matchfair.web.notify.domain.portal_rules import rules_of
@@ -43,6 +43,7 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
     except EncoderSpecError as error:
         search_error = str(error)
         shown = CatalogPage(Paginator([], PAGE_SIZE).get_page(number), [])
+    sections, keywords = sectors_of(event)
     params = request.GET.copy()
     params.pop("page", None)
     recommendations = (
@@ -66,8 +67,8 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
             "search_error": search_error,
             "recommendations": recommendations,
             "countries": countries_of(event, filters.country),
-            "sections": sections_of(event),
-            "sectors": sectors_of(event),
+            "sections": sections,
+            "sectors": keywords,
             "kinds": Organization.Kind.choices,
             "directions": Opportunity.Kind.choices,
             "types": Opportunity.Type.choices,
