@@ -72,7 +72,9 @@ def test_the_catalog_filters_by_section_and_names_it_in_the_readers_language(
 def test_a_partners_sections_are_named_in_the_readers_language(german_client, german, french):
     french.nace = ["A", "I"]
     french.save()
+    french.opportunities.update(nace=["G"])
     page = german_client.get(
         reverse("portal:partner", args=[german.pk, french.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert "A · Agriculture, sylviculture et pêche; I · Hébergement et restauration" in page
+    assert "G · Commerce ; réparation d&#x27;automobiles et de motocycles" in page
