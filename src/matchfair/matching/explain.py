@@ -49,9 +49,13 @@ def texts_reason(mine: Unit, my_language: str, theirs: Unit, their_language: str
     )
 
 
-def sectors_reason(shared: list[str]) -> Message:
-    """The sectors two organizations share."""
-    return message("shared sectors: {sectors}", sectors=", ".join(shared))
+def sectors_reason(shared: list["Message | str"]) -> Message:
+    """The sectors two organizations share, each named in the reader's language when read."""
+    listed = shared[-1]
+    for sector in reversed(shared[:-1]):
+        # Translators: joins two sectors of a list (Chinese uses the enumeration comma).
+        listed = message("{first}, {second}", first=sector, second=listed)
+    return message("shared sectors: {sectors}", sectors=listed)
 
 
 def requests_reasons(me: str, partner: str, requests: list[MeetingRequest]) -> list[Message]:

@@ -17,6 +17,7 @@ from matchfair.core import (
     Recommendations,
     requested_meetings,
 )
+from matchfair.core.sectors import sector_message
 from matchfair.i18n import Message
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
@@ -89,7 +90,7 @@ def _reasons(
     corpus, languages = analysis.corpus, analysis.languages
     (a, b), (i, j) = pair, texts
     reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
-    shared = sorted(sectors[a] & sectors[b])
+    shared = [sector_message(label) for label in sorted(sectors[a] & sectors[b])]
     if shared:
         reasons.append(sectors_reason(shared))
     me, partner = event.organizations[a].id, event.organizations[b].id

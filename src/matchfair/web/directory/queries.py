@@ -54,12 +54,14 @@ def participations_of(
     group: str = "",
     name: str = "",
     sector: str = "",
+    section: str = "",
     offering: QuerySet[Opportunity] | None = None,
 ) -> QuerySet[Participation]:
     """The event's participations (with their organization) that pass every filter given.
 
     ``name``: words that must all be in the organization's name; ``offering``: only
-    those with one of these opportunities. An empty value does not filter.
+    those with one of these opportunities; ``sector``: a keyword and ``section``: a NACE
+    section letter, of the profile or of an opportunity. An empty value does not filter.
     """
     participations = Participation.objects.filter(event=event).select_related("organization")
     if country:
@@ -75,17 +77,19 @@ def participations_of(
     if offering is not None:
         participations = participations.filter(pk__in=offering.values("participation_id"))
     if sector:
-        participations = participations.filter(pk__in=_with_sector(event, sector))
+        participations = participations.filter(pk__in=_listing(event, "sectors", sector))
+    if section:
+        participations = participations.filter(pk__in=_listing(event, "nace", section))
     return participations
 
 
-def _with_sector(event: Event, sector: str) -> set[int]:
-    """Participations naming ``sector`` in their profile or an opportunity (JSON lists, read
-    in Python because SQLite and PostgreSQL query JSON differently)."""
-    rows = Opportunity.objects.filter(event=event).values_list("participation_id", "sectors")
-    found = {owner for owner, sectors in rows if sector in (sectors or [])}
-    rows = Participation.objects.filter(event=event).values_list("pk", "sectors")
-    return found | {pk for pk, sectors in rows if sector in (sectors or [])}
+def _listing(event: Event, field: str, value: str) -> set[int]:
+    """Participations whose profile or an opportunity lists ``value`` in ``field`` (JSON
+    lists, read in Python because SQLite and PostgreSQL query JSON differently)."""
+    rows = Opportunity.objects.filter(event=event).values_list("participation_id", field)
+    found = {owner for owner, listed in rows if value in (listed or [])}
+    rows = Participation.objects.filter(event=event).values_list("pk", field)
+    return found | {pk for pk, listed in rows if value in (listed or [])}
 
 
 def opportunities_of(
@@ -139,11 +143,14 @@ def country_codes_of(event: Event) -> set[str]:
     )
 
 
-def sectors_of(event: Event) -> list[str]:
-    """Every sector named in the event, for the filter's choices (one query for both lists)."""
-    profiles = Participation.objects.filter(event=event).order_by().values_list("sectors")
-    offers = Opportunity.objects.filter(event=event).order_by().values_list("sectors")
-    found: set[str] = set()
-    for (sectors,) in profiles.union(offers, all=True):
-        found.update(sectors or [])
-    return sorted(found)
+def sectors_of(event: Event) -> tuple[list[str], list[str]]:
+    """The NACE section letters and the sector keywords named in the event's profiles and
+    opportunities, each sorted, for the filters' choices (one query for all four lists)."""
+    profiles = Participation.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    offers = Opportunity.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    sections: set[str] = set()
+    keywords: set[str] = set()
+    for nace, sectors in profiles.union(offers, all=True):
+        sections.update(nace or [])
+        keywords.update(sectors or [])
+    return sorted(sections), sorted(keywords)

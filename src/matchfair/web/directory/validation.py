@@ -54,3 +54,8 @@ validate_country = field_validator(core.Organization, "country")
 validate_organization_sectors = field_validator(core.Organization, "sectors")
 validate_opportunity_sectors = field_validator(core.Opportunity, "sectors")
 validate_opportunity_title = field_validator(core.Opportunity, "title")
+
+validate_organization_nace = field_validator(core.Organization, "nace")
+"""NACE Rev. 2 section letters, as the event file takes them (``d`` becomes ``D``)."""
+
+validate_opportunity_nace = field_validator(core.Opportunity, "nace")

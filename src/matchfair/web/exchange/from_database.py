@@ -46,6 +46,11 @@ def core_organization(participation: Participation) -> core.Organization:
         ) from None
 
 
+def _sections(nace: list[str] | None) -> dict[str, list[str]]:
+    """The ``nace`` key where a row has sections: a file without them is written without it."""
+    return {"nace": list(nace)} if nace else {}
+
+
 def _core_organization(participation: Participation) -> core.Organization:
     organization = participation.organization
     return core.Organization(
@@ -53,6 +58,7 @@ def _core_organization(participation: Participation) -> core.Organization:
         name=organization.name,
         country=organization.country or None,
         kind=organization.kind or None,
+        **_sections(participation.nace),
         sectors=list(participation.sectors),
         languages=list(participation.languages),
         attendance=participation.attendance,
@@ -185,6 +191,7 @@ def core_opportunity(
             type=opportunity.type,
             title=opportunity.title,
             description=opportunity.description,
+            **_sections(opportunity.nace),
             sectors=list(opportunity.sectors),
         )
     except ValidationError as error:

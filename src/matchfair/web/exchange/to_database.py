@@ -50,6 +50,7 @@ def participation_from(
         event=event,
         organization=organization,
         code=source.id,
+        nace=list(source.nace),
         sectors=list(source.sectors),
         languages=list(source.languages),
         attendance=source.attendance,
@@ -72,6 +73,7 @@ def opportunity_from(
         type=source.type,
         title=source.title,
         description=source.description,
+        nace=list(source.nace),
         sectors=list(source.sectors),
         position=position,
     )

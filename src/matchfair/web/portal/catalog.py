@@ -23,6 +23,7 @@ class Filters:
     """The catalog's filters; an empty value does not filter."""
 
     country: str = ""
+    section: str = ""
     sector: str = ""
     kind: str = ""
     direction: str = ""
@@ -48,6 +49,7 @@ def filtered(event: Event, filters: Filters) -> QuerySet[Participation]:
         attendance=filters.attendance,
         offering=opportunities if filters.direction or filters.type else None,
         sector=filters.sector,
+        section=filters.section,
     )
     return participations.prefetch_related(
         Prefetch("opportunities", queryset=opportunities, to_attr="shown_opportunities")

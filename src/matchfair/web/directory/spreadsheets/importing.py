@@ -65,7 +65,7 @@ def _organization_data(cells: list[str], mapping: Mapping, code: str) -> dict[st
     for key in ("country", "kind", "attendance", "group", "description"):
         if text := _value(cells, mapping, key):
             data[key] = text.lower() if key in ("kind", "attendance") else text
-    for key in ("sectors", "languages"):
+    for key in ("nace", "sectors", "languages"):
         if text := _value(cells, mapping, key):
             data[key] = _split(text)
     if text := _value(cells, mapping, "delegates"):
@@ -85,6 +85,8 @@ def _opportunity_data(
     }
     if text := _value(cells, mapping, "opportunity_description"):
         data["description"] = text
+    if text := _value(cells, mapping, "opportunity_nace"):
+        data["nace"] = _split(text)
     if text := _value(cells, mapping, "opportunity_sectors"):
         data["sectors"] = _split(text)
     return data

@@ -43,6 +43,11 @@ ORGANIZATION_FIELDS = (
         _("Kind of organization"),
         ("kind", "type of organization", "organization type", "category"),
     ),
+    Field(
+        "nace",
+        _("NACE sections (letters A to U)"),
+        ("nace", "nace sections", "nace section", "nace code", "nace codes", "nace门类"),
+    ),
     Field("sectors", _("Sectors"), ("sectors", "sector", "industry", "industries", "行业")),
     Field("languages", _("Languages (ISO codes)"), ("languages", "language", "语言")),
     Field("attendance", _("Attendance (onsite/online)"), ("attendance", "participation")),
@@ -79,6 +84,11 @@ OPPORTUNITY_FIELDS = (
         "opportunity_description",
         _("Opportunity description"),
         ("opportunity description", "details"),
+    ),
+    Field(
+        "opportunity_nace",
+        _("Opportunity NACE sections"),
+        ("opportunity nace", "opportunity nace sections"),
     ),
     Field("opportunity_sectors", _("Opportunity sectors"), ("opportunity sectors",)),
 )

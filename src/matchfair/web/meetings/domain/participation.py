@@ -48,16 +48,19 @@ def meetings_of(participation: Participation) -> Q:
     return Q(a=participation) | Q(b=participation)
 
 
-def _format_errors(
+def _as_core(
     participation: Participation, fields: dict[str, object]
-) -> dict[str | None, list[str]]:
-    """The event file's rules for an organization (ISO codes, an id, a name...), field by field."""
+) -> tuple[core.Organization | None, dict[str | None, list[str]]]:
+    """The event file's rules for an organization (ISO codes, an id, a name, NACE sections...):
+    the organization as the core reads it (keywords folded, sections in capitals), or the
+    refusals field by field."""
     try:
-        core.Organization(
+        checked = core.Organization(
             id=fields["code"],
             name=fields["name"],
             country=fields["country"] or None,
             kind=fields["kind"] or None,
+            nace=fields["nace"],
             sectors=fields["sectors"],
             languages=fields["languages"],
             attendance=fields["attendance"],
@@ -71,8 +74,8 @@ def _format_errors(
         for issue in error.errors():
             field = str(issue["loc"][0]) if issue["loc"] else None
             errors.setdefault(FORM_FIELDS.get(field, field), []).append(issue["msg"])
-        return errors
-    return {}
+        return None, errors
+    return checked, {}
 
 
 def _published_overlaps(participation: Participation, parallel: int) -> int:
@@ -92,13 +95,14 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     """Save the edit form's fields; returns how many draft meetings were dropped.
 
     ``fields``: name, country, kind (the directory entry), code, group, attendance,
-    delegates (parallel meetings), languages, sectors, description. A new attendance or
+    delegates (parallel meetings), languages, nace (NACE sections), sectors (keywords),
+    description. A new attendance or
     fewer parallel meetings drop the drafts (the next run places them again) and are
     refused when published meetings would break them.
     """
     lock_schedule(event=participation.event)
     organization = participation.organization
-    errors = _format_errors(participation, fields)
+    checked, errors = _as_core(participation, fields)
     identity = (fields["name"], fields["country"], fields["kind"])
     changes_identity = identity != (organization.name, organization.country, organization.kind)
     if changes_identity and shared_with_other_events(participation=participation):
@@ -131,7 +135,7 @@ def change_participation(*, participation: Participation, **fields: object) -> i
         errors.setdefault("delegates", []).append(
             _("It holds %(count)d published meetings at one time.") % {"count": overlap}
         )
-    if errors:
+    if errors or checked is None:
         raise ParticipationRuleError(errors)
     dropped = 0
     if attendance_changes or parallel < participation.delegates:
@@ -141,8 +145,11 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     before = f"{organization.name} ({participation.code})"
     organization.name, organization.country, organization.kind = identity
     organization.save()
-    for name in ("code", "group", "attendance", "delegates", "languages", "sectors"):
+    for name in ("code", "group", "attendance", "delegates"):
         setattr(participation, name, fields[name])
+    participation.languages = list(checked.languages)
+    participation.nace = list(checked.nace)
+    participation.sectors = list(checked.sectors)
     participation.group = participation.group or None
     participation.description = fields["description"] or None
     participation.save()

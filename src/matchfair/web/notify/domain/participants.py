@@ -20,8 +20,10 @@ from matchfair.web.directory.domain.invitations import unique_code
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
 from matchfair.web.directory.validation import (
     validate_languages,
+    validate_opportunity_nace,
     validate_opportunity_sectors,
     validate_opportunity_title,
+    validate_organization_nace,
     validate_organization_sectors,
 )
 from matchfair.web.events.models import Event
@@ -128,6 +130,7 @@ def update_profile(
     sectors: list[str],
     languages: list[str],
     attendance: str,
+    nace: list[str] | None = None,
     now: datetime | None = None,
 ) -> Participation:
     """Change the organization's profile in this event, before the profile deadline.
@@ -137,10 +140,12 @@ def update_profile(
     """
     check_profile_open(participation.event, now)
     participation.description = description
+    if nace is not None:
+        participation.nace = _checked("nace", nace, validate_organization_nace)
     participation.sectors = _checked("sectors", sectors, validate_organization_sectors)
     participation.languages = _checked("languages", languages, validate_languages)
     participation.attendance = attendance
-    participation.save(update_fields=["description", "sectors", "languages", "attendance"])
+    participation.save(update_fields=["description", "nace", "sectors", "languages", "attendance"])
     return participation
 
 
@@ -164,6 +169,7 @@ def save_opportunity(
     title: str,
     description: str,
     sectors: list[str],
+    nace: list[str] | None = None,
     now: datetime | None = None,
 ) -> Opportunity:
     """Add an opportunity (``opportunity`` None) or change one of the organization's own."""
@@ -187,6 +193,8 @@ def save_opportunity(
     opportunity.type = type
     opportunity.title = _checked("title", title, validate_opportunity_title)
     opportunity.description = description
+    if nace is not None:
+        opportunity.nace = _checked("nace", nace, validate_opportunity_nace)
     opportunity.sectors = _checked("sectors", sectors, validate_opportunity_sectors)
     opportunity.save()
     return opportunity

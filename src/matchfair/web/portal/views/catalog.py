@@ -44,6 +44,7 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
     except EncoderSpecError as error:
         search_error = str(error)
         shown = CatalogPage(Paginator([], PAGE_SIZE).get_page(number), [])
+    sections, keywords = sectors_of(event)
     params = request.GET.copy()
     params.pop("page", None)
     recommendations = (
@@ -67,7 +68,8 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
             "search_error": search_error,
             "recommendations": recommendations,
             "countries": countries_of(event, filters.country),
-            "sectors": sectors_of(event),
+            "sections": sections,
+            "sectors": keywords,
             "kinds": Organization.Kind.choices,
             "directions": Opportunity.Kind.choices,
             "types": Opportunity.Type.choices,

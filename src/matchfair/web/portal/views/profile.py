@@ -37,6 +37,7 @@ def profile(request: HttpRequest, participation: Participation) -> HttpResponse:
         request.POST or None,
         initial={
             "description": participation.description or "",
+            "nace": list(participation.nace or []),
             "sectors": ", ".join(participation.sectors or []),
             "languages": ", ".join(participation.languages or []),
             "attendance": participation.attendance,
@@ -87,6 +88,7 @@ def opportunity(
             "type": existing.type,
             "title": existing.title,
             "description": existing.description or "",
+            "nace": list(existing.nace or []),
             "sectors": ", ".join(existing.sectors or []),
         }
     form = OpportunityForm(request.POST or None, initial=initial)
