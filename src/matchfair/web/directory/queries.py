@@ -12,9 +12,12 @@ count, an addition does both. Reading the version is one small query, so every w
 process can check it on each use and never serve what an edit has made stale.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from matchfair.web.directory.languages import written_in
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event
 
@@ -113,6 +116,70 @@ def opportunities_of(
             Q(title__icontains=word) | Q(description__icontains=word)
         )
     return opportunities
+
+
+@dataclass(frozen=True)
+class OpportunityFilters:
+    """The organizer's filters of an event's opportunities; an empty value does not filter.
+
+    ``language``: the language the opportunity is written in or one its organization
+    speaks; ``sector``: named by the opportunity or by its organization's profile.
+    """
+
+    kind: str = ""
+    type: str = ""
+    language: str = ""
+    sector: str = ""
+
+
+@dataclass(frozen=True)
+class ListedOpportunities:
+    """The opportunities that pass the filters, and what the filters may offer."""
+
+    opportunities: list[Opportunity]
+    languages: dict[int, str]
+    language_choices: list[str]
+
+
+def listed_opportunities(event: Event, filters: OpportunityFilters) -> ListedOpportunities:
+    """Every offer and request of the event that passes ``filters``, by organization.
+
+    Languages are told from the texts (``directory.languages.written_in``), so the
+    language filter reads all of the event's opportunities in Python; the sector
+    filter too, since SQLite and PostgreSQL query JSON lists differently.
+    """
+    everything = list(
+        opportunities_of(event, kind=filters.kind, type=filters.type)
+        .select_related("participation__organization")
+        .order_by("participation__organization__name", "position", "pk")
+    )
+    languages = written_in(everything)
+    choices = set(languages.values())
+    for opportunity in everything:
+        choices.update(opportunity.participation.languages or [])
+    shown = [
+        opportunity
+        for opportunity in everything
+        if _in_language(opportunity, languages[opportunity.pk], filters.language)
+        and _in_sector(opportunity, filters.sector)
+    ]
+    return ListedOpportunities(shown, languages, sorted(choices - {""}))
+
+
+def _in_language(opportunity: Opportunity, written: str, language: str) -> bool:
+    return (
+        not language
+        or written == language
+        or language in (opportunity.participation.languages or [])
+    )
+
+
+def _in_sector(opportunity: Opportunity, sector: str) -> bool:
+    return (
+        not sector
+        or sector in (opportunity.sectors or [])
+        or sector in (opportunity.participation.sectors or [])
+    )
 
 
 def search_participations(event: Event, query: str) -> QuerySet[Participation]:

@@ -12,12 +12,14 @@ from matchfair.web.orga.views import (
     jobs,
     meeting_outcomes,
     meeting_requests,
+    opportunities,
     organization_edits,
     organizations,
     people,
     portal_rules,
     programme,
     programme_edits,
+    recommendations,
     schedule_review,
     spreadsheet_import,
 )
@@ -72,7 +74,13 @@ urlpatterns = [
         organizations.merge,
         name="merge_organization",
     ),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/recommendations/",
+        recommendations.participant_recommendations,
+        name="participant_recommendations",
+    ),
     path(f"{EVENT}organizations/invite/", organizations.invite, name="invite"),
+    path(f"{EVENT}opportunities/", opportunities.opportunity_list, name="opportunities"),
     path(
         f"{EVENT}organizations/import/",
         spreadsheet_import.upload,
