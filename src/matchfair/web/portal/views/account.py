@@ -4,13 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.notify.domain.personal import new_calendar_token, settings_of, zone_of
+from matchfair.web.notify.domain.personal import (
+    answer_zone_question,
+    new_calendar_token,
+    settings_of,
+    zone_of,
+)
+from matchfair.web.notify.domain.portal_rules import PortalRuleError
 from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
@@ -39,6 +47,9 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
     personal = settings_of(request.user)
     form = PersonalSettingsForm(request.POST or None, instance=personal)
     if request.method == "POST" and form.is_valid():
+        # Saving the settings answers the browser-zone question as well: whoever chose
+        # here, even "the event's time zone", is not asked again on their agenda.
+        form.instance.zone_asked = True
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
@@ -47,6 +58,28 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         "portal/settings.html",
         {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
     )
+
+
+@require_POST
+@login_required
+def answer_zone(request: HttpRequest) -> HttpResponse:
+    """The answer to the agenda's one question: use the browser's time zone, or keep the
+    event's. Back to the page it was asked on."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("portal:settings")
+    zone = request.POST.get("zone", "").strip() if request.POST.get("use") else ""
+    try:
+        answer_zone_question(user=request.user, zone=zone)
+    except PortalRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Times are now shown in %(zone)s; Settings can change it.")
+            % {"zone": zone or zone_of(request.user)},
+        )
+    return redirect(back)
 
 
 @require_POST

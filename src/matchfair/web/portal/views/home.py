@@ -9,6 +9,7 @@ from django.shortcuts import render
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.notify.domain.personal import zone_question
 
 
 @login_required
@@ -30,5 +31,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "viewed_events": viewed.order_by("name"),
             "participations": participations,
             "can_create_events": can_create_events(user),
+            "zone_event": zone_question(user) if hasattr(user, "delegate") else None,
         },
     )
