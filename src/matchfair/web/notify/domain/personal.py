@@ -2,6 +2,7 @@
 
 from zoneinfo import available_timezones
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
@@ -99,6 +100,39 @@ def answer_zone_question(*, user: AbstractBaseUser, zone: str) -> None:
         personal.timezone = zone
     personal.zone_asked = True
     personal.save(update_fields=["timezone", "zone_asked"])
+
+
+def _site_language(code: str) -> str | None:
+    """``code`` as one of the site's languages ("zh-hans" for "zh-Hans"), or None."""
+    found = {known.lower(): known for known, _name in settings.LANGUAGES}
+    return found.get((code or "").lower())
+
+
+def take_browser_language(*, user: AbstractBaseUser, language: str) -> None:
+    """At sign-in, the language the browser asked the pages in becomes the account's, for
+    its e-mails, unless the person chose one already (sign-up, Settings, the menu).
+
+    Invited people never chose: their account would write to them in English whatever
+    their browser reads.
+    """
+    code = _site_language(language)
+    personal = settings_of(user)
+    if personal.language_known or code is None:
+        return
+    personal.language = code
+    personal.language_known = True
+    personal.save(update_fields=["language", "language_known"])
+
+
+def choose_language(*, user: AbstractBaseUser, language: str) -> None:
+    """The language the person picked for the pages is the one their e-mails use too."""
+    code = _site_language(language)
+    if code is None:
+        return
+    personal = settings_of(user)
+    personal.language = code
+    personal.language_known = True
+    personal.save(update_fields=["language", "language_known"])
 
 
 def new_calendar_token(*, user: AbstractBaseUser) -> str:

@@ -9,11 +9,13 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
 from matchfair.web.notify.domain.personal import (
     answer_zone_question,
+    choose_language,
     new_calendar_token,
     settings_of,
     zone_of,
@@ -48,8 +50,10 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
     form = PersonalSettingsForm(request.POST or None, instance=personal)
     if request.method == "POST" and form.is_valid():
         # Saving the settings answers the browser-zone question as well: whoever chose
-        # here, even "the event's time zone", is not asked again on their agenda.
+        # here, even "the event's time zone", is not asked again on their agenda; and
+        # the language is theirs, no longer one a sign-in takes from the browser.
         form.instance.zone_asked = True
+        form.instance.language_known = True
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
@@ -58,6 +62,16 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         "portal/settings.html",
         {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
     )
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """The language menu: Django's switch for the pages and, for a signed-in person, the
+    account's language too, so their e-mails read as their pages do."""
+    response = set_language(request)
+    if request.user.is_authenticated and request.POST.get("language"):
+        choose_language(user=request.user, language=request.POST["language"])
+    return response
 
 
 @require_POST
