@@ -114,3 +114,13 @@ def test_participants_and_viewers_may_not_open_it(client_for, world: World):
 def test_the_event_navigation_links_to_it(client_for, world: World):
     html = client_for(world.organizer).get(reverse("orga:event", args=[world.event.pk]))
     assert reverse("orga:opportunities", args=[world.event.pk]) in html.content.decode()
+
+
+def test_an_edited_text_is_filtered_by_its_new_language(client_for, world: World):
+    client = client_for(world.organizer)
+    assert OFFER not in _page(client, world, language="zh")
+    offer = Opportunity.objects.get(event=world.event, code="teg-1")
+    offer.title = "热电废热回收模块"
+    offer.description = "用于工业废热发电的热电模块"
+    offer.save()
+    assert "热电废热回收模块" in _page(client, world, language="zh")

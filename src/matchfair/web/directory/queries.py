@@ -12,6 +12,8 @@ count, an addition does both. Reading the version is one small query, so every w
 process can check it on each use and never serve what an edit has made stale.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import connection
@@ -132,54 +134,82 @@ class OpportunityFilters:
     sector: str = ""
 
 
-@dataclass(frozen=True)
-class ListedOpportunities:
-    """The opportunities that pass the filters, and what the filters may offer."""
+def listed_opportunities(event: Event, filters: OpportunityFilters) -> list[int]:
+    """The ids of the event's offers and requests that pass ``filters``, by organization.
 
-    opportunities: list[Opportunity]
-    languages: dict[int, str]
-    language_choices: list[str]
-
-
-def listed_opportunities(event: Event, filters: OpportunityFilters) -> ListedOpportunities:
-    """Every offer and request of the event that passes ``filters``, by organization.
-
-    Languages are told from the texts (``directory.languages.written_in``), so the
-    language filter reads all of the event's opportunities in Python; the sector
-    filter too, since SQLite and PostgreSQL query JSON lists differently.
+    Kind and type are columns; the language an opportunity is written in is detected
+    (``written_languages``) and sectors are JSON lists, which SQLite and PostgreSQL
+    query differently, so those two filters are applied in Python to the ids (a list
+    of 100,000 ids would also exceed what SQLite takes as parameters of one query).
+    Read the rows of one page with ``opportunity_rows``.
     """
-    everything = list(
+    rows = list(
         opportunities_of(event, kind=filters.kind, type=filters.type)
-        .select_related("participation__organization")
         .order_by("participation__organization__name", "position", "pk")
+        .values_list("pk", "participation_id", "sectors")
     )
-    languages = written_in(everything)
-    choices = set(languages.values())
-    for opportunity in everything:
-        choices.update(opportunity.participation.languages or [])
-    shown = [
-        opportunity
-        for opportunity in everything
-        if _in_language(opportunity, languages[opportunity.pk], filters.language)
-        and _in_sector(opportunity, filters.sector)
-    ]
-    return ListedOpportunities(shown, languages, sorted(choices - {""}))
+    if filters.language:
+        written = written_languages(event)
+        speaking = set(_speaking(event, filters.language))
+        rows = [
+            row for row in rows if written.get(row[0]) == filters.language or row[1] in speaking
+        ]
+    if filters.sector:
+        profiles = set(_profiles_with_sector(event, filters.sector))
+        rows = [row for row in rows if filters.sector in (row[2] or []) or row[1] in profiles]
+    return [pk for pk, _participation, _sectors in rows]
 
 
-def _in_language(opportunity: Opportunity, written: str, language: str) -> bool:
-    return (
-        not language
-        or written == language
-        or language in (opportunity.participation.languages or [])
-    )
+def opportunity_rows(ids: list[int]) -> list[Opportunity]:
+    """The opportunities of ``ids`` (one page of them), with their organizations, in order."""
+    found = Opportunity.objects.select_related("participation__organization").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
-def _in_sector(opportunity: Opportunity, sector: str) -> bool:
-    return (
-        not sector
-        or sector in (opportunity.sectors or [])
-        or sector in (opportunity.participation.sectors or [])
-    )
+def _speaking(event: Event, language: str) -> list[int]:
+    rows = Participation.objects.filter(event=event).values_list("pk", "languages")
+    return [pk for pk, languages in rows if language in (languages or [])]
+
+
+def _profiles_with_sector(event: Event, sector: str) -> list[int]:
+    rows = Participation.objects.filter(event=event).values_list("pk", "sectors")
+    return [pk for pk, sectors in rows if sector in (sectors or [])]
+
+
+def spoken_languages(event: Event) -> set[str]:
+    """Every language the event's organizations say they speak, for a filter's choices."""
+    rows = Participation.objects.filter(event=event).order_by().values_list("languages", flat=True)
+    return {code for languages in rows for code in languages or []}
+
+
+# Detected languages of each event's opportunities, per content version, for the events
+# filtered most recently: detecting an event's short texts costs about 0.15 ms each on
+# every call (only long ones are kept in the embedding cache), 15 s for 100,000.
+LANGUAGES_KEPT = 8
+_languages_lock = threading.Lock()
+_languages: OrderedDict[int, tuple[Version, dict[int, str]]] = OrderedDict()
+
+
+def written_languages(event: Event) -> dict[int, str]:
+    """The language each of the event's opportunities is written in, by id ("" unknown).
+
+    Kept per process for the content version it was read at (``content_version``), so
+    an edit in any process is seen by the next filter, and an unchanged event is read
+    once.
+    """
+    version = content_version(event)
+    with _languages_lock:
+        kept = _languages.get(event.pk)
+        if kept is not None and kept[0] == version:
+            _languages.move_to_end(event.pk)
+            return kept[1]
+    found = written_in(list(Opportunity.objects.filter(event=event).only("title", "description")))
+    with _languages_lock:
+        _languages[event.pk] = (version, found)
+        _languages.move_to_end(event.pk)
+        while len(_languages) > LANGUAGES_KEPT:
+            _languages.popitem(last=False)
+    return found
 
 
 def search_participations(event: Event, query: str) -> QuerySet[Participation]:
