@@ -48,8 +48,9 @@ def zone_of(user: AbstractBaseUser, *, participation: Participation | None = Non
     site: a delegate of an on-site participation, or an organizer, who runs the event
     where it happens. Online participants keep UTC until they answer the portal's one
     question (``zone_question``), since nothing says where they sit; one who answered
-    "the event's" follows the event like those on site. ``participation`` is the page's (a delegate's own, or the one
-    an organizer opened); without it the person's latest event counts.
+    "the event's" follows the event like those on site. ``participation`` is the page's
+    (a delegate's own, or the one an organizer opened); without it the person's latest
+    event counts.
     """
     personal = settings_of(user)
     if personal.timezone:
