@@ -14,7 +14,9 @@ process can check it on each use and never serve what an edit has made stale.
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -24,6 +26,7 @@ from matchfair.web.directory.models import Opportunity, Organization, Participat
 from matchfair.web.events.models import Event
 
 Version = tuple[object, ...]
+T = TypeVar("T")
 
 # Plain SQL that every database runs alike: the ORM took five times longer to compile these
 # subqueries than the database to answer them (6 ms against 1 ms per search, on PostgreSQL).
@@ -143,11 +146,12 @@ def listed_opportunities(event: Event, filters: OpportunityFilters) -> list[int]
     of 100,000 ids would also exceed what SQLite takes as parameters of one query).
     Read the rows of one page with ``opportunity_rows``.
     """
-    rows = list(
-        opportunities_of(event, kind=filters.kind, type=filters.type)
-        .order_by("participation__organization__name", "position", "pk")
-        .values_list("pk", "participation_id", "sectors")
+    listed = opportunities_of(event, kind=filters.kind, type=filters.type).order_by(
+        "participation__organization__name", "position", "pk"
     )
+    # Sectors only when filtered by one: decoding every row's JSON list costs more than
+    # the query itself (0.4 s for 20,000 opportunities).
+    rows = list(listed.values_list("pk", "participation_id", "sectors" if filters.sector else "pk"))
     if filters.language:
         written = written_languages(event)
         speaking = set(_speaking(event, filters.language))
@@ -177,38 +181,53 @@ def _profiles_with_sector(event: Event, sector: str) -> list[int]:
 
 
 def spoken_languages(event: Event) -> set[str]:
-    """Every language the event's organizations say they speak, for a filter's choices."""
-    rows = Participation.objects.filter(event=event).order_by().values_list("languages", flat=True)
-    return {code for languages in rows for code in languages or []}
+    """Every language the event's organizations say they speak, for a filter's choices
+    (kept per content version, like ``written_languages``)."""
 
+    def read() -> set[str]:
+        rows = Participation.objects.filter(event=event).order_by().values_list("languages")
+        return {code for (languages,) in rows for code in languages or []}
 
-# Detected languages of each event's opportunities, per content version, for the events
-# filtered most recently: detecting an event's short texts costs about 0.15 ms each on
-# every call (only long ones are kept in the embedding cache), 15 s for 100,000.
-LANGUAGES_KEPT = 8
-_languages_lock = threading.Lock()
-_languages: OrderedDict[int, tuple[Version, dict[int, str]]] = OrderedDict()
+    return _per_version("spoken", event, read)
 
 
 def written_languages(event: Event) -> dict[int, str]:
     """The language each of the event's opportunities is written in, by id ("" unknown).
 
-    Kept per process for the content version it was read at (``content_version``), so
-    an edit in any process is seen by the next filter, and an unchanged event is read
-    once.
+    Detecting an event's short texts costs about 0.15 ms each on every call (only long
+    ones are kept in the embedding cache), 15 s for 100,000, so the result is kept per
+    process for the content version it was read at (``content_version``): an edit in
+    any process is seen by the next filter, and an unchanged event is read once.
     """
-    version = content_version(event)
-    with _languages_lock:
-        kept = _languages.get(event.pk)
+    return _per_version(
+        "written",
+        event,
+        lambda: written_in(
+            list(Opportunity.objects.filter(event=event).only("title", "description"))
+        ),
+    )
+
+
+# What the opportunity filters read of the events filtered most recently, per version.
+KEPT = 16
+_lock = threading.Lock()
+_kept: OrderedDict[tuple[str, int], tuple[Version, Any]] = OrderedDict()
+
+
+def _per_version(name: str, event: Event, read: Callable[[], T]) -> T:
+    """``read()``, or what it gave for the event's current content version."""
+    key, version = (name, event.pk), content_version(event)
+    with _lock:
+        kept = _kept.get(key)
         if kept is not None and kept[0] == version:
-            _languages.move_to_end(event.pk)
+            _kept.move_to_end(key)
             return kept[1]
-    found = written_in(list(Opportunity.objects.filter(event=event).only("title", "description")))
-    with _languages_lock:
-        _languages[event.pk] = (version, found)
-        _languages.move_to_end(event.pk)
-        while len(_languages) > LANGUAGES_KEPT:
-            _languages.popitem(last=False)
+    found = read()
+    with _lock:
+        _kept[key] = (version, found)
+        _kept.move_to_end(key)
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
     return found
 
 
