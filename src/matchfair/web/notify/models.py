@@ -61,14 +61,22 @@ class PersonalSettings(models.Model):
 
     An empty ``timezone`` means the person has not chosen one: they see their event's
     clock (``notify.domain.personal.zone_of``), which follows the event if it moves.
+    ``zone_asked``: an online participant was offered their browser's zone and answered
+    (took it or kept the event's), so the portal never asks again. ``language_known``:
+    the language was chosen (sign-up, Settings, the language menu) or taken from the
+    browser at the first sign-in; until then e-mails use the site's default language.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_settings"
     )
     timezone = models.CharField(_("time zone"), max_length=64, blank=True, default="")
+    zone_asked = models.BooleanField(_("asked for the browser's time zone"), default=False)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    language_known = models.BooleanField(
+        _("language chosen or taken from the browser"), default=False
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token)
 

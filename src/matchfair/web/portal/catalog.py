@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
+from matchfair.web.directory.languages import country_name
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.queries import country_codes_of, opportunities_of, participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.search_index import search_partners
-from matchfair.web.portal.languages import country_name
 
 
 @dataclass(frozen=True)

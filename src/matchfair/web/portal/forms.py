@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from matchfair.web.directory.forms import COUNTRIES, KeywordsField, SectionsField
+from matchfair.web.directory.languages import country_name
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.validation import (
     validate_languages,
@@ -16,7 +17,6 @@ from matchfair.web.directory.validation import (
 )
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH
 from matchfair.web.notify.models import PersonalSettings
-from matchfair.web.portal.languages import country_name
 from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -58,7 +59,11 @@ def _describe(session: Session) -> stored_text.Stored:
 
 
 def _meeting_list(meetings: list[Meeting]) -> str:
-    names = [f"{m.a} – {m.b} {m.start:%Y-%m-%d %H:%M}" for m in meetings[:SHOWN_MEETINGS]]
+    # In the current zone (the organizer's pages activate the event's), not the stored UTC.
+    names = [
+        f"{m.a} – {m.b} {timezone.localtime(m.start):%Y-%m-%d %H:%M}"
+        for m in meetings[:SHOWN_MEETINGS]
+    ]
     if len(meetings) > SHOWN_MEETINGS:
         names.append("…")
     return "; ".join(names)

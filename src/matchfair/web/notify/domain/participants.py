@@ -109,7 +109,10 @@ def register(*, event: Event, registration: Registration) -> Delegate:
         last_name=registration.last_name,
     )
     PersonalSettings.objects.create(
-        user=user, timezone=registration.timezone, language=registration.language
+        user=user,
+        timezone=registration.timezone,
+        language=registration.language,
+        language_known=True,
     )
     return Delegate.objects.create(user=user, organization=organization)
 

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,6 +26,7 @@ from matchfair.web.meetings.queries import (
     meetings_in_slot,
     meetings_of_participation,
 )
+from matchfair.web.notify import dates
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
@@ -93,14 +93,13 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
 
 
 def _slot_label(row: SlotRow) -> str:
-    start = timezone.localtime(row.start)
     return ngettext(
         "%(session)s · %(start)s (%(count)d meeting)",
         "%(session)s · %(start)s (%(count)d meetings)",
         row.meetings,
     ) % {
         "session": row.session.code,
-        "start": f"{start:%Y-%m-%d %H:%M}",
+        "start": dates.day_and_clock(row.start),
         "count": row.meetings,
     }
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
+from matchfair.web.directory.languages import language_name
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.queries import sectors_of
 from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
@@ -22,7 +23,7 @@ from matchfair.web.portal.catalog import (
     countries_of,
 )
 from matchfair.web.portal.forms import RequestForm
-from matchfair.web.portal.languages import detected_language, language_name
+from matchfair.web.portal.languages import detected_language
 from matchfair.web.site_url import site_url
 
 PAGE_SIZE = 50

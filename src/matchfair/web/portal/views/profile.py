@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.directory.languages import language_name
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.notify.domain.participants import (
     delete_opportunity,
@@ -19,7 +20,7 @@ from matchfair.web.notify.domain.portal_rules import (
 )
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import OpportunityForm, ProfileForm
-from matchfair.web.portal.languages import detected_language, language_name
+from matchfair.web.portal.languages import detected_language
 
 
 def _open(participation: Participation) -> str:
