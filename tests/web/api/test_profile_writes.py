@@ -272,3 +272,14 @@ def test_a_retried_write_with_its_idempotency_key_is_done_once(client, world: Wo
     assert first.status_code == second.status_code == 201
     assert second["Idempotent-Replayed"] == "true"
     assert Opportunity.objects.filter(title="Once only").count() == 1
+
+
+def test_a_null_where_an_opportunity_needs_a_value_is_a_422(client_for, world: World):
+    opportunity = Opportunity.objects.filter(participation=world.tegnology).first()
+    response = patch(
+        client_for(world.organizer),
+        f"/api/events/{world.event.pk}/opportunities/{opportunity.pk}",
+        {"type": None, "kind": None},
+    )
+    assert response.status_code == 422
+    assert fields_of(response) == {"type", "kind"}

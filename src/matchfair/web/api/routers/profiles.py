@@ -102,11 +102,14 @@ class OpportunityIn(Schema):
 
 
 class OpportunityPatch(Schema):
-    kind: Opportunity.Kind | None = None
-    type: Opportunity.Type | None = None
-    title: text(500, min_length=1) | None = None
+    """The fields to change; a field left out keeps its value, and only ``description``
+    may be null (the defaults below mean "left out", an explicit null is refused)."""
+
+    kind: Opportunity.Kind = None  # type: ignore[assignment]
+    type: Opportunity.Type = None  # type: ignore[assignment]
+    title: text(500, min_length=1) = None
     description: text(20_000) | None = None
-    sectors: list[Item] | None = Field(None, max_length=100)
+    sectors: list[Item] = Field(None, max_length=100)  # type: ignore[assignment]
 
 
 def _writable(found: EventAccess, participation: Participation) -> None:
