@@ -106,3 +106,20 @@ def test_the_report_and_the_api_answer_a_bad_session_with_409(client_for, world:
     answer = client.get(f"/api/events/{world.event.pk}/report")
     assert answer.status_code == 409
     assert answer.json()["errors"][0]["field"] == "end"
+
+
+def test_a_move_checked_against_a_bad_stored_window_names_the_organization(
+    client_for, world: World
+):
+    Participation.objects.filter(pk=world.tegnology.pk).update(
+        availability=[{"start": "2024-11-18T15:00:00+08:00", "end": "2024-11-18T14:00:00+08:00"}]
+    )
+    response = client_for(world.organizer).post(
+        f"/api/events/{world.event.pk}/meetings/{world.published.pk}/move",
+        {"session": "day1-pm", "start": "2024-11-18T14:25:00+08:00"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    error = response.json()["errors"][0]
+    assert error["field"] == "availability"
+    assert error["message"].startswith("TEGnology: availability: the window ends at")

@@ -12,7 +12,10 @@ interpreters), so that ``session_from_row`` can raise it for every caller.
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
+
+from matchfair import core
 
 
 class StoredRow(StrEnum):
@@ -59,18 +62,21 @@ def _lines(name: str, found: list[tuple[str, str]]) -> str:
     )
 
 
+FIX_WHERE = {
+    StoredRow.ORGANIZATION: gettext_lazy("Fix it on the organization's edit page."),
+    StoredRow.SESSION: gettext_lazy("Fix it on the session's edit page (Programme)."),
+    StoredRow.INTERPRETER: gettext_lazy(
+        "Fix it in the administration (Interpreters) or import the event file again."
+    ),
+}
+
+
 def session_error(
     error: ValidationError, *, code: str, event_id: int, row_id: int
 ) -> StoredDataError:
     """``Session code: field: problem``, and that the session's edit page fixes it."""
-    found = issues(error)
-    return StoredDataError(
-        _("%(problems)s. Fix it on the session's edit page (Programme).")
-        % {"problems": _lines(_("Session %(code)s") % {"code": code}, found)},
-        event_id=event_id,
-        row=StoredRow.SESSION,
-        row_id=row_id,
-        fields=[field for field, _message in found],
+    return _row_error(
+        error, StoredRow.SESSION, _("Session %(code)s") % {"code": code}, event_id, row_id
     )
 
 
@@ -78,15 +84,40 @@ def interpreter_error(
     error: ValidationError, *, code: str, event_id: int, row_id: int
 ) -> StoredDataError:
     """``Interpreter code: field: problem``, and where interpreters are fixed."""
+    return _row_error(
+        error, StoredRow.INTERPRETER, _("Interpreter %(code)s") % {"code": code}, event_id, row_id
+    )
+
+
+def _row_error(
+    error: ValidationError, row: StoredRow, name: str, event_id: int, row_id: int
+) -> StoredDataError:
     found = issues(error)
     return StoredDataError(
-        _(
-            "%(problems)s. Fix it in the administration (Interpreters) or import the event "
-            "file again."
-        )
-        % {"problems": _lines(_("Interpreter %(code)s") % {"code": code}, found)},
+        f"{_lines(name, found)}. {FIX_WHERE[row]}",
         event_id=event_id,
-        row=StoredRow.INTERPRETER,
+        row=row,
         row_id=row_id,
         fields=[field for field, _message in found],
     )
+
+
+def stored_windows(
+    stored: list[dict[str, str]] | None, *, row: StoredRow, row_id: int, event_id: int, name: str
+) -> list[core.Window] | None:
+    """Availability windows as stored, read with the event file's rule; a window the core
+    refuses raises a ``StoredDataError`` naming ``name`` (the organization or
+    interpreter) and its availability, for the pages that check a slot against it."""
+    if stored is None:
+        return None
+    try:
+        return [core.Window.model_validate(window) for window in stored]
+    except ValidationError as error:
+        problems = "; ".join(message for _field, message in issues(error))
+        raise StoredDataError(
+            f"{name}: availability: {problems}. {FIX_WHERE[row]}",
+            event_id=event_id,
+            row=row,
+            row_id=row_id,
+            fields=["availability"],
+        ) from None
