@@ -5,9 +5,9 @@ field; nothing answers 500 or raises a bare traceback.
 
 Every way in validates with the ``core`` rules, so while the edits go through pages,
 the API and the imports, the export and the report must succeed outright. Rows saved
-behind the rules' back (the administration, an old database: written here with a
-queryset ``update``) may make them refuse, but only with a 409 that names the row and
-the field, and a run only with an explained error (``jobs.domain.states``).
+behind the rules' back (the administration's form, or an old database: written here
+with a queryset ``update``) may make them refuse, but only with a 409 that names the
+row and the field, and a run only with an explained error (``jobs.domain.states``).
 
 Each example runs in a transaction rolled back at its end, on the shared test event
 of ``factories.build_world``; the seed is fixed (``derandomize``) and the examples few,
@@ -23,6 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -274,12 +275,25 @@ def event_file_import(walk: Walk, draw: Callable[..., Any]) -> None:
 
 
 def behind_the_rules(walk: Walk, draw: Callable[..., Any]) -> None:
-    """What the administration or an old database may hold: rows no rule checked."""
+    """What the administration or an old database may hold: rows no rule checked (the
+    administration's own form for an interpreter, a queryset ``update`` for the rest)."""
     event = walk.world.event
     walk.raw = True
     choice = draw(st.sampled_from(["interpreter", "session", "organization", "opportunity"]))
     if choice == "interpreter":
-        Interpreter.objects.filter(event=event).update(languages=draw(st.lists(CODES, max_size=3)))
+        interpreter = Interpreter.objects.get(event=event)
+        response = walk.client("administrator").post(
+            reverse("admin:events_interpreter_change", args=[interpreter.pk]),
+            {
+                "event": event.pk,
+                "code": interpreter.code,
+                "languages": json.dumps(draw(st.lists(CODES, max_size=3))),
+                "availability": draw(st.sampled_from(["", "null", "[]", "{", '[{"start": 1}]'])),
+                "position": interpreter.position,
+                "_save": "Save",
+            },
+        )
+        walk.answered("administration's interpreter form", response.status_code)
     elif choice == "session":
         session = Session.objects.get(event=event, code="day1-pm")
         Session.objects.filter(pk=session.pk).update(
@@ -304,6 +318,11 @@ EDITS = [
     spreadsheet_import,
     event_file_import,
 ]
+
+
+@pytest.fixture
+def administrator(db) -> AbstractBaseUser:
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", None)
 
 
 def _read_back(walk: Walk, who: str, name: str, url: str) -> None:
@@ -338,10 +357,13 @@ def _run(walk: Walk, kind: str, options: dict[str, object]) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_random_edits_never_end_in_a_server_error(world: World, client_for, data: st.DataObject):
+def test_random_edits_never_end_in_a_server_error(
+    world: World, client_for, administrator: AbstractBaseUser, data: st.DataObject
+):
     users: dict[str, AbstractBaseUser] = {
         "organizer": world.organizer,
         "smart_eye": world.smart_eye_user,
+        "administrator": administrator,
     }
     with transaction.atomic():
         walk = Walk(world, {name: client_for(user) for name, user in users.items()})
