@@ -71,10 +71,10 @@ def test_a_participant_may_not_change_what_only_organizers_change(client_for, wo
     response = patch(
         client_for(world.smart_eye_user),
         organization_url(world, world.smart_eye),
-        {"description": "x", "delegates": 5},
+        {"description": "x", "delegates": 5, "name": "Mine"},
     )
     assert response.status_code == 403
-    assert fields_of(response) == {"delegates"}
+    assert fields_of(response) == {"delegates", "name"}
     assert Participation.objects.get(pk=world.smart_eye.pk).delegates == world.smart_eye.delegates
 
 

@@ -156,11 +156,16 @@ def _availability(changes: dict[str, Any]) -> list[dict[str, str]] | None:
 
 def _participant_edit(participation: Participation, changes: dict[str, Any]) -> None:
     """The portal's profile function, with the current values where the request names none."""
-    for name in sorted(changes.keys() - PARTICIPANT_FIELDS):
-        raise ApiError(403, "Only the event's organizers may change this.", field=name)
-    for name in ("sectors", "languages", "attendance"):
-        if name in changes and changes[name] is None:
-            raise ApiError(422, "Send a value; null does not clear this field.", field=name)
+    organizers_only = sorted(changes.keys() - PARTICIPANT_FIELDS)
+    if organizers_only:
+        message = ("Only the event's organizers may change this.",)
+        raise ApiError.by_field(403, dict.fromkeys(organizers_only, message))
+    required = ("sectors", "languages", "attendance")
+    nulls = [name for name in required if name in changes and changes[name] is None]
+    if nulls:
+        raise ApiError.by_field(
+            422, dict.fromkeys(nulls, ("Send a value; null does not clear this field.",))
+        )
     try:
         update_profile(
             participation=participation,
