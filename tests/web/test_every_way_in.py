@@ -205,7 +205,7 @@ def api_availability(walk: Walk, draw: Callable[..., Any]) -> None:
 
 
 def api_opportunity(walk: Walk, draw: Callable[..., Any]) -> None:
-    """POST a new opportunity or PATCH an existing one with any JSON."""
+    """POST a new opportunity, PATCH or DELETE an existing one, with any JSON."""
     body = {
         key: draw(JSON_VALUES | OPPORTUNITY_KINDS | TYPES)
         for key in draw(
@@ -217,17 +217,14 @@ def api_opportunity(walk: Walk, draw: Callable[..., Any]) -> None:
         )
     }
     event = walk.world.event
-    if draw(st.booleans()):
+    method = draw(st.sampled_from(["post", "patch", "delete"]))
+    opportunity = Opportunity.objects.filter(event=event).first()
+    if method == "post" or opportunity is None:
         _api(walk, "smart_eye", "post", f"/api/events/{event.pk}/opportunities", body)
     else:
-        opportunity = Opportunity.objects.filter(event=event).first()
-        _api(
-            walk,
-            "organizer",
-            "patch",
-            f"/api/events/{event.pk}/opportunities/{opportunity.pk}",
-            body,
-        )
+        who = draw(st.sampled_from(["organizer", "smart_eye"]))
+        path = f"/api/events/{event.pk}/opportunities/{opportunity.pk}"
+        _api(walk, who, method, path, body)
 
 
 def spreadsheet_import(walk: Walk, draw: Callable[..., Any]) -> None:
