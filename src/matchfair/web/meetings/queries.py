@@ -17,7 +17,7 @@ from django.db.models import Count, Q, QuerySet
 
 from matchfair import core
 from matchfair.web.directory.models import Participation
-from matchfair.web.events.core_sessions import session_from_row
+from matchfair.web.events.core_sessions import stored_session
 from matchfair.web.events.models import AgendaItem, Event, Session
 from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
 
@@ -40,7 +40,7 @@ def slot_key(session: Session, index: int) -> str:
 
 def session_slots(session: Session) -> list[core.Slot]:
     """The slots of a stored session, as the scheduler cuts it (times as stored, in UTC)."""
-    return core.session_slots(session_from_row(session))
+    return core.session_slots(stored_session(session))
 
 
 def _meetings(event: Event, published_only: bool) -> QuerySet[Meeting]:

@@ -117,7 +117,7 @@ class OpportunityFilter(Schema):
     q: text(200) | None = Field(None, description="Words of the title or description")
 
 
-def _participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
+def participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
     """The event's participations passing ``filters``, with the delegates for ``contacts``."""
     found = access(request, event_id)
     request.contact_partners = contact_partners(found)
@@ -135,7 +135,7 @@ def _participations(request: HttpRequest, event_id: int, **filters: str) -> Quer
 def list_organizations(
     request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
 ) -> QuerySet[Participation]:
-    return _participations(
+    return participations(
         request,
         event_id,
         country=(filters.country or "").upper(),
@@ -153,7 +153,7 @@ def list_organizations(
     response={200: OrganizationOut, ERROR_CODES: ErrorBody},
 )
 def get_organization(request: HttpRequest, event_id: Id, organization_id: Id) -> Participation:
-    return get_object_or_404(_participations(request, event_id), pk=organization_id)
+    return get_object_or_404(participations(request, event_id), pk=organization_id)
 
 
 @router.get(

@@ -8,6 +8,7 @@ break. Taking the organization out of the event also weighs its recorded outcome
 so it is ``outcomes.domain.participation_removal``.
 """
 
+from django.core.exceptions import ValidationError as FieldError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from matchfair import core
 from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
+from matchfair.web.directory.validation import validate_availability
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting
@@ -163,3 +165,55 @@ def change_participation(*, participation: Participation, **fields: object) -> i
         )
     record(participation.event, "participation.changed", participation, summary)
     return dropped
+
+
+def _outside(windows: list[core.Window] | None, meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings that do not lie wholly inside one of ``windows``."""
+    return [
+        meeting
+        for meeting in meetings
+        if not core.window_contains(windows, core.Slot("", 0, meeting.start, meeting.end))
+    ]
+
+
+@transaction.atomic
+def change_availability(
+    *, participation: Participation, availability: list[dict[str, str]] | None
+) -> int:
+    """Set when the organization can meet (None: every session); returns the draft meetings
+    dropped because they fall outside the new windows.
+
+    The windows are checked with the event file's rule (each ends after it starts), and
+    the change is refused while a published meeting would fall outside them: its
+    delegates were told the time already. A draft outside is dropped; the next run
+    places it again.
+    """
+    lock_schedule(event=participation.event)
+    try:
+        windows = validate_availability(availability)
+    except FieldError as error:
+        raise ParticipationRuleError({"availability": list(error.messages)}) from None
+    meetings = list(Meeting.objects.filter(meetings_of(participation)))
+    published = [m for m in _outside(windows, meetings) if m.published]
+    if published:
+        raise ParticipationRuleError(
+            {
+                "availability": [
+                    ngettext(
+                        "%(count)d published meeting lies outside these times.",
+                        "%(count)d published meetings lie outside these times.",
+                        len(published),
+                    )
+                    % {"count": len(published)}
+                ]
+            }
+        )
+    drafts = [m.pk for m in _outside(windows, meetings)]
+    Meeting.objects.filter(pk__in=drafts).delete()
+    participation.availability = availability
+    participation.save(update_fields=["availability"])
+    summary = f"{participation.organization.name} ({participation.code}): availability"
+    if drafts:
+        summary += f"; {len(drafts)} draft meetings removed"
+    record(participation.event, "participation.changed", participation, summary)
+    return len(drafts)

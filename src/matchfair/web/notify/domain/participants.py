@@ -174,9 +174,15 @@ def save_opportunity(
     sectors: list[str],
     nace: list[str] | None = None,
     now: datetime | None = None,
+    by_organizer: bool = False,
 ) -> Opportunity:
-    """Add an opportunity (``opportunity`` None) or change one of the organization's own."""
-    check_profile_open(participation.event, now)
+    """Add an opportunity (``opportunity`` None) or change one of the organization's own.
+
+    ``by_organizer``: the event's organizer writes it (the API), who is not held to the
+    participants' profile deadline; the values are checked the same way.
+    """
+    if not by_organizer:
+        check_profile_open(participation.event, now)
     if opportunity is None:
         position = (
             Opportunity.objects.filter(event_id=participation.event_id).aggregate(Max("position"))[
@@ -204,10 +210,16 @@ def save_opportunity(
 
 
 def delete_opportunity(
-    *, participation: Participation, opportunity: Opportunity, now: datetime | None = None
+    *,
+    participation: Participation,
+    opportunity: Opportunity,
+    now: datetime | None = None,
+    by_organizer: bool = False,
 ) -> None:
-    """Delete one of the organization's own opportunities, before the profile deadline."""
-    check_profile_open(participation.event, now)
+    """Delete one of the organization's own opportunities, before the profile deadline
+    (which does not hold the organizer: ``by_organizer``)."""
+    if not by_organizer:
+        check_profile_open(participation.event, now)
     if opportunity.participation_id != participation.pk:
         raise PortalRuleError(_("This opportunity belongs to another organization."))
     opportunity.delete()
