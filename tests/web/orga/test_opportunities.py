@@ -124,3 +124,21 @@ def test_an_edited_text_is_filtered_by_its_new_language(client_for, world: World
     offer.description = "用于工业废热发电的热电模块"
     offer.save()
     assert "热电废热回收模块" in _page(client, world, language="zh")
+
+
+def test_the_section_filter_finds_an_opportunity_by_its_own_or_its_profiles_section_by_name(
+    client_for, world: World
+):
+    Opportunity.objects.filter(title=OFFER).update(nace=["D"])
+    world.tsinghua.nace = ["M"]
+    world.tsinghua.save(update_fields=["nace"])
+    client = client_for(world.organizer)
+    html = _page(client, world, section="D")
+    assert OFFER in html
+    assert REQUEST not in html
+    html = _page(client, world, section="M")
+    assert REQUEST in html
+    assert OFFER not in html
+    chinese = _page(client, world, reader="zh-hans")
+    assert "D · 电力、燃气、蒸汽和空调供应" in chinese
+    assert "M · 专业、科学和技术活动" in chinese

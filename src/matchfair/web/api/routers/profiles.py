@@ -1,7 +1,7 @@
 """Writes to the catalog: an organization's profile and its opportunities.
 
 A participant changes its own organization's profile (what the portal's profile page
-changes: description, sectors, languages, attendance) and its own opportunities,
+changes: description, NACE sections, keywords, languages, attendance) and its own opportunities,
 before the event's profile deadline; an organizer changes any organization of the
 event (what the organizer's edit page changes, and when it can meet) and any
 opportunity. Every write goes through the function the page calls, and the

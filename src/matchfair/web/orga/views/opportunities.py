@@ -44,6 +44,7 @@ def opportunity_list(request: HttpRequest, event: Event) -> HttpResponse:
     languages = sorted(
         ((code, language_name(code)) for code in codes - {""}), key=lambda choice: choice[1]
     )
+    sections, keywords = sectors_of(event)
     return render(
         request,
         "orga/directory/opportunities.html",
@@ -54,6 +55,7 @@ def opportunity_list(request: HttpRequest, event: Event) -> HttpResponse:
             "kinds": Opportunity.Kind.choices,
             "types": Opportunity.Type.choices,
             "languages": languages,
-            "sectors": sectors_of(event),
+            "sections": sections,
+            "keywords": keywords,
         },
     )
