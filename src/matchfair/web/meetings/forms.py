@@ -40,9 +40,21 @@ class TailorMadeForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    slot = forms.ChoiceField(label=_("New slot"))
-    location = forms.CharField(label=_("Table"), max_length=200, required=False)
+    """A slot and a table (or online room), both chosen from the event's own."""
 
-    def __init__(self, slots: list[tuple[str, str]], *args: object, **kwargs: object) -> None:
+    slot = forms.ChoiceField(label=_("New slot"))
+    location = forms.ChoiceField(label=_("Table"))
+
+    def __init__(
+        self,
+        slots: list[tuple[str, str]],
+        locations: list[str],
+        *args: object,
+        online: bool = False,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["slot"].choices = slots
+        self.fields["location"].choices = [(name, name) for name in locations]
+        if online:
+            self.fields["location"].label = _("Online room")

@@ -87,6 +87,26 @@ def meetings_in_slot(
     return sorted(meetings, key=lambda m: (m.online, table_order(m.location)))
 
 
+def event_locations(event: Event, *, online: bool) -> list[str]:
+    """The event's own tables (or online rooms), named as the scheduler names them.
+
+    An event with a number of tables has exactly ``table-1`` to ``table-N``; one without
+    a limit has the tables its busiest slot uses plus one free table, and any name a
+    stored meeting already holds, so a move can always keep a meeting where it is.
+    """
+    prefix = "room" if online else "table"
+    capacity = event.online_rooms if online else event.tables
+    meetings = Meeting.objects.filter(event=event, online=online)
+    if capacity is not None:
+        return [f"{prefix}-{number}" for number in range(1, capacity + 1)]
+    busiest = max(
+        meetings.values("start").annotate(n=Count("id")).values_list("n", flat=True), default=0
+    )
+    names = {f"{prefix}-{number}" for number in range(1, busiest + 2)}
+    names |= set(meetings.exclude(location=None).values_list("location", flat=True))
+    return sorted(names, key=table_order)
+
+
 def locations(event: Event, *, published_only: bool = False) -> list[str]:
     """The tables in use, in natural order (table-2 before table-10), then online."""
     meetings = _meetings(event, published_only)

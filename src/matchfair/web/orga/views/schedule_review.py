@@ -21,6 +21,7 @@ from matchfair.web.meetings.forms import MoveForm
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.queries import (
     SlotRow,
+    event_locations,
     event_slots,
     locations,
     meetings_at,
@@ -124,7 +125,9 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
     )
     form = MoveForm(
         [(key, _slot_label(row)) for key, row in slots.items()],
+        event_locations(event, online=meeting.online),
         request.POST or None,
+        online=meeting.online,
         initial={"slot": current, "location": meeting.location},
     )
     conflicts: list[str] = []
@@ -135,7 +138,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
                 meeting=meeting,
                 session=chosen.session,
                 start=chosen.start,
-                location=form.cleaned_data["location"] or None,
+                location=form.cleaned_data["location"],
             )
         except MeetingRuleError as error:
             conflicts = error.reasons
