@@ -58,3 +58,23 @@ class MoveForm(forms.Form):
         self.fields["location"].choices = [(name, name) for name in locations]
         if online:
             self.fields["location"].label = _("Online room")
+
+
+class PlaceForm(forms.Form):
+    """One free slot and table (or room), offered grouped by slot: nothing else can be chosen."""
+
+    place = forms.ChoiceField(label=_("Slot and table"))
+
+    def __init__(
+        self, places: list[tuple[str, str, list[str]]], *args: object, **kwargs: object
+    ) -> None:
+        """``places``: (slot key, slot label, free tables) for each free slot."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["place"].choices = [
+            (label, [(f"{key}@{name}", name) for name in names]) for key, label, names in places
+        ]
+
+    def chosen(self) -> tuple[str, str]:
+        """The slot key and the table of the valid choice."""
+        key, _at, location = self.cleaned_data["place"].partition("@")
+        return key, location

@@ -9,6 +9,7 @@ one table or one organization at a time).
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +20,12 @@ from matchfair import core
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.core_sessions import session_from_row
 from matchfair.web.events.models import AgendaItem, Event, Session
-from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
+from matchfair.web.meetings.models import (
+    Meeting,
+    MeetingRequest,
+    Recommendation,
+    UnscheduledMeeting,
+)
 
 ONLINE = "online"
 
@@ -234,3 +240,70 @@ def suggested_pairs(event: Event, count: int = 20) -> list[SuggestedPair]:
         if len(pairs) == count:
             break
     return pairs
+
+
+@dataclass(frozen=True)
+class UnplacedRequest:
+    """An accepted request that no meeting of the schedule carries out.
+
+    ``reason`` is why the latest scheduler run left it out; None when no run has
+    tried since it was accepted (it was accepted after the last run).
+    """
+
+    request: MeetingRequest
+    reason: str | None
+
+
+def _pair(a_id: int, b_id: int) -> frozenset[int]:
+    return frozenset((a_id, b_id))
+
+
+def unplaced_of(event: Event, requests: Iterable[MeetingRequest]) -> dict[int, UnplacedRequest]:
+    """Which of ``requests`` are accepted but on no agenda, by request id (two queries).
+
+    The pages that list requests mark these, so that "accepted" never hides a
+    meeting that will not take place.
+    """
+    accepted = [r for r in requests if r.status == MeetingRequest.Status.ACCEPTED]
+    if not accepted:
+        return {}
+    parties = {r.requester_id for r in accepted} | {r.recipient_id for r in accepted}
+    near = Q(a_id__in=parties) | Q(b_id__in=parties)
+    met = {_pair(a, b) for a, b in Meeting.objects.filter(near, event=event).values_list("a", "b")}
+    reasons = {
+        _pair(a, b): reason
+        for a, b, reason in UnscheduledMeeting.objects.filter(near, event=event).values_list(
+            "a", "b", "reason"
+        )
+    }
+    return {
+        r.pk: UnplacedRequest(r, reasons.get(_pair(r.requester_id, r.recipient_id)))
+        for r in accepted
+        if _pair(r.requester_id, r.recipient_id) not in met
+    }
+
+
+def mark_unplaced(event: Event, requests: Iterable[MeetingRequest]) -> list[MeetingRequest]:
+    """The requests, each with ``unplaced`` set: its ``UnplacedRequest``, or None when it is
+    not an accepted request left off the schedule (what the request lists show)."""
+    rows = list(requests)
+    found = unplaced_of(event, rows)
+    for row in rows:
+        row.unplaced = found.get(row.pk)  # type: ignore[attr-defined]
+    return rows
+
+
+def unplaced_requests(event: Event) -> list[UnplacedRequest]:
+    """Every accepted request of the event on no agenda, one per pair, in request order."""
+    requests = MeetingRequest.objects.filter(
+        event=event, status=MeetingRequest.Status.ACCEPTED
+    ).select_related("requester__organization", "recipient__organization")
+    found = unplaced_of(event, requests)
+    seen: set[frozenset[int]] = set()
+    unplaced = []
+    for item in found.values():
+        pair = _pair(item.request.requester_id, item.request.recipient_id)
+        if pair not in seen:
+            seen.add(pair)
+            unplaced.append(item)
+    return unplaced

@@ -27,6 +27,7 @@ from matchfair.web.meetings.queries import (
     meetings_at,
     meetings_in_slot,
     meetings_of_participation,
+    unplaced_requests,
 )
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
@@ -85,10 +86,9 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
         }
     if published_only:  # the requests left unscheduled and the drafts are the organizers'
         return render(request, "orga/meetings/schedule.html", context)
-    context["unscheduled"] = event.unscheduled_meetings.select_related(
-        "a__organization", "b__organization"
-    )[:UNSCHEDULED_SHOWN]
-    context["unscheduled_count"] = event.unscheduled_meetings.count()
+    unplaced = unplaced_requests(event)
+    context["unscheduled"] = unplaced[:UNSCHEDULED_SHOWN]
+    context["unscheduled_count"] = len(unplaced)
     context["draft_count"] = event.meetings.filter(published=False).count()
     return render(request, "orga/meetings/schedule.html", context)
 
