@@ -90,6 +90,14 @@ def test_participants_see_their_accepted_request_is_not_on_the_schedule_and_why(
         assert FULL in content
 
 
+def test_both_agendas_list_the_accepted_request_that_is_not_on_them(client_for, event, late):
+    for side, name in ((late.requester, "smart-eye-ceo"), (late.recipient, "tsinghua-ceo")):
+        client = client_for(delegate(side, name))
+        content = client.get(reverse("portal:agenda", args=[side.pk])).content.decode()
+        assert "Accepted, but not on your agenda" in content
+        assert FULL in content
+
+
 def test_only_the_organizer_may_place(client_for, event, late):
     client = client_for(delegate(late.requester, "smart-eye-ceo"))
 

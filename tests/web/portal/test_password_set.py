@@ -29,6 +29,8 @@ def test_the_welcome_link_signs_in_and_lands_on_the_home_page(event):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     link = reverse("portal:welcome", args=[uid, default_token_generator.make_token(user)])
     browser = Client()
+    form_page = browser.get(link, follow=True).content.decode()
+    assert "Your user name is karin@teg.example." in form_page
 
     landed = _choose(browser, link)
 

@@ -307,3 +307,20 @@ def unplaced_requests(event: Event) -> list[UnplacedRequest]:
             seen.add(pair)
             unplaced.append(item)
     return unplaced
+
+
+def unplaced_for(participation: Participation) -> list[tuple[Participation, UnplacedRequest]]:
+    """The partner and the unplaced request of each accepted request of one organization
+    that is on no agenda: what its agenda page lists under the meetings."""
+    requests = MeetingRequest.objects.filter(
+        Q(requester=participation) | Q(recipient=participation),
+        status=MeetingRequest.Status.ACCEPTED,
+    ).select_related("requester__organization", "recipient__organization")
+    found: dict[int, tuple[Participation, UnplacedRequest]] = {}
+    for item in unplaced_of(participation.event, requests).values():
+        request = item.request
+        partner = (
+            request.recipient if request.requester_id == participation.pk else request.requester
+        )
+        found.setdefault(partner.pk, (partner, item))
+    return list(found.values())
