@@ -33,6 +33,12 @@ class Job(models.Model):
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     options = models.JSONField(_("options"), default=dict, blank=True)
+    quality = models.JSONField(
+        _("schedule quality"),
+        null=True,
+        blank=True,
+        help_text=_("A scheduler run's figures, as the command line prints them."),
+    )
     # The worker has no request: it writes progress and messages in the language of
     # the person who started the run, as that person's page was then.
     language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)

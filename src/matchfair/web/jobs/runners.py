@@ -20,7 +20,11 @@ from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
 from matchfair.scheduling import SolveOptions, schedule_event
 from matchfair.web import stored_text
 from matchfair.web.exchange.from_database import export_event, meetings_of
-from matchfair.web.exchange.schedule_runs import store_recommendations, store_schedule
+from matchfair.web.exchange.schedule_runs import (
+    run_quality,
+    store_recommendations,
+    store_schedule,
+)
 from matchfair.web.jobs.domain import states
 from matchfair.web.jobs.heartbeat import heartbeat
 from matchfair.web.jobs.models import Job
@@ -76,6 +80,8 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored
     stored = store_schedule(
         event, outcome.schedule, read=document, kept=published, released=outcome.released
     )
+    job.quality = run_quality(stored, outcome)
+    job.save(update_fields=["quality"])
     # A kept meeting may have another interpreter or table: its delegates are told.
     notify_agenda_changes_on_commit(event=event)
     parts = [

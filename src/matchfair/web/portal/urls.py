@@ -17,7 +17,7 @@ from matchfair.web.portal.views import (
     requests,
     signup,
 )
-from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
+from matchfair.web.portal.views.password_set import PasswordSetView
 
 app_name = "portal"
 
@@ -27,9 +27,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "welcome/<uidb64>/<token>/",
-        TrustingPasswordResetConfirmView.as_view(
-            template_name="portal/welcome.html", success_url="/login/"
-        ),
+        PasswordSetView.as_view(template_name="portal/welcome.html"),
         name="welcome",
     ),
     *password_urls.urlpatterns,

@@ -140,9 +140,11 @@ def _enrol(
         subject=as_one_line(_("Your invitation to %(event)s") % {"event": event.name}),
         message=_(
             "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your password "
-            "here to see your meetings and agenda:\n\n%(link)s\n"
+            "here to see your meetings and agenda:\n\n%(link)s\n\nYour user name is "
+            "%(username)s: sign in with it and the password you choose.\n"
         )
         % {
+            "username": user.get_username(),
             "name": contact_name,
             "organization": organization.name,
             "event": event.name,

@@ -16,7 +16,7 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
 from matchfair.web.events.stored_data import StoredRow, stored_windows
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.meetings.queries import session_slots
+from matchfair.web.meetings.queries import event_locations, session_slots
 
 
 def _allowed_sessions(meeting: Meeting) -> frozenset[str] | None:
@@ -64,6 +64,17 @@ def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting
             }
         )
     return reasons
+
+
+def _location_conflicts(meeting: Meeting, location: str | None) -> list[str]:
+    """A table or room must be one of the event's own; an on-site meeting needs a table."""
+    if not location:
+        return [] if meeting.online else [_("An on-site meeting needs a table.")]
+    if location in event_locations(meeting.event, online=meeting.online):
+        return []
+    if meeting.online:
+        return [_("%(location)s is not an online room of this event.") % {"location": location}]
+    return [_("%(location)s is not a table of this event.") % {"location": location}]
 
 
 def move_conflicts(
@@ -115,7 +126,8 @@ def move_conflicts(
             )
             % {"count": capacity}
         )
-    if not meeting.online and location:
+    reasons += _location_conflicts(meeting, location)
+    if location:
         taken = [m for m in same_kind if m.location == location]
         if taken:
             reasons.append(

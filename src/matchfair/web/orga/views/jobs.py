@@ -11,6 +11,7 @@ from matchfair.web.events.rules import organizer_required
 from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
+from matchfair.web.orga.views.run_quality import quality_lines
 
 PAGE_SIZE = 50
 
@@ -28,7 +29,11 @@ def start(request: HttpRequest, event: Event) -> HttpResponse:
 @organizer_required
 def detail(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
     job = get_object_or_404(runs_of(event), pk=job_id)
-    return render(request, "orga/jobs/detail.html", {"event": event, "job": job})
+    return render(
+        request,
+        "orga/jobs/detail.html",
+        {"event": event, "job": job, "quality": quality_lines(job.quality)},
+    )
 
 
 @organizer_required

@@ -14,7 +14,7 @@ from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.meetings.queries import suggested_pairs
+from matchfair.web.meetings.queries import mark_unplaced, suggested_pairs
 from matchfair.web.meetings.unanswered import recipients_without_contact, with_answerer
 
 PAGE_SIZE = 50
@@ -61,6 +61,8 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
     )
     if only_mandatory:
         requests = requests.filter(mandatory=True)
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = mark_unplaced(event, page.object_list)
     return render(
         request,
         "orga/meetings/requests.html",
@@ -74,6 +76,6 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
             "search_error": search_error,
             "first": request.GET.get("first", ""),
             "only_mandatory": only_mandatory,
-            "page": Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
         },
     )

@@ -16,7 +16,7 @@ from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.exports.calendars import agenda_calendar
 from matchfair.web.exports.printing import agendas_pdf
-from matchfair.web.meetings.queries import organization_agenda
+from matchfair.web.meetings.queries import organization_agenda, unplaced_for
 from matchfair.web.notify.domain.personal import settings_of, zone_question
 from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.notify.rules import participant_page
@@ -36,6 +36,7 @@ def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
             "participation": participation,
             "portal_event": event,
             "entries": organization_agenda(participation),
+            "unplaced": unplaced_for(participation),
             "published": event.schedule_published_at is not None,
             "items": AgendaItem.objects.filter(event=event),
             "signed_up": set(participation.signups.values_list("item_id", flat=True)),
