@@ -31,6 +31,7 @@ from matchfair.scheduling.greedy import greedy_schedule
 from matchfair.scheduling.reasons import not_accepted, unscheduled_reasons
 from matchfair.web.directory.models import Participation
 from matchfair.web.engine_language import EngineLanguageMiddleware
+from matchfair.web.meetings.models import MeetingRequest as StoredRequest
 from matchfair.web.meetings.models import UnscheduledMeeting
 from tests.web.factories import make_event, make_user
 
@@ -280,6 +281,13 @@ def test_the_engines_speak_the_language_of_the_request():
     assert response.content.decode() == "没有共同的空闲时段"
 
 
+def _accepted(event, first, second) -> None:
+    """The accepted request the scheduler left out: the schedule page lists requests."""
+    StoredRequest.objects.create(
+        event=event, requester=first, recipient=second, status=StoredRequest.Status.ACCEPTED
+    )
+
+
 @pytest.mark.django_db
 def test_the_schedule_page_shows_a_stored_reason_in_the_readers_language(client):
     organizer = make_user("organizer", staff=True)
@@ -293,6 +301,7 @@ def test_the_schedule_page_shows_a_stored_reason_in_the_readers_language(client)
     UnscheduledMeeting.objects.create(
         event=event, a=first, b=second, reason=reason.render(), message=reason.as_json()
     )
+    _accepted(event, first, second)
     client.force_login(organizer)
     page = reverse("orga:schedule", args=[event.pk])
     chinese = client.get(page, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
@@ -307,6 +316,7 @@ def test_a_reason_stored_before_messages_shows_its_text(client):
     event = make_event(organizer)
     first, second = Participation.objects.filter(event=event).order_by("code")[:2]
     UnscheduledMeeting.objects.create(event=event, a=first, b=second, reason="written by hand")
+    _accepted(event, first, second)
     client.force_login(organizer)
     page = client.get(reverse("orga:schedule", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="de")
     assert "written by hand" in page.content.decode()

@@ -8,8 +8,8 @@ were shown in; a choice made at sign-up, in Settings or in the language menu is 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
+from matchfair.web import stored_text
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.domain.personal import settings_of
 from matchfair.web.notify.models import PersonalSettings
@@ -54,8 +54,8 @@ def test_the_first_sign_in_takes_the_browsers_language_for_emails(
     with django_capture_on_commit_callbacks(execute=True):
         notify(
             participation,
-            lambda: _("Your agenda for %(event)s has changed.") % {"event": "Fair"},
-            subject=lambda: _("Your agenda for %(event)s") % {"event": "Fair"},
+            stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
+            subject=stored_text.gettext("Your agenda for %(event)s", event="Fair"),
         )
     sent = {message.to[0]: message for message in mail.outbox}
     assert "日程" in sent[user.email].subject
