@@ -5,6 +5,7 @@ Finnish compound it has rarely seen: what finds the organization then is the
 lexical witness (pieces of words) or the sectors the organization is filed under.
 """
 
+import numpy as np
 import pytest
 
 from matchfair.core import Event, parse_event
@@ -162,3 +163,28 @@ def test_where_no_encoder_of_the_index_reads_every_language_e5_reads_the_sector_
 
 def test_an_encoder_that_reads_every_language_reads_the_sector_labels_alone(index):
     assert len(index.facets.sectors.readers) == 1
+
+
+def test_the_witnesses_combined_with_the_index_weights_are_the_search_scores(index):
+    index.weights = Weights(search_titles=0.7, search_sectors=0.2, search_lexical=1.3)
+    witnesses = index.witnesses("vetypolttimet uuneihin")
+    language, values = index.similarities("vetypolttimet uuneihin")
+    assert language == witnesses.language
+    assert values == pytest.approx(witnesses.combined(index.weights), abs=1e-5)
+
+
+def test_with_every_other_weight_at_zero_the_witnesses_combine_to_the_text_alone(index):
+    witnesses = index.witnesses("vetyteknologia")
+    dense_only = Weights(search_titles=0, search_sectors=0, search_lexical=0)
+    assert witnesses.combined(dense_only) == pytest.approx(witnesses.text)
+    assert witnesses.lexical.max() == pytest.approx(1.0)
+
+
+def test_ranking_given_scores_orders_organizations_by_their_best_text(index):
+    corpus = index.analysis.corpus
+    values = np.zeros(len(corpus.units), dtype=np.float32)
+    chosen = next(row for row, unit in enumerate(corpus.units) if unit.opportunity is None)
+    values[chosen] = 5.0
+    results = index.rank("fi", values, top=2)
+    assert results.organizations[0].id == corpus.organizations[corpus.units[chosen].organization].id
+    assert len(results.organizations) == 2

@@ -19,7 +19,9 @@ event's texts for this query (``standardised``) and added with the weights of
 
 An organization scores as its best-matching text. With the weights of 2 to 4 set
 to 0 the ranking is the dense similarity alone, the method before issue #19
-(``bench/matching_quality.py`` measures both in one run).
+(``bench/matching_quality.py`` measures both in one run). ``SearchIndex.witnesses``
+gives the four witnesses apart, so that weights can be chosen by cross-validation
+(``bench/search_weights_cv.py``) without embedding a query once per weight tried.
 """
 
 from collections.abc import Sequence
@@ -81,6 +83,30 @@ class Facets:
     titles: list[Space]
     sectors: Sectors
     lexical: LexicalIndex
+
+
+@dataclass(frozen=True)
+class Witnesses:
+    """Each witness's score of every text of the index for one query, before weighting."""
+
+    language: str
+    #: The dense similarity to the whole text, as z-scores over the event's texts.
+    text: np.ndarray
+    #: The dense similarity to the title alone, as z-scores.
+    title: np.ndarray
+    #: The closeness through the organization's sector labels (averaged z-scores).
+    sectors: np.ndarray
+    #: BM25 over word pieces as a share of the best match, in [0, 1].
+    lexical: np.ndarray
+
+    def combined(self, weights: Weights) -> np.ndarray:
+        """The score of every text under ``weights`` (the text's own witness weighs 1)."""
+        return (
+            self.text
+            + weights.search_titles * self.title
+            + weights.search_sectors * self.sectors
+            + weights.search_lexical * self.lexical
+        )
 
 
 def standardised(values: np.ndarray) -> np.ndarray:
@@ -199,25 +225,31 @@ class SearchIndex:
             total += standardised(best[owners])
         return total / len(readers)
 
-    def similarities(self, query: str) -> tuple[str, np.ndarray]:
-        """The query's detected language and its combined score for every text of the index."""
+    def witnesses(self, query: str) -> Witnesses:
+        """The query's detected language and every witness's score of every text."""
         language = str(detect([query], among=self.analysis.languages)[0])
         spaces = self.analysis.spaces
         queries = [space.encoder.encode([query]) for space in spaces]
-        weights = self.weights
-        values = standardised(self._dense(spaces, queries, language))
-        if weights.search_titles:
-            titles = self._dense(self.facets.titles, queries, language)
-            values += weights.search_titles * standardised(titles)
-        if weights.search_sectors:
-            values += weights.search_sectors * self._sectors(query, language, queries)
-        if weights.search_lexical:
-            values += weights.search_lexical * relative(self.facets.lexical.scores(query))
-        return language, values
+        return Witnesses(
+            language=language,
+            text=standardised(self._dense(spaces, queries, language)),
+            title=standardised(self._dense(self.facets.titles, queries, language)),
+            sectors=self._sectors(query, language, queries),
+            lexical=relative(self.facets.lexical.scores(query)),
+        )
+
+    def similarities(self, query: str) -> tuple[str, np.ndarray]:
+        """The query's detected language and its combined score for every text of the index."""
+        witnesses = self.witnesses(query)
+        return witnesses.language, witnesses.combined(self.weights)
 
     def search(self, query: str, top: int = 10) -> SearchResults:
         """The ``top`` best opportunities and organizations for ``query``, best first."""
         language, values = self.similarities(query)
+        return self.rank(language, values, top)
+
+    def rank(self, language: str, values: np.ndarray, top: int = 10) -> SearchResults:
+        """The ``top`` best opportunities and organizations by ``values``, one per text."""
         corpus = self.analysis.corpus
         languages = self.analysis.languages
         opportunities: list[tuple[float, int, SearchHit]] = []
