@@ -72,10 +72,14 @@ def _web_modules_imported(
 def upward_imports(web_root: Path) -> list[str]:
     """Every import of a web package that points up WEB_ORDER or into another page app.
 
+    A top-level module (shared plumbing such as ``stored_text``) is outside the order,
+    but what it imports counts as imported by the package that imports it.
+
     ``web_root`` is the folder of the package ``matchfair.web``. A package folder missing
     from WEB_ORDER is reported too, so that a new app cannot escape the order unnoticed.
     """
     found: list[str] = []
+    shared = _packages_reached_by_top_level_modules(web_root)
     for package in sorted(web_root.iterdir()):
         if (package / "__init__.py").is_file() and package.name not in WEB_LEVEL:
             found.append(f"{package.name}: not in WEB_ORDER")
@@ -93,14 +97,45 @@ def upward_imports(web_root: Path) -> list[str]:
                 if target[:2] != ["matchfair", "web"] or len(target) < 3:
                     continue
                 imported = target[2]
+                where = f"{path.relative_to(web_root).as_posix()}:{node.lineno}"
+                if imported in shared:
+                    found.extend(
+                        f"{where}: {source} imports {name}, which imports matchfair.web.{package}"
+                        for package in sorted(shared[imported])
+                        if package != source and WEB_LEVEL[package] >= WEB_LEVEL[source]
+                    )
+                    continue
                 if imported == source or imported not in WEB_LEVEL:
                     continue
                 if WEB_LEVEL[imported] >= WEB_LEVEL[source]:
-                    found.append(
-                        f"{path.relative_to(web_root).as_posix()}:{node.lineno}: "
-                        f"{source} imports {name}"
-                    )
+                    found.append(f"{where}: {source} imports {name}")
     return found
+
+
+def _packages_reached_by_top_level_modules(web_root: Path) -> dict[str, set[str]]:
+    """For each top-level module of ``matchfair.web``, the packages it imports, directly or
+    through other top-level modules: a package importing the module imports those too."""
+    direct: dict[str, set[str]] = {}
+    for path in sorted(web_root.glob("*.py")):
+        names = set()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for name in _web_modules_imported(path, node, web_root):
+                    target = name.split(".")
+                    if target[:2] == ["matchfair", "web"] and len(target) > 2:
+                        names.add(target[2])
+        direct[path.stem] = names
+    reached: dict[str, set[str]] = {}
+    for module in direct:
+        seen, todo = set(), [module]
+        while todo:
+            for name in direct.get(todo.pop(), set()):
+                if name not in seen:
+                    seen.add(name)
+                    todo.append(name)
+        reached[module] = {name for name in seen if name in WEB_LEVEL}
+    return reached
 
 
 def test_core_and_engines_never_import_django_or_upper_layers():
@@ -202,12 +237,24 @@ def test_upward_imports_lets_imports_point_down_within_a_package_or_at_top_level
         "from matchfair.core import Event\n"
         "import django.db\n"
         "def later():\n"
-        "    from matchfair.web.home import home\n",
+        "    from matchfair.web.languages import report_language\n",
     )
+    _write(tmp_path, "languages.py", "from babel import Locale\n")
     _write(tmp_path, "portal/views.py", "from matchfair.web.jobs.queries import progress\n")
     _write(tmp_path, "demo/setup.py", "from matchfair.web.orga.views import edition\n")
     _write(tmp_path, "home.py", "from matchfair.web.demo import setup\n")
     assert upward_imports(tmp_path) == []
+
+
+def test_upward_imports_counts_what_a_shared_top_level_module_imports(tmp_path: Path):
+    _write(tmp_path, "stored_text.py", "from matchfair.web import wording\n")
+    _write(tmp_path, "wording.py", "from matchfair.web.notify.dates import moment\n")
+    _write(tmp_path, "audit/services.py", "from matchfair.web import stored_text\n")
+    _write(tmp_path, "orga/views.py", "from matchfair.web.stored_text import render\n")
+    assert upward_imports(tmp_path) == [
+        "audit/services.py:1: audit imports matchfair.web.stored_text, "
+        "which imports matchfair.web.notify"
+    ]
 
 
 def test_upward_imports_reports_a_package_missing_from_the_order(tmp_path: Path):

@@ -22,7 +22,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
 from matchfair.i18n import Message
-from matchfair.web.notify.dates import moment_with_zone
+from matchfair.web.dates import moment_with_zone
 
 Stored = dict[str, Any]
 """A message as JSON: ``{"domain": "django", "msgid", "params", "plural"?}``, or an engine's."""

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 
-from matchfair.web.notify import dates
+from matchfair.web import dates
 
 CHENGDU_MEETING = datetime(2024, 11, 18, 6, 15, tzinfo=ZoneInfo("UTC"))
 

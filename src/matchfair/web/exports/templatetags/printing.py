@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 
 from matchfair.web.exports.scripts import script_language
-from matchfair.web.notify import dates
+from matchfair.web import dates
 
 register = template.Library()
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.domain.requests import RequestRuleError
-from matchfair.web.notify.dates import moment_with_zone
+from matchfair.web.dates import moment_with_zone
 from matchfair.web.notify.models import PortalRules
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from django import template
 
-from matchfair.web.notify import dates
+from matchfair.web import dates
 
 register = template.Library()
 

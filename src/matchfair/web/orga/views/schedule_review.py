@@ -28,7 +28,7 @@ from matchfair.web.meetings.queries import (
     meetings_of_participation,
     unplaced_requests,
 )
-from matchfair.web.notify import dates
+from matchfair.web import dates
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
