@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from matchfair.web.dates import day_and_clock
 from matchfair.web.events.models import Event, Session
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.queries import slot_key
-from matchfair.web.dates import day_and_clock
 from tests.web.factories import World
 from tests.web.pages import html_pages, ids
 

@@ -5,8 +5,8 @@ from datetime import datetime
 from django import template
 from django.utils.html import format_html
 
-from matchfair.web.exports.scripts import script_language
 from matchfair.web import dates
+from matchfair.web.exports.scripts import script_language
 
 register = template.Library()
 

@@ -10,9 +10,9 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair.web.dates import moment_with_zone
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.domain.requests import RequestRuleError
-from matchfair.web.dates import moment_with_zone
 from matchfair.web.notify.models import PortalRules
 
 

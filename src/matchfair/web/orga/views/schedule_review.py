@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from matchfair.web import dates
 from matchfair.web.directory.queries import participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
@@ -28,7 +29,6 @@ from matchfair.web.meetings.queries import (
     meetings_of_participation,
     unplaced_requests,
 )
-from matchfair.web import dates
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
