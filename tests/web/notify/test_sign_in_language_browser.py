@@ -2,8 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.utils.translation import gettext as _
 
+from matchfair.web import stored_text
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.domain.personal import settings_of
 from tests.web import factories
@@ -32,7 +32,11 @@ def test_the_browsers_language_becomes_the_invited_persons_email_language(live_s
     invited.refresh_from_db()
     assert settings_of(invited).language == "de"
     mail.outbox.clear()
-    notify(participation, lambda: "body", subject=lambda: _("Settings"))
+    notify(
+        participation,
+        stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
+        subject=stored_text.gettext("Settings"),
+    )
     # transaction=True: the e-mail leaves on commit, at once outside a transaction.
     sent = [message for message in mail.outbox if message.to == [invited.email]]
     assert sent[0].subject == "Einstellungen"
