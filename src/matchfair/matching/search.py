@@ -203,7 +203,7 @@ class SearchIndex:
         """The query's detected language and its combined score for every text of the index."""
         language = str(detect([query], among=self.analysis.languages)[0])
         spaces = self.analysis.spaces
-        queries = [space.encoder.encode([query]) for space in spaces]
+        queries = [space.embed([query], [language]) for space in spaces]
         weights = self.weights
         values = standardised(self._dense(spaces, queries, language))
         if weights.search_titles:
