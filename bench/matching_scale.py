@@ -1,19 +1,27 @@
-"""Scale of ``matchfair recommend``: 10,000 organizations with 3 opportunities each.
+"""Scale of ``matchfair recommend``: 10,000 organizations, each with a description and
+3 opportunities (about 40,000 texts), the development set embedded among them.
 
-The directory is built from the development set's own opportunities (their
-languages, lengths and wording), each text made unique with a reference number, so
-the encoders do the work real texts would cost. Every run is a fresh process:
+The 142 organizations of the development set keep their own texts; the others are
+distractors written from the set's texts: each distractor text is the title of one
+of the set's texts and the description of another in the same language (and each
+description another organization's description), with a reference number, so the
+languages and lengths are real, the encoders do the work real texts would cost, and
+no distractor copies a true partner. The development set's truth is then scored on
+the 10,000 organizations' lists, per language of the organization whose list it is.
+
+Every run is a fresh process:
 
 - cold: an empty embedding cache, so language detection and embedding are included;
 - warm: the cache the cold run filled;
 - baseline: the plain method with the same cached vectors (of the configuration's
-  first encoder), the maximum cosine between any two texts of two organizations
-  and its top 10, so the cost of the method can be read as a ratio on a busy
-  machine.
+  first encoder; a routed one's primary), the maximum cosine between any two texts
+  of two organizations and its top 10, so the cost of the method can be read as a
+  ratio on a busy machine.
 
 Each prints its wall time, CPU time, peak resident memory and the load average (over
-the last minute) at its end; the script reports medians. Run it under ``nice`` on a
-shared machine and read the wall time together with the load average.
+the last minute) at its end; the script reports medians, and the quality of the
+last cold (or warm) run and of the baseline. Run it under ``nice`` on a shared
+machine and read the wall time together with the load average.
 
     python bench/matching_scale.py --runs 3 --warm-runs 3 --work-dir /tmp/scale
 """
@@ -29,44 +37,100 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev"
+LANGUAGES = ["zh", "ja", "ko", "de", "fr", "es", "it", "nl", "fi", "sv", "da", "no", "en"]
+
+
+def _by_language(texts: list[str]) -> dict[str, list[int]]:
+    """Positions of ``texts`` per detected language."""
+    from matchfair.matching.language import detect
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for position, code in enumerate(detect(texts)):
+        groups[str(code)].append(position)
+    return groups
 
 
 def build_event(organizations: int, per_organization: int, seed: int) -> dict[str, Any]:
-    """A bilateral event of ``organizations``, each with opportunities drawn from the dev set."""
+    """The development set plus distractors up to ``organizations``, as an event file."""
     source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
     owners = {org["id"]: org for org in source["organizations"]}
     templates = source["opportunities"]
+    profiles = [org for org in source["organizations"] if org.get("description")]
     rng = random.Random(seed)
+    same_language = _by_language([f"{t['title']}. {t.get('description', '')}" for t in templates])
+    language_of = {i: code for code, group in same_language.items() for i in group}
     data = {key: source[key] for key in ("format", "event")}
-    data["organizations"], data["opportunities"] = [], []
-    for number in range(organizations):
+    data["organizations"] = list(source["organizations"])
+    data["opportunities"] = list(source["opportunities"])
+    for number in range(organizations - len(source["organizations"])):
         template_owner = owners[rng.choice(templates)["organization"]]
         org_id = f"org-{number}"
+        profile = rng.choice(profiles)
         data["organizations"].append(
             {
                 "id": org_id,
                 "name": f"{template_owner['name']} {number}",
                 "group": template_owner["group"],
                 "sectors": template_owner.get("sectors", []),
+                "description": f"{profile['description']} (Ref. {number})",
             }
         )
         for index in range(per_organization):
-            template = rng.choice(templates)
+            first = rng.randrange(len(templates))
+            second = rng.choice(same_language[language_of[first]])
             data["opportunities"].append(
                 {
                     "id": f"{org_id}-{index}",
                     "organization": org_id,
-                    "kind": template["kind"],
-                    "type": template["type"],
-                    "title": template["title"],
-                    "description": f"{template.get('description', '')} (Ref. {number}-{index})",
+                    "kind": templates[first]["kind"],
+                    "type": templates[first]["type"],
+                    "title": templates[first]["title"],
+                    "description": (
+                        f"{templates[second].get('description', '')} (Ref. {number}-{index})"
+                    ),
                 }
             )
     return data
+
+
+def quality(ranking: dict[str, list[str]], event_path: Path, cache: Path) -> dict[str, Any]:
+    """recall@5 and MRR of the development set's truth, overall and per language."""
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache
+    from matchfair.matching.corpus import build_corpus
+    from matchfair.matching.language import languages_of
+
+    truth = json.loads((DEV / "truth.json").read_text(encoding="utf-8"))["pairs"]
+    dev = read_event(DEV / "event.json")
+    corpus = build_corpus(dev)
+    per_owner: dict[int, Counter[str]] = defaultdict(Counter)
+    for unit, code in zip(
+        corpus.units, languages_of(corpus.texts, EmbeddingCache(cache)), strict=True
+    ):
+        per_owner[unit.organization][code] += 1
+    language = {
+        org.id: per_owner[index].most_common(1)[0][0] for index, org in enumerate(dev.organizations)
+    }
+    entries = defaultdict(list)
+    for a, partners in truth.items():
+        for b in partners:
+            listed = ranking.get(a, [])
+            rank = listed.index(b) + 1 if b in listed else None
+            for key in ("all", language[a]):
+                entries[key].append(rank)
+    return {
+        key: {
+            "entries": len(ranks),
+            "recall5": sum(1 for rank in ranks if rank and rank <= 5) / len(ranks),
+            "mrr": sum(1 / rank for rank in ranks if rank) / len(ranks),
+        }
+        for key, ranks in entries.items()
+    }
 
 
 def _usage(started: float) -> dict[str, float]:
@@ -84,17 +148,20 @@ def _usage(started: float) -> dict[str, float]:
     }
 
 
-def run_method(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def run_method(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     """One recommend run in this process: wall time (read, embed, score, reasons) and memory."""
     from matchfair.core import read_event
     from matchfair.matching import EmbeddingCache, recommend
 
     started = time.perf_counter()
-    recommend(read_event(event_path), top=10, spec=encoder, cache=EmbeddingCache(cache))
-    return _usage(started)
+    result = recommend(read_event(event_path), top=10, spec=encoder, cache=EmbeddingCache(cache))
+    usage: dict[str, Any] = _usage(started)
+    ranking = {a: [r.partner for r in items] for a, items in result.recommendations.items()}
+    usage["quality"] = quality(ranking, event_path, cache)
+    return usage
 
 
-def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     """Maximum cosine of any two texts of two organizations, top 10, from cached vectors."""
     import numpy as np
 
@@ -106,8 +173,12 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float
     event = read_event(event_path)
     corpus = build_corpus(event)
     model = choose_encoders(encoder, len(corpus.units))[0]
+    model = getattr(model, "primary", model)
     vectors = EmbeddingCache(cache).values(model.key, corpus.texts, model.encode)
     count, block = len(event.organizations), 1024
+    labels = sorted({str(org.group) for org in event.organizations})
+    groups = np.array([labels.index(str(org.group)) for org in event.organizations])
+    ranking = {}
     for start in range(0, count, block):
         first = int(corpus.starts[start])
         stop = min(start + block, count)
@@ -116,11 +187,20 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float
         by_partner = np.maximum.reduceat(pairs, corpus.starts, axis=1)
         scores = np.maximum.reduceat(by_partner, corpus.starts[start:stop] - first, axis=0)
         scores[np.arange(stop - start), np.arange(start, stop)] = -np.inf
-        np.argpartition(-scores, 10, axis=1)[:, :10]
-    return _usage(started)
+        if event.event.match_across_groups:
+            scores[groups[start:stop, None] == groups[None, :]] = -np.inf
+        best = np.argpartition(-scores, 10, axis=1)[:, :10]
+        for offset, row in enumerate(best):
+            ordered = sorted(row, key=lambda b, o=offset: -scores[o, b])
+            ranking[event.organizations[start + offset].id] = [
+                event.organizations[b].id for b in ordered
+            ]
+    usage: dict[str, Any] = _usage(started)
+    usage["quality"] = quality(ranking, event_path, cache)
+    return usage
 
 
-def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder],
         check=True,
@@ -158,7 +238,7 @@ def main() -> None:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        results: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "baseline": []}
+        results: dict[str, list[dict[str, Any]]] = {"cold": [], "warm": [], "baseline": []}
         for run in range(arguments.runs):
             cache = (arguments.cache_dir or Path(folder)) / f"cache-{run}"
             if not arguments.warm_only:
@@ -169,13 +249,17 @@ def main() -> None:
                 for kind in ("warm", "baseline"):
                     results[kind].append(_child(kind, event_path, cache, arguments.encoder))
                     print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+    texts = len(data["organizations"]) + len(data["opportunities"])
     print(
-        f"{arguments.organizations} organizations x {arguments.opportunities} opportunities, "
+        f"{arguments.organizations} organizations x {arguments.opportunities} opportunities "
+        f"and a description ({texts} texts), "
         f"encoder {arguments.encoder}, medians of {len(results['cold'])} cold and "
         f"{len(results['warm'])} warm runs:"
     )
     median = {
-        kind: {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        kind: {
+            key: statistics.median(run[key] for run in runs) for key in runs[0] if key != "quality"
+        }
         for kind, runs in results.items()
         if runs
     }
@@ -188,6 +272,18 @@ def main() -> None:
         for key in ("seconds", "cpu_seconds"):
             ratio = median["warm"][key] / median["baseline"][key]
             print(f"  warm / baseline ({key}): {ratio:.2f}")
+    method = (results["warm"] or results["cold"])[-1]["quality"]
+    base = results["baseline"][-1]["quality"] if results["baseline"] else {}
+    print("\nDevelopment set among the distractors (recall@5 / MRR, entries):")
+    for code in ["all", *LANGUAGES]:
+        if code in method:
+            cells = [
+                f"{m['recall5']:.3f} / {m['mrr']:.3f}" for m in (method[code], base.get(code)) if m
+            ]
+            print(
+                f"  {code:4s} {method[code]['entries']:4d}  method {cells[0]}"
+                + (f"  baseline {cells[1]}" if len(cells) > 1 else "")
+            )
 
 
 if __name__ == "__main__":
