@@ -188,10 +188,15 @@ def recommend_incrementally(
     cache: EmbeddingCache | NoCache | None = None,
     weights: Weights | None = None,
     progress: ProgressCallback | None = None,
-    share: float = FULL_RUN_SHARE,
+    share: float | None = None,
 ) -> Outcome:
-    """``recommend``'s result, refreshed from ``state`` where only a few organizations changed."""
+    """``recommend``'s result, refreshed from ``state`` where only a few organizations changed.
+
+    ``share``: the largest share of changed organizations that is refreshed rather than
+    run in full (``FULL_RUN_SHARE`` unless given).
+    """
     weights = weights or Weights()
+    share = FULL_RUN_SHARE if share is None else share
     settings = _settings(
         spec if encoders is None else "+".join(e.key for e in encoders), top, weights
     )
