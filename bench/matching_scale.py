@@ -13,6 +13,11 @@ Every run is a fresh process:
 
 - cold: an empty embedding cache, so language detection and embedding are included;
 - warm: the cache the cold run filled;
+- refresh (with ``--refreshes N``): after the warm runs, a recommendation run that
+  keeps its state (as the web's recommendation job does), then N times one
+  organization's description and opportunities rewritten and the run refreshed
+  from the state: only those texts are encoded and only the lists that can change
+  are ranked again;
 - baseline: the plain method with the same cached vectors (of the configuration's
   first encoder; a routed one's primary), the maximum cosine between any two texts
   of two organizations and its top 10, so the cost of the method can be read as a
@@ -200,6 +205,44 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     return usage
 
 
+def run_refresh(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
+    """One run of ``recommend_incrementally`` from the state beside the cache, which it updates."""
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache, load_state, recommend_incrementally, save_state
+
+    state_path = cache.parent / f"{cache.name}-state.npz"
+    started = time.perf_counter()
+    outcome = recommend_incrementally(
+        read_event(event_path),
+        load_state(state_path),
+        top=10,
+        spec=encoder,
+        cache=EmbeddingCache(cache),
+    )
+    usage: dict[str, Any] = _usage(started)
+    save_state(outcome.state, state_path)
+    usage["refreshed"] = -1 if outcome.refreshed is None else len(outcome.refreshed)
+    return usage
+
+
+def edited(data: dict[str, Any], number: int) -> dict[str, Any]:
+    """``data`` with organization ``org-<number>``'s description and opportunities rewritten."""
+    source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
+    rng = random.Random(number)
+    org_id = f"org-{number}"
+    changed = json.loads(json.dumps(data))
+    for organization in changed["organizations"]:
+        if organization["id"] == org_id:
+            profile = rng.choice([o for o in source["organizations"] if o.get("description")])
+            organization["description"] = f"{profile['description']} (edited {number})"
+    for opportunity in changed["opportunities"]:
+        if opportunity["organization"] == org_id:
+            template = rng.choice(source["opportunities"])
+            opportunity["title"] = template["title"]
+            opportunity["description"] = f"{template.get('description', '')} (edited {number})"
+    return changed
+
+
 def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder],
@@ -224,12 +267,15 @@ def main() -> None:
         "--warm-only", action="store_true", help="reuse the caches of --cache-dir, no cold run"
     )
     parser.add_argument("--encoder", default="auto")
+    parser.add_argument(
+        "--refreshes", type=int, default=0, help="edits refreshed after the warm runs"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
         kind, event_path, cache, encoder = arguments.child
-        run = run_method if kind != "baseline" else run_baseline
+        run = {"baseline": run_baseline, "refresh": run_refresh}.get(kind, run_method)
         print(json.dumps(run(Path(event_path), Path(cache), encoder)))
         return
     if arguments.work_dir:
@@ -238,7 +284,13 @@ def main() -> None:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        results: dict[str, list[dict[str, Any]]] = {"cold": [], "warm": [], "baseline": []}
+        results: dict[str, list[dict[str, Any]]] = {
+            "cold": [],
+            "warm": [],
+            "baseline": [],
+            "full with state": [],
+            "refresh": [],
+        }
         for run in range(arguments.runs):
             cache = (arguments.cache_dir or Path(folder)) / f"cache-{run}"
             if not arguments.warm_only:
@@ -249,6 +301,18 @@ def main() -> None:
                 for kind in ("warm", "baseline"):
                     results[kind].append(_child(kind, event_path, cache, arguments.encoder))
                     print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+            if arguments.refreshes:
+                (cache.parent / f"{cache.name}-state.npz").unlink(missing_ok=True)
+                kind = "full with state"
+                results[kind].append(_child("refresh", event_path, cache, arguments.encoder))
+                print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+            current = data
+            for number in range(arguments.refreshes):
+                current = edited(current, 1000 + number * 7)
+                edited_path = Path(folder) / "edited.json"
+                edited_path.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
+                results["refresh"].append(_child("refresh", edited_path, cache, arguments.encoder))
+                print(f"refresh: {json.dumps(results['refresh'][-1])}", flush=True)
     texts = len(data["organizations"]) + len(data["opportunities"])
     print(
         f"{arguments.organizations} organizations x {arguments.opportunities} opportunities "
@@ -265,8 +329,9 @@ def main() -> None:
     }
     for kind, values in median.items():
         print(
-            f"  {kind:8s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
+            f"  {kind:15s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
             f"  peak {values['peak_mb']:6.0f} MB  load average {values['load_average']:.1f}"
+            + (f"  lists ranked {values['refreshed']:.0f}" if "refreshed" in values else "")
         )
     if "warm" in median:
         for key in ("seconds", "cpu_seconds"):
