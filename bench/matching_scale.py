@@ -2,12 +2,11 @@
 3 opportunities (about 40,000 texts), the development set embedded among them.
 
 The 142 organizations of the development set keep their own texts; the others are
-distractors written from the set's texts: each distractor text is the title of one
-of the set's texts and the description of another in the same language (and each
-description another organization's description), with a reference number, so the
-languages and lengths are real, the encoders do the work real texts would cost, and
-no distractor copies a true partner. The development set's truth is then scored on
-the 10,000 organizations' lists, per language of the organization whose list it is.
+distractors made of the set's clauses (``build_event``), with a reference number,
+so the languages and lengths are real and the encoders do the work real texts would
+cost, but no distractor repeats what an organization of the set says. The
+development set's truth is then scored on all organizations' lists, per language of
+the organization whose list it is.
 
 Every run is a fresh process:
 
@@ -35,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -60,44 +60,82 @@ def _by_language(texts: list[str]) -> dict[str, list[int]]:
     return groups
 
 
+#: Where a text may be cut into clauses: after punctuation, Western or CJK.
+_BREAK = re.compile(r"(?<=[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])\s*")
+
+
+def _clauses(texts: list[str]) -> list[str]:
+    return [clause for text in texts for clause in _BREAK.split(text) if clause.strip()]
+
+
+def _mixed(pool: list[str], length: int, language: str, rng: random.Random) -> str:
+    """Clauses of the language's texts drawn at random until ``length`` characters."""
+    parts, total = [], 0
+    while total < max(length, 1):
+        parts.append(rng.choice(pool))
+        total += len(parts[-1])
+    return ("" if language in ("zh", "ja") else " ").join(parts)
+
+
 def build_event(organizations: int, per_organization: int, seed: int) -> dict[str, Any]:
-    """The development set plus distractors up to ``organizations``, as an event file."""
+    """The development set plus distractors up to ``organizations``, as an event file.
+
+    A distractor text copies no text of the set: it is made of clauses drawn from
+    all of the set's texts in one language, up to the length of one of them, so its
+    language and length are real and its words are the event's, but no distractor
+    says what one organization of the set says (a copy would outrank the true
+    partner by being the organization's own twin).
+    """
     source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
     owners = {org["id"]: org for org in source["organizations"]}
     templates = source["opportunities"]
     profiles = [org for org in source["organizations"] if org.get("description")]
     rng = random.Random(seed)
-    same_language = _by_language([f"{t['title']}. {t.get('description', '')}" for t in templates])
-    language_of = {i: code for code, group in same_language.items() for i in group}
+    texts = [f"{t['title']}. {t.get('description', '')}" for t in templates]
+    by_language = _by_language(texts)
+    language_of = {i: code for code, group in by_language.items() for i in group}
+    pools = {
+        code: _clauses([templates[i].get("description") or templates[i]["title"] for i in group])
+        for code, group in by_language.items()
+    }
+    profile_languages = _by_language([org["description"] for org in profiles])
+    profile_language = {i: code for code, group in profile_languages.items() for i in group}
+    profile_pools = {
+        code: _clauses([profiles[i]["description"] for i in group])
+        for code, group in profile_languages.items()
+    }
     data = {key: source[key] for key in ("format", "event")}
     data["organizations"] = list(source["organizations"])
     data["opportunities"] = list(source["opportunities"])
     for number in range(organizations - len(source["organizations"])):
         template_owner = owners[rng.choice(templates)["organization"]]
         org_id = f"org-{number}"
-        profile = rng.choice(profiles)
+        shape = rng.randrange(len(profiles))
+        code = profile_language[shape]
+        description = _mixed(profile_pools[code], len(profiles[shape]["description"]), code, rng)
         data["organizations"].append(
             {
                 "id": org_id,
                 "name": f"{template_owner['name']} {number}",
                 "group": template_owner["group"],
                 "sectors": template_owner.get("sectors", []),
-                "description": f"{profile['description']} (Ref. {number})",
+                "description": f"{description} (Ref. {number})",
             }
         )
         for index in range(per_organization):
-            first = rng.randrange(len(templates))
-            second = rng.choice(same_language[language_of[first]])
+            shape = rng.randrange(len(templates))
+            code = language_of[shape]
+            template = templates[shape]
+            title = rng.choice(pools[code])[: max(len(template["title"]), 8)]
+            text = _mixed(pools[code], len(template.get("description", "")), code, rng)
             data["opportunities"].append(
                 {
                     "id": f"{org_id}-{index}",
                     "organization": org_id,
-                    "kind": templates[first]["kind"],
-                    "type": templates[first]["type"],
-                    "title": templates[first]["title"],
-                    "description": (
-                        f"{templates[second].get('description', '')} (Ref. {number}-{index})"
-                    ),
+                    "kind": template["kind"],
+                    "type": template["type"],
+                    "title": title,
+                    "description": f"{text} (Ref. {number}-{index})",
                 }
             )
     return data
