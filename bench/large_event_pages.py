@@ -37,6 +37,9 @@ PAGES = [
     ("agreements", ""),
     ("jobs", ""),
     ("audit_trail", ""),
+    ("opportunities", ""),
+    ("opportunities", "kind=offer&sector=energy"),
+    ("opportunities", "language=en"),
 ]
 BATCH = 5000
 SLOTS = 9
@@ -229,18 +232,21 @@ def run(organizations: int, runs: int, export_runs: int) -> int:
     thread.start()
     database = "PostgreSQL" if os.environ.get("MATCHFAIR_DATABASE_URL") else "SQLite"
     print(f"database: {database}; pages: medians of {runs} runs after one to warm up")
-    print("| page | first byte (s) | whole page (s) | size (KiB) |")
-    print("|---|---:|---:|---:|")
+    print("| page | first request (s) | first byte (s) | whole page (s) | size (KiB) |")
+    print("|---|---:|---:|---:|---:|")
     try:
         for name, query in PAGES:
-            path = reverse(name, args=[event.pk]) + (f"?{query}" if query else "")
-            fetch(server.effective_port, path, cookie)  # warm: templates, connections
+            path = reverse(f"orga:{name}", args=[event.pk]) + (f"?{query}" if query else "")
+            # The first request warms templates and connections, and builds what a page
+            # keeps per content version (the language filter's detected languages).
+            first = fetch(server.effective_port, path, cookie)
             figures = [fetch(server.effective_port, path, cookie) for _ in range(runs)]
             if any(status != 200 for *_, status in figures):
                 print(f"{path}: answered {figures[0][3]}")
                 return 1
             print(
-                f"| `{path.split('/', 3)[3]}` | {statistics.median(f[0] for f in figures):.2f} "
+                f"| `{path.split('/', 3)[3]}` | {first[1]:.2f} "
+                f"| {statistics.median(f[0] for f in figures):.2f} "
                 f"| {statistics.median(f[1] for f in figures):.2f} "
                 f"| {statistics.median(f[2] for f in figures) / 1024:.0f} |"
             )

@@ -4,8 +4,8 @@ The ``matchfair`` gettext domain (``matchfair.i18n``) has catalogs of its own:
 tests/test_translations.py checks that each is complete and compiled; the first test
 here checks them against the source, extracting every message as docs/translations.md
 says, and fails naming the messages a catalog lacks. The others check that a
-reason comes out in the language asked, and that a reason stored in one language
-reads in another.
+reason comes out in the language asked, and that a reason stored once (as its
+message) reads in each reader's language.
 """
 
 import shutil
@@ -22,13 +22,13 @@ from django.urls import reverse
 from django.utils import translation
 
 import matchfair
-from matchfair.core import parse_event
-from matchfair.i18n import LOCALE_DIR, gettext, use_language
+from matchfair.core import MeetingRequest, parse_event
+from matchfair.core.schedule import UnscheduledMeeting as ScheduleEntry
+from matchfair.i18n import LOCALE_DIR, Message, gettext, use_language
 from matchfair.matching.explain import requests_reasons, sectors_reason
-from matchfair.retranslation import retranslate
 from matchfair.scheduling import build_problem
 from matchfair.scheduling.greedy import greedy_schedule
-from matchfair.scheduling.reasons import unscheduled_reasons
+from matchfair.scheduling.reasons import not_accepted, unscheduled_reasons
 from matchfair.web.directory.models import Participation
 from matchfair.web.engine_language import EngineLanguageMiddleware
 from matchfair.web.meetings.models import UnscheduledMeeting
@@ -46,7 +46,7 @@ def _sources() -> list[Path]:
         for path in PACKAGE.rglob("*.py")
         if any(
             line.startswith("from matchfair.i18n import")
-            and ("gettext" in line.split("import", 1)[1])
+            and any(word in line.split("import", 1)[1] for word in ("gettext", "message"))
             for line in path.read_text(encoding="utf-8").splitlines()
         )
     )
@@ -63,6 +63,8 @@ def _extracted_ids(tmp_path: Path) -> set[str | tuple[str, ...]]:
             "--language=Python",
             "--from-code=UTF-8",
             "--keyword=ngettext:1,2",
+            "--keyword=message",
+            "--keyword=nmessage:1,2",
             "--no-location",
             "--omit-header",
             f"--output={template}",
@@ -157,54 +159,71 @@ def crowded():
 
 def _reasons(crowded, language: str | None) -> dict[str, str]:
     event, built, placement = crowded
-    with use_language(language):
-        reasons = unscheduled_reasons(event, built, placement)
+    reasons = unscheduled_reasons(event, built, placement)
     return {
-        built.meetings[index].a + built.meetings[index].b: reason
+        built.meetings[index].a + built.meetings[index].b: reason.render(language)
         for index, reason in reasons.items()
     }
 
 
 def test_unscheduled_reasons_are_written_in_the_language_asked(crowded):
     english = _reasons(crowded, None)
-    assert english["ae"] == "no common free slot: a and e are never available at the same time"
+    assert english["ae"] == "no common free slot: A and E are never available at the same time"
     assert english["bc"] == (
-        "no common free slot: b is booked at s0 09:00; c is booked at s0 09:20;"
+        "no common free slot: B is booked at s0 09:00; C is booked at s0 09:20;"
         " all tables are taken at s0 09:00, s0 09:20"
     )
     chinese = _reasons(crowded, "zh-hans")
-    assert chinese["ae"] == "没有共同的空闲时段：a 和 e 从未同时有空"
+    assert chinese["ae"] == "没有共同的空闲时段：A 和 E 从未同时有空"
     assert chinese["af"] == "没有 en-zh 的翻译"
     assert chinese["bc"] == (
-        "没有共同的空闲时段：b 在 s0 09:00 已有安排；c 在 s0 09:20 已有安排；"
+        "没有共同的空闲时段：B 在 s0 09:00 已有安排；C 在 s0 09:20 已有安排；"
         "s0 09:00, s0 09:20 所有洽谈桌均已占用"
     )
     german = _reasons(crowded, "de")
     assert german["ag"] == "keine erlaubte Sitzung kann ein Online-Treffen aufnehmen"
-    assert german["ad"] == "a ist in allen 2 möglichen Zeitfenstern ausgebucht (s0 09:00, s0 09:20)"
+    assert german["ad"] == "A ist in allen 2 möglichen Zeitfenstern ausgebucht (s0 09:00, s0 09:20)"
 
 
-@pytest.mark.parametrize("language", WEB_LANGUAGES)
-def test_a_stored_reason_reads_as_if_written_in_the_readers_language(crowded, language):
+def test_reasons_name_organizations_not_their_ids(crowded):
     english = _reasons(crowded, None)
-    written = _reasons(crowded, language)
-    assert {pair: retranslate(text, language) for pair, text in english.items()} == written
-    assert {pair: retranslate(text, "en") for pair, text in written.items()} == english
+    assert english["ad"] == "A is fully booked in all 2 possible slots (s0 09:00, s0 09:20)"
+    assert not any(text.startswith(("a ", "b ")) for text in english.values())
+
+
+@pytest.mark.parametrize("language", [None, *WEB_LANGUAGES])
+def test_a_reason_stored_once_reads_in_each_readers_language(crowded, language):
+    event, built, placement = crowded
+    stored = {
+        index: reason.as_json()
+        for index, reason in unscheduled_reasons(event, built, placement).items()
+    }
+    read = {
+        built.meetings[index].a + built.meetings[index].b: Message.from_json(data).render(language)
+        for index, data in stored.items()
+    }
+    assert read == _reasons(crowded, language)
+
+
+def test_a_count_chooses_the_plural_form():
+    one = Message(
+        "{times} and {count} more", {"times": "x", "count": 1}, "{times} and {count} more"
+    )
+    assert one.render("de") == "x und 1 weiteres"
+    many = Message(
+        "{times} and {count} more", {"times": "x", "count": 4}, "{times} and {count} more"
+    )
+    assert many.render("de") == "x und 4 weitere"
 
 
 def test_recommendation_reasons_follow_the_language_asked():
     with use_language("fr"):
-        assert sectors_reason(["energy", "water"]) == "secteurs communs : energy, water"
-    assert retranslate("you asked to meet them (accepted)", "de") == (
-        "Sie haben um ein Treffen gebeten (angenommen)"
+        assert str(sectors_reason(["energy", "water"])) == "secteurs communs : energy, water"
+    (accepted,) = requests_reasons(
+        "a", "b", [MeetingRequest.model_validate({"from": "a", "to": "b", "status": "accepted"})]
     )
+    assert accepted.render("de") == "Sie haben um ein Treffen gebeten (angenommen)"
     assert requests_reasons("a", "b", []) == []
-
-
-def test_titles_and_unknown_text_are_left_as_written():
-    title = "their offer 'Pumps; cheap, got it' [de] fits your profile"
-    assert retranslate(title, "zh-hans") == "对方的供给 'Pumps; cheap, got it' [de] 契合您的简介"
-    assert retranslate("written by hand; not a message", "de") == "written by hand; not a message"
 
 
 def test_an_unknown_language_and_english_need_no_catalog():
@@ -262,20 +281,47 @@ def test_the_engines_speak_the_language_of_the_request():
 
 
 @pytest.mark.django_db
-def test_the_schedule_page_shows_unscheduled_reasons_in_the_readers_language(client):
+def test_the_schedule_page_shows_a_stored_reason_in_the_readers_language(client):
     organizer = make_user("organizer", staff=True)
     event = make_event(organizer)
     first, second = Participation.objects.filter(event=event).order_by("code")[:2]
+    names = first.organization.name, second.organization.name
+    reason = Message(
+        "no common free slot: {a} and {b} are never available at the same time",
+        {"a": names[0], "b": names[1]},
+    )
     UnscheduledMeeting.objects.create(
-        event=event,
-        a=first,
-        b=second,
-        reason=f"no common free slot: {first.code} and {second.code} are never available"
-        " at the same time",
+        event=event, a=first, b=second, reason=reason.render(), message=reason.as_json()
     )
     client.force_login(organizer)
     page = reverse("orga:schedule", args=[event.pk])
     chinese = client.get(page, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert f"没有共同的空闲时段：{first.code} 和 {second.code} 从未同时有空" in chinese
+    assert f"没有共同的空闲时段：{names[0]} 和 {names[1]} 从未同时有空" in chinese
     german = client.get(page, HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert f"{first.code} und {second.code} sind nie gleichzeitig verfügbar" in german
+    assert f"{names[0]} und {names[1]} sind nie gleichzeitig verfügbar" in german
+
+
+@pytest.mark.django_db
+def test_a_reason_stored_before_messages_shows_its_text(client):
+    organizer = make_user("organizer", staff=True)
+    event = make_event(organizer)
+    first, second = Participation.objects.filter(event=event).order_by("code")[:2]
+    UnscheduledMeeting.objects.create(event=event, a=first, b=second, reason="written by hand")
+    client.force_login(organizer)
+    page = client.get(reverse("orga:schedule", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    assert "written by hand" in page.content.decode()
+
+
+def test_the_schedule_file_keeps_the_reasons_text_in_its_language_and_no_message(crowded):
+    event, built, placement = crowded
+    reason = next(iter(unscheduled_reasons(event, built, placement).values()))
+    with use_language("de"):
+        entry = ScheduleEntry.explained("a", "b", reason)
+    assert entry.message == reason
+    assert entry.model_dump(mode="json") == {"a": "a", "b": "b", "reason": reason.render("de")}
+
+
+def test_a_requests_status_inside_a_reason_is_translated_too():
+    reason = not_accepted("declined")
+    assert reason.render("zh-hans") == "请求未被接受（状态：已拒绝）"
+    assert reason.render("de") == "Anfrage nicht angenommen (Status: abgelehnt)"

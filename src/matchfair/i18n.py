@@ -107,3 +107,90 @@ def gettext(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the number ``n``."""
     return _current().ngettext(singular, plural, n)
+
+
+class Message:
+    """A text kept as its catalog message and values, written in a language only when read.
+
+    The engines explain themselves with messages, not finished text, so that one
+    stored reason reads in German for one organizer and in Chinese for another. A
+    value may itself be a message (a list of reasons, "X and 4 more"); ``plural``
+    and the ``count`` value choose the form through ``ngettext``. ``str()`` writes it
+    in the current language, as a command line or a file does; ``as_json`` and
+    ``from_json`` keep it in a database.
+    """
+
+    __slots__ = ("msgid", "params", "plural")
+
+    def __init__(
+        self, msgid: str, params: dict[str, "str | int | float | Message"], plural: str = ""
+    ) -> None:
+        if plural and not isinstance(params.get("count"), int):
+            raise ValueError(f"plural message {msgid!r} needs an integer 'count'")
+        self.msgid = msgid
+        self.params = params
+        self.plural = plural
+
+    def render(self, language: str | None = None) -> str:
+        """The text in ``language`` (the current language when None)."""
+        catalog = translation(language) if language else _current()
+        values = {
+            name: value.render(language) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        if self.plural:
+            text = catalog.ngettext(self.msgid, self.plural, int(self.params["count"]))
+        else:
+            text = catalog.gettext(self.msgid)
+        return text.format(**values) if values else text
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgid!r}, {self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and self.as_json() == other.as_json()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def as_json(self) -> dict[str, object]:
+        """A JSON-ready form: ``{"msgid", "params", "plural"?}``, nested messages as objects."""
+        data: dict[str, object] = {
+            "msgid": self.msgid,
+            "params": {
+                name: value.as_json() if isinstance(value, Message) else value
+                for name, value in self.params.items()
+            },
+        }
+        if self.plural:
+            data["plural"] = self.plural
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> "Message":
+        """The message ``as_json`` wrote (a ``ValueError`` names what is wrong with another)."""
+        msgid, params = data.get("msgid"), data.get("params", {})
+        if not isinstance(msgid, str) or not isinstance(params, dict):
+            raise ValueError(f"not a stored message: {data!r}")
+        return cls(
+            msgid,
+            {
+                name: cls.from_json(value) if isinstance(value, dict) else value
+                for name, value in params.items()
+            },
+            str(data.get("plural", "")),
+        )
+
+
+def message(msgid: str, **params: "str | int | float | Message") -> Message:
+    """A message to write later in its reader's language (extracted like ``gettext``)."""
+    return Message(msgid, params)
+
+
+def nmessage(
+    singular: str, plural: str, count: int, **params: "str | int | float | Message"
+) -> Message:
+    """A message whose form follows ``count`` (extracted like ``ngettext``; ``{count}`` is set)."""
+    return Message(singular, {**params, "count": count}, plural)

@@ -131,6 +131,9 @@ def test_the_state_survives_a_round_trip_through_a_file(tmp_path):
     loaded = load_state(tmp_path / "state" / "fair.npz")
     assert loaded is not None
     assert loaded.recommendations == state.recommendations
+    first = state.recommendations.recommendations["org-0"][0]
+    assert first.messages
+    assert loaded.recommendations.recommendations["org-0"][0].messages == first.messages
     assert loaded.fingerprints == state.fingerprints
     assert (loaded.levels == state.levels).all()
     assert load_state(tmp_path / "missing.npz") is None

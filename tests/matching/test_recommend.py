@@ -3,6 +3,7 @@
 import re
 
 from matchfair.core import parse_event
+from matchfair.i18n import use_language
 from matchfair.matching import FakeEncoder, NoCache, recommend
 
 from .conftest import event_data
@@ -84,6 +85,44 @@ def test_reasons_name_shared_sectors_and_the_detected_languages():
     assert "shared sectors: agriculture, water" in reasons["riegos-sur"]
     assert "[es]" in reasons["riegos-sur"][0]
     assert "[zh]" in reasons["riegos-sur"][0]
+
+
+def test_a_shared_nace_section_lifts_a_partner_like_a_shared_keyword():
+    data = event_data(match_across_groups=False)
+    before = _recommend(data, top=20).recommendations["koe-honyaku"]
+    last = before[-1].partner
+    for organization in data["organizations"]:
+        if organization["id"] in ("koe-honyaku", last):
+            organization["nace"] = ["J"]
+    after = _recommend(data, top=20).recommendations["koe-honyaku"]
+    lifted = next(item for item in after if item.partner == last)
+    assert lifted.score > before[-1].score
+    assert "shared sectors: Information and communication" in lifted.reasons
+
+
+def test_a_shared_section_is_named_in_the_language_of_the_run_and_of_each_later_reader():
+    data = event_data(match_across_groups=False)
+    for organization in data["organizations"]:
+        if organization["id"] in ("anning-farms", "riegos-sur"):
+            organization["nace"] = ["A"]
+    with use_language("zh-hans"):
+        result = _recommend(data, top=20)
+    partner = next(i for i in result.recommendations["anning-farms"] if i.partner == "riegos-sur")
+    assert any("农业、林业和渔业" in reason for reason in partner.reasons)
+    in_german = [reason.render("de") for reason in partner.messages]
+    assert any("Land- und Forstwirtschaft, Fischerei" in reason for reason in in_german)
+
+
+def test_keywords_spelt_two_ways_are_one_shared_sector():
+    data = event_data(match_across_groups=False)
+    for organization in data["organizations"]:
+        if organization["id"] == "anning-farms":
+            organization["sectors"] = ["Circular Economy"]
+        if organization["id"] == "riegos-sur":
+            organization["sectors"] = ["circular-economy"]
+    result = _recommend(data, top=20)
+    reasons = {item.partner: item.reasons for item in result.recommendations["anning-farms"]}
+    assert "shared sectors: circular-economy" in reasons["riegos-sur"]
 
 
 def test_an_accepted_meeting_request_lifts_the_partner_and_is_given_as_a_reason():

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from matchfair.core import Event
+from matchfair.core import Event, Opportunity
 from matchfair.outcomes import FunnelStage, OrganizationRecord, event_figures
 
 
@@ -124,3 +124,13 @@ def test_event_without_meetings_or_outcomes_has_zero_figures(fixture_event: Even
     assert figures.agreements == 0
     assert figures.investment_by_currency == {}
     assert [stage.count for stage in figures.funnel] == [4, 0, 0, 0, 0, 0]
+
+
+def test_participants_by_section_count_each_organization_once_per_section(fixture_event: Event):
+    assert event_figures(fixture_event).by_section == {}
+    first, second = fixture_event.organizations[:2]
+    first.nace, second.nace = ["D", "C"], ["D"]
+    fixture_event.opportunities.append(
+        Opportunity(id="offer", organization=first.id, kind="offer", title="Grid", nace=["D", "M"])
+    )
+    assert event_figures(fixture_event).by_section == {"D": 2, "C": 1, "M": 1}

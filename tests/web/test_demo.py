@@ -20,6 +20,9 @@ def test_the_demo_event_is_a_valid_chengdu_nordic_dialogue():
         language for o in event.organizations for language in o.languages
     }
     assert any(r.mandatory for r in event.meeting_requests)
+    tegnology = event.organization("tegnology")
+    assert (tegnology.nace, tegnology.sectors) == (["D"], ["energy"])
+    assert sum(1 for o in event.organizations if o.nace) > 80
     assert demo_event() == event  # generated deterministically
 
 

@@ -25,8 +25,9 @@ def test_the_server_runs_the_keeper_while_it_serves(monkeypatch):
     seen: dict[str, bool] = {}
     monkeypatch.setattr(search_index_module, "start_keeper", lambda: stop)
     monkeypatch.setattr(server_module, "WorkerSupervisor", _Worker)
-    # The test process keeps its own signal handlers.
+    # The test process keeps its own signal handlers and site address.
     monkeypatch.setattr(server_module.signal, "signal", lambda signum, handler: None)
+    monkeypatch.setattr(server_module, "default_site_url", lambda port: "http://127.0.0.1")
 
     def serving(application, **options) -> None:
         seen["keeper running while serving"] = not stop.is_set()

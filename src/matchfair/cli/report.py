@@ -1,12 +1,13 @@
 """``matchfair report``: an event's figures as JSON, or its report as an HTML page or a PDF.
 
 SOURCE is an event file (its optional ``meetings`` and ``outcomes`` give the meeting
-and agreement figures) or the id of an event in the database, as ``matchfair
-import`` printed it. A file needs no database: Django is then set up for template
+and agreement figures) or an event in the database, named by its slug (the ``event.id``
+of its file, as ``matchfair import`` printed it) or by its database number. A file needs no database: Django is then set up for template
 rendering alone.
 """
 
 import json
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +25,9 @@ from matchfair.outcomes import (
     read_rates,
 )
 
+DATABASE_REFERENCE = re.compile(r"[\w-]+")
+"""A slug or a database number; a file name has a dot or a slash, or exists."""
+
 
 class ReportFormat(StrEnum):
     json = "json"
@@ -38,7 +42,7 @@ class ReportLanguageCode(StrEnum):
     fr = "fr"
 
 
-def _database_event(event_id: int) -> Event:
+def _database_event(reference: str) -> Event:
     """The event of the database as an event file, through the web platform's own export."""
     from matchfair.web.boot import DatabaseUnavailableError, start_django
 
@@ -46,23 +50,28 @@ def _database_event(event_id: int) -> Event:
         start_django()
     except DatabaseUnavailableError as error:
         raise UserError(_("cannot use the database {where}").format(where=error)) from None
-    from matchfair.web.events.models import Event as StoredEvent
+    from matchfair.web.events.domain.slugs import event_by_slug_or_number
     from matchfair.web.exchange.errors import StoredDataError
     from matchfair.web.exchange.from_database import export_event
 
-    stored = StoredEvent.objects.filter(pk=event_id).first()
+    stored = event_by_slug_or_number(reference)
     if stored is None:
-        raise UserError(_("there is no event with id {id}").format(id=event_id))
+        raise UserError(_("there is no event with id {id}").format(id=reference))
     try:
         return export_event(stored)
     except StoredDataError as error:
         raise UserError(str(error)) from None
 
 
+def _names_stored_event(source: str) -> bool:
+    """A source that names no file and reads as a slug or a number names a stored event."""
+    return bool(DATABASE_REFERENCE.fullmatch(source)) and not Path(source).exists()
+
+
 def _load(source: str) -> Event:
-    """An existing file is read as an event file; a number that names no file is a database id."""
-    if source.isdigit() and not Path(source).exists():
-        return _database_event(int(source))
+    """An existing file is read as an event file; a slug or number that names no file, a stored event."""
+    if _names_stored_event(source):
+        return _database_event(source)
     from matchfair.web.reports.standalone import configure_for_reports
 
     event = read_event(source)
@@ -95,7 +104,8 @@ def _render(
 @app.command()
 def report(
     source: Annotated[
-        str, typer.Argument(help=_("An event file, or the id of an event in the database."))
+        str,
+        typer.Argument(help=_("An event file, or an event in the database: its slug or number.")),
     ],
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help=_("json, html or pdf."))

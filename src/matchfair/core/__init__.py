@@ -47,9 +47,18 @@ from matchfair.core.progress import Progress, ProgressCallback
 from matchfair.core.recommendations import Recommendation, Recommendations
 from matchfair.core.requests import RequestedMeeting, accepted_meetings, requested_meetings
 from matchfair.core.schedule import Schedule, ScheduledMeeting, UnscheduledMeeting
+from matchfair.core.sectors import (
+    SECTION_CODES,
+    normalize_keyword,
+    normalize_keywords,
+    section_choices,
+    section_name,
+    sector_message,
+)
 from matchfair.core.slots import Slot, event_slots, session_slots, window_contains
 
 __all__ = [
+    "SECTION_CODES",
     "Agreement",
     "CooperationProject",
     "Event",
@@ -85,6 +94,8 @@ __all__ = [
     "event_slots",
     "json_schema",
     "load_json",
+    "normalize_keyword",
+    "normalize_keywords",
     "parse_event",
     "parse_exchange_rates",
     "parse_recommendations",
@@ -94,6 +105,9 @@ __all__ = [
     "read_recommendations",
     "read_schedule",
     "requested_meetings",
+    "section_choices",
+    "section_name",
+    "sector_message",
     "session_slots",
     "window_contains",
     "write_atomically",

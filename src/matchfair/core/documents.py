@@ -59,7 +59,7 @@ def _issue(error: ErrorDetails) -> FormatIssue:
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     elif not kind.startswith(
-        ("iso_", "timestamp", "timezone", "session_", "window_", "control_character")
+        ("iso_", "nace_", "timestamp", "timezone", "session_", "window_", "control_character")
     ):
         message = _("{message}, got {value}").format(
             message=message, value=json.dumps(error["input"], ensure_ascii=False, default=str)[:80]

@@ -10,6 +10,7 @@ from matchfair.core.codes import CountryCode, Identifier, LanguageCode, Timestam
 from matchfair.core.one_line import OneLine
 from matchfair.core.outcomes import Outcomes
 from matchfair.core.schedule import ScheduledMeeting
+from matchfair.core.sectors import Keywords, NaceSections
 from matchfair.i18n import gettext as _
 
 EVENT_FORMAT = "matchfair-event/1"
@@ -91,7 +92,8 @@ class Organization(Strict):
     name: OneLine = Field(min_length=1)
     country: CountryCode | None = None
     kind: OrganizationKind | None = None
-    sectors: list[str] = Field(default_factory=list)
+    nace: NaceSections = Field(default_factory=list)
+    sectors: Keywords = Field(default_factory=list)
     languages: list[LanguageCode] = Field(default_factory=list)
     attendance: Attendance = "onsite"
     delegates: int = Field(default=1, ge=1)
@@ -107,7 +109,8 @@ class Opportunity(Strict):
     type: OpportunityType = "other"
     title: str = Field(min_length=1)
     description: str | None = None
-    sectors: list[str] = Field(default_factory=list)
+    nace: NaceSections = Field(default_factory=list)
+    sectors: Keywords = Field(default_factory=list)
 
 
 class MeetingRequest(Strict):

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from matchfair.core import Event, ProgressCallback, Recommendations
+from matchfair.core import Event, ProgressCallback, Recommendation, Recommendations
+from matchfair.i18n import Message
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.corpus import opportunity_text, profile_text
 from matchfair.matching.encoder import Encoder
@@ -106,6 +107,11 @@ def save_state(state: RankingState, path: Path) -> None:
             "organizations": state.organizations,
             "fingerprints": state.fingerprints,
             "recommendations": state.recommendations.model_dump(mode="json", by_alias=True),
+            # The engine's words of each reason (not part of the file format).
+            "messages": {
+                id_: [[reason.as_json() for reason in item.messages] for item in items]
+                for id_, items in state.recommendations.recommendations.items()
+            },
         },
         ensure_ascii=False,
     )
@@ -120,8 +126,10 @@ def load_state(path: Path) -> RankingState | None:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             levels, thresholds = data["levels"], data["thresholds"]
-        recommendations = Recommendations.model_validate(meta["recommendations"])
-    except (OSError, ValueError, KeyError):
+        recommendations = _with_messages(
+            Recommendations.model_validate(meta["recommendations"]), meta["messages"]
+        )
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     return RankingState(
         meta["event"],
@@ -131,6 +139,27 @@ def load_state(path: Path) -> RankingState | None:
         levels,
         thresholds,
         recommendations,
+    )
+
+
+def _with_messages(
+    recommendations: Recommendations, messages: dict[str, list[list[dict[str, object]]]]
+) -> Recommendations:
+    """``recommendations`` with each reason's engine words put back."""
+    return Recommendations(
+        event=recommendations.event,
+        recommendations={
+            id_: [
+                Recommendation(
+                    partner=item.partner,
+                    score=item.score,
+                    reasons=item.reasons,
+                    messages=[Message.from_json(reason) for reason in words],
+                )
+                for item, words in zip(items, messages[id_], strict=True)
+            ]
+            for id_, items in recommendations.recommendations.items()
+        },
     )
 
 

@@ -18,6 +18,8 @@ from matchfair.core import (
     Recommendations,
     requested_meetings,
 )
+from matchfair.core.sectors import sector_message
+from matchfair.i18n import Message
 from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder
@@ -90,16 +92,26 @@ def _reasons(
     between: dict[frozenset[str], list[MeetingRequest]],
     pair: tuple[int, int],
     texts: tuple[int, int],
-) -> list[str]:
+) -> list[Message]:
     corpus, languages = analysis.corpus, analysis.languages
     (a, b), (i, j) = pair, texts
     reasons = [texts_reason(corpus.units[i], languages[i], corpus.units[j], languages[j])]
-    shared = sorted(sectors[a] & sectors[b])
+    shared = [sector_message(label) for label in sorted(sectors[a] & sectors[b])]
     if shared:
         reasons.append(sectors_reason(shared))
     me, partner = event.organizations[a].id, event.organizations[b].id
     reasons.extend(requests_reasons(me, partner, between.get(frozenset((me, partner)), [])))
     return reasons
+
+
+def _recommendation(partner: str, score: float, reasons: list[Message]) -> Recommendation:
+    """The file's text of each reason in the current language, and the reasons themselves."""
+    return Recommendation(
+        partner=partner,
+        score=score,
+        reasons=[reason.render() for reason in reasons],
+        messages=reasons,
+    )
 
 
 @dataclass(frozen=True)
@@ -120,10 +132,10 @@ class Prepared:
         event, weights = self.event, self.weights
         closest = _closest_texts(self.analysis, self.scorer, a, [b for b, _ in partners])
         return [
-            Recommendation(
-                partner=event.organizations[b].id,
-                score=weights.display(value),
-                reasons=_reasons(event, self.analysis, self.sectors, self.between, (a, b), texts),
+            _recommendation(
+                event.organizations[b].id,
+                weights.display(value),
+                _reasons(event, self.analysis, self.sectors, self.between, (a, b), texts),
             )
             for (b, value), texts in zip(partners, closest, strict=True)
         ]

@@ -12,6 +12,7 @@ import numpy as np
 
 from matchfair.core import Event
 from matchfair.core.event import OpportunityType
+from matchfair.core.sectors import normalize_keyword, section_keyword
 from matchfair.matching.corpus import Corpus
 from matchfair.matching.weights import Weights
 
@@ -36,16 +37,27 @@ def kind_type_features(corpus: Corpus, weights: Weights) -> tuple[np.ndarray, np
     return left, right
 
 
+def _labels(keywords: list[str], sections: list[str]) -> set[str]:
+    """Sector labels of one profile: folded keywords and each NACE section's name."""
+    return {normalize_keyword(keyword) for keyword in keywords} | {
+        section_keyword(code) for code in sections
+    }
+
+
 def sector_sets(event: Event) -> list[frozenset[str]]:
-    """Each organization's sectors with those of its opportunities, compared case-blind."""
+    """Each organization's sectors with those of its opportunities.
+
+    Keywords are compared folded ("Circular-Economy" is "circular economy"); a NACE
+    section is a label of its own, so a shared section is a witness like a shared
+    keyword.
+    """
     sectors = [
-        {label.strip().casefold() for label in organization.sectors}
-        for organization in event.organizations
+        _labels(organization.sectors, organization.nace) for organization in event.organizations
     ]
     position = {organization.id: index for index, organization in enumerate(event.organizations)}
     for opportunity in event.opportunities:
         sectors[position[opportunity.organization]].update(
-            label.strip().casefold() for label in opportunity.sectors
+            _labels(opportunity.sectors, opportunity.nace)
         )
     return [frozenset(labels - {""}) for labels in sectors]
 

@@ -55,6 +55,7 @@ class EventFigures:
     countries: int
     by_country: dict[str, int]
     by_kind: dict[str, int]
+    by_section: dict[str, int]
     meetings_requested: int
     meetings_scheduled: int
     meetings_held: int
@@ -85,6 +86,15 @@ def _ranked(counter: Counter[str]) -> dict[str, int]:
 def _in_order(counter: Counter[str], keys: tuple[str, ...]) -> dict[str, int]:
     """Every key of a fixed vocabulary, zeros included, in the vocabulary's order."""
     return {key: counter.get(key, 0) for key in keys}
+
+
+def _sections(event: Event) -> Counter[str]:
+    """Organizations per NACE section, of their profile or an opportunity, each counted once
+    per section; organizations filed under no section are not counted."""
+    filed = {organization.id: set(organization.nace) for organization in event.organizations}
+    for opportunity in event.opportunities:
+        filed[opportunity.organization].update(opportunity.nace)
+    return Counter(code for sections in filed.values() for code in sections)
 
 
 def _event_days(event: Event) -> tuple[date, date]:
@@ -128,6 +138,7 @@ def event_figures(event: Event) -> EventFigures:
         countries=len({o.country for o in organizations if o.country}),
         by_country=_ranked(Counter(o.country or UNSPECIFIED for o in organizations)),
         by_kind=_ranked(Counter(o.kind or UNSPECIFIED for o in organizations)),
+        by_section=_ranked(_sections(event)),
         meetings_requested=requested,
         meetings_scheduled=scheduled,
         meetings_held=len(held),

@@ -16,12 +16,11 @@ from matchfair.core import (
     UnscheduledMeeting,
     requested_meetings,
 )
-from matchfair.i18n import gettext as _
 from matchfair.scheduling.keep import ReleasedMeeting, keep_published
 from matchfair.scheduling.locations import scheduled_meetings
 from matchfair.scheduling.objective import targets
 from matchfair.scheduling.problem_builder import build_problem
-from matchfair.scheduling.reasons import unscheduled_reasons
+from matchfair.scheduling.reasons import not_accepted, unscheduled_reasons
 from matchfair.scheduling.solver import SolveOptions, solve
 from matchfair.scheduling.validator import Violation, validate_schedule
 
@@ -80,15 +79,11 @@ def schedule_event(
     meetings = scheduled_meetings(built, placement, interpreter_ids, locations)
     reasons = unscheduled_reasons(event, built, placement)
     unscheduled = [
-        UnscheduledMeeting(a=built.meetings[index].a, b=built.meetings[index].b, reason=reason)
+        UnscheduledMeeting.explained(built.meetings[index].a, built.meetings[index].b, reason)
         for index, reason in sorted(reasons.items())
     ]
     unscheduled += [
-        UnscheduledMeeting(
-            a=meeting.a,
-            b=meeting.b,
-            reason=_("request not accepted (status: {status})").format(status=meeting.status),
-        )
+        UnscheduledMeeting.explained(meeting.a, meeting.b, not_accepted(meeting.status))
         for meeting in requested_meetings(event)
         if meeting.status != "accepted"
     ]

@@ -98,9 +98,9 @@ def _why_not_here(event: Event, built: BuiltProblem, index: int, slot_number: in
         return _("the request now allows only sessions {sessions}").format(
             sessions=", ".join(sorted(meeting.sessions))
         )
-    for side in (meeting.a, meeting.b):
-        if not window_contains(event.organization(side).availability, slot):
-            return _("{id} is no longer available at this time").format(id=side)
+    for side in (event.organization(meeting.a), event.organization(meeting.b)):
+        if not window_contains(side.availability, slot):
+            return _("{name} is no longer available at this time").format(name=side.name)
     if not mode_allows(event.session(slot.session).mode, candidate.online):
         return _("the session can no longer hold this meeting (on site or online)")
     return _("no interpreter for this language pair is available at this time")

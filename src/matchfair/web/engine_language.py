@@ -4,18 +4,17 @@ The framework-free layers translate through ``matchfair.i18n``, whose language i
 the process environment's unless a ``use_language`` block says otherwise. The
 middleware opens such a block around every request, in the language Django chose
 for it, so an error message an engine writes while a page is served comes out in
-that page's language. Text the engines wrote earlier and the database keeps
-(unscheduled reasons, recommendation reasons) is put into the reader's language
-when shown, by ``in_reader_language``.
+that page's language. What the engines said earlier and the database keeps
+(unscheduled reasons, recommendation reasons) is stored as messages and written in
+the reader's language when shown, by ``matchfair.web.stored_text``.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from matchfair.i18n import use_language
-from matchfair.retranslation import retranslate
 
 
 class EngineLanguageMiddleware:
@@ -30,13 +29,3 @@ class EngineLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with use_language(translation.get_language()):
             return self.get_response(request)
-
-
-def in_reader_language(text: str) -> str:
-    """Stored engine text (any catalog language) in the language of the current page."""
-    return retranslate(text, translation.get_language() or "en")
-
-
-def all_in_reader_language(texts: Iterable[str]) -> list[str]:
-    """``in_reader_language`` of each text, e.g. a recommendation's reasons."""
-    return [in_reader_language(text) for text in texts or ()]

@@ -7,8 +7,13 @@ dies, stopped when the server stops, and ending by itself if the server is kille
 A background thread keeps the search indexes of the recent events built
 (``exchange.search_index.start_keeper``), so the first search after a start or an
 edit does not wait for one.
+
+Links in e-mails point at ``MATCHFAIR_SITE_URL``; when it is not set, the server
+makes it the address it serves on, in its own settings and in the environment the
+worker inherits, so a worker's mail never links to another port.
 """
 
+import os
 import signal
 from types import FrameType
 
@@ -38,6 +43,22 @@ def waitress_options(port: int) -> dict[str, object]:
     }
 
 
+def served_address(port: int) -> str:
+    """The address ``serve`` answers on, as links in e-mails write it."""
+    return f"http://{HOST}:{port}"
+
+
+def default_site_url(port: int) -> str:
+    """``MATCHFAIR_SITE_URL`` as configured, else the served address (also for the worker)."""
+    from django.conf import settings
+
+    configured = os.environ.get("MATCHFAIR_SITE_URL", "").strip()
+    site_url = configured or served_address(port)
+    os.environ["MATCHFAIR_SITE_URL"] = site_url
+    settings.MATCHFAIR_SITE_URL = site_url
+    return site_url
+
+
 def serve(port: int) -> None:
     """Serve until interrupted or terminated; the worker is stopped with the server."""
     from waitress import serve as waitress_serve
@@ -45,6 +66,7 @@ def serve(port: int) -> None:
     from matchfair.web.exchange.search_index import start_keeper
     from matchfair.web.wsgi import application
 
+    default_site_url(port)
     for signum in STOPPING_SIGNALS:
         signal.signal(signum, _stop)
     worker = WorkerSupervisor()

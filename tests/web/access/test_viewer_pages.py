@@ -7,11 +7,12 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matchfair.web.events.models import Event, Session
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.queries import slot_key
+from matchfair.web.notify.dates import day_and_clock
 from tests.web.factories import World
 from tests.web.pages import html_pages, ids
 
@@ -94,9 +95,10 @@ def test_a_viewer_sees_the_published_meeting_and_never_the_draft(client_for, wor
     pages = [read_page(client, "orga:schedule", world.event, q) for q in schedule_views(world)]
     assert all("No meetings here." in page for page in pages[1::3])  # draft's slot, Smart Eye
     start = timezone.localtime(world.draft.start, ZoneInfo(world.event.timezone))
-    draft_row = "<td>" + start.strftime("%Y-%m-%d %H:%M") + "–"
+    with timezone.override(ZoneInfo(world.event.timezone)), translation.override("en"):
+        draft_row = "<td>" + day_and_clock(world.draft.start) + "–"
     assert draft_row not in "".join(pages)
-    assert start.strftime("%m-%d %H:%M") + " (0)" in pages[1]  # its slot counts no meeting
+    assert start.strftime("%H:%M") + " (0)</a>" in pages[1]  # its slot counts no meeting
     assert world.published.a.organization.name in pages[5]
     organizer = client_for(world.organizer)
     assert draft_row in read_page(organizer, "orga:schedule", world.event, schedule_views(world)[4])

@@ -75,6 +75,18 @@ def test_a_move_goes_through_the_service_and_into_the_audit_trail(client_for, wo
     assert "table-2" in trail[0]["summary"]
 
 
+def test_a_move_to_a_table_the_event_does_not_have_is_refused(client_for, world: World):
+    response = post(
+        client_for(world.organizer),
+        f"/api/events/{world.event.pk}/meetings/{world.published.pk}/move",
+        {"session": "day1-pm", "start": "2024-11-18T14:25:00+08:00", "location": "Tisch 99"},
+    )
+    assert response.status_code == 409
+    messages = [e["message"] for e in response.json()["errors"]]
+    assert messages == ["Tisch 99 is not a table of this event."]
+    assert Meeting.objects.get(pk=world.published.pk).location != "Tisch 99"
+
+
 def test_tailor_made_meetings_and_agreements_are_created_by_the_services(client_for, world: World):
     client = client_for(world.organizer)
     made = post(

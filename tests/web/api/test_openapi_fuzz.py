@@ -19,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from matchfair.web.api.tokens import issue_token
+from matchfair.web.directory.models import Opportunity
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.outcomes.models import Agreement
 from tests.web.factories import World, build_world
@@ -44,6 +45,7 @@ def real_ids(world: World) -> dict[str, int]:
         "organization_id": world.tegnology.pk,
         "agreement_id": Agreement.objects.get(event=world.event).pk,
         "request_id": MeetingRequest.objects.filter(event=world.event).first().pk,
+        "opportunity_id": Opportunity.objects.filter(event=world.event).first().pk,
     }
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from matchfair.i18n import Message
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
 from tests.web.factories import World
 
@@ -139,7 +140,7 @@ def test_recommendation_reasons_come_in_the_language_the_client_asks_for(client_
         participation=world.smart_eye,
         partner=world.tegnology,
         score=0.5,
-        reasons=["you asked to meet them (accepted)"],
+        reasons=[Message("you asked to meet them (accepted)", {}).as_json()],
     )
     client = client_for(world.smart_eye_user)
     url = api(world.event.pk, "/recommendations")

@@ -121,3 +121,11 @@ def test_an_organizer_of_one_of_its_events_adds_no_colleague_to_a_shared_entry_w
             site_url=SITE,
         )
     assert Organization.objects.filter(delegates__user__email="mallory@evil.example").count() == 0
+
+
+def test_the_invitation_names_the_user_name_to_sign_in_with(organizer, event):
+    invite(event, organizer, "Nokia Oyj", "Karin@Nokia.example")
+
+    [message] = mail.outbox
+
+    assert "Your user name is karin@nokia.example" in message.body

@@ -52,7 +52,9 @@ def test_a_word_search_looks_in_names_profiles_and_opportunities(event):
 
 def test_the_filters_offer_the_countries_and_sectors_of_the_event(event):
     assert country_codes_of(event) == {"DK", "CN"}
-    assert sectors_of(event) == ["energy", "photovoltaics"]
+    assert sectors_of(event) == ([], ["energy", "photovoltaics"])
+    Opportunity.objects.filter(event=event).update(nace=["D"])
+    assert sectors_of(event) == (["D"], ["energy", "photovoltaics"])
 
 
 def test_the_content_version_moves_with_every_edit_addition_and_removal(event, entry):

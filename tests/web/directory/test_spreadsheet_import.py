@@ -83,3 +83,37 @@ def test_an_organization_described_twice_differently_is_an_error_naming_both_row
     assert [str(issue) for issue in raised.value.issues] == [
         "row 3, Organization name: describes Acme differently from row 2"
     ]
+
+
+def test_a_nace_column_files_organizations_and_opportunities_under_sections():
+    event = make_event()
+    table = read_table(
+        "fair.csv",
+        (
+            "Organization;NACE;Sectors;Opportunity;Opportunity NACE\n"
+            "Vety Oy;d, m;Hydrogen Storage;Electrolysers;C\n"
+            "成都能源;D、C;氢能;储氢合作;\n"
+        ).encode(),
+    )
+    import_rows(event, table, guess_mapping(table.headers))
+    vety = Participation.objects.get(event=event, organization__name="Vety Oy")
+    assert (vety.nace, vety.sectors) == (["D", "M"], ["hydrogen-storage"])
+    assert vety.opportunities.get().nace == ["C"]
+    assert Participation.objects.get(event=event, organization__name="成都能源").nace == ["D", "C"]
+
+
+def test_an_unknown_section_is_reported_with_its_row_and_column():
+    event = make_event()
+    table = read_table(
+        "fair.csv",
+        b"Organization;NACE;Opportunity;Opportunity NACE\n"
+        b"Good Oy;J;Apps;J\nBad AB;Energy;Grid;D\nGood Oy;J;Games;Z\n",
+    )
+    with pytest.raises(SpreadsheetImportError) as raised:
+        import_rows(event, table, guess_mapping(table.headers))
+    assert [(issue.row, str(issue.field)) for issue in raised.value.issues] == [
+        (3, "NACE sections (letters A to U)"),
+        (4, "Opportunity NACE sections"),
+    ]
+    assert "'Energy' is not a NACE Rev. 2 section" in raised.value.issues[0].message
+    assert not Participation.objects.filter(event=event, organization__name="Good Oy").exists()

@@ -19,6 +19,7 @@ def test_import_export_import_gives_the_same_event():
     first = import_event(original)
     exported = export_event(first)
     assert exported == original
+    first.delete()  # a second event with the file's id would get a free slug, nordic-2024-2
     second = import_event(parse_event(dump_document(exported)))
     again = export_event(second)
     assert json.dumps(dump_document(again)) == json.dumps(dump_document(exported))
@@ -54,3 +55,17 @@ def test_the_schedule_export_lists_every_meeting_of_the_event():
         ("tegnology", "tsinghua-energy", "table-1")
     ]
     assert schedule.event == "nordic-2024"
+
+
+def test_sections_and_folded_keywords_travel_through_the_event_file():
+    data = dump_document(full_event())
+    data["organizations"][0]["nace"] = ["d", "M"]
+    data["organizations"][0]["sectors"] = ["Circular Economy", "circular-economy"]
+    data["opportunities"][0]["nace"] = ["C"]
+    event = import_event(parse_event(data))
+    stored = Participation.objects.get(event=event, code=data["organizations"][0]["id"])
+    assert (stored.nace, stored.sectors) == (["D", "M"], ["circular-economy"])
+    exported = dump_document(export_event(event))
+    assert exported["organizations"][0]["nace"] == ["D", "M"]
+    assert exported["opportunities"][0]["nace"] == ["C"]
+    assert "nace" not in exported["organizations"][1]

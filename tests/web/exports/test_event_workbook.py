@@ -43,3 +43,21 @@ def test_text_that_looks_like_a_formula_stays_text(organizer_client, event):
     book = load_workbook(io.BytesIO(_download(organizer_client, event)))
     cell = book["Organizations"]["B4"]
     assert (cell.value, cell.data_type) == (formula, "s")
+
+
+def test_the_organizations_sheet_lists_each_contact_as_the_import_reads_it(organizer_client, event):
+    from matchfair.web.directory.models import Participation
+    from matchfair.web.directory.spreadsheets.mapping import guess_mapping
+    from tests.web.factories import delegate
+
+    user = delegate(Participation.objects.get(event=event, code="tegnology"), "teg")
+    user.first_name, user.last_name, user.email = "Mads", "Hansen", "mads@teg.example"
+    user.save()
+    book = load_workbook(io.BytesIO(_download(organizer_client, event)), read_only=True)
+    rows = list(book["Organizations"].values)
+    mapping = guess_mapping(list(rows[0]))
+    assert (rows[1][mapping["contact_name"]], rows[1][mapping["contact_email"]]) == (
+        "Mads Hansen",
+        "mads@teg.example",
+    )
+    assert rows[2][mapping["contact_email"]] in ("", None)

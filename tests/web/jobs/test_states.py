@@ -3,6 +3,7 @@
 import pytest
 
 from matchfair.core import FormatError, FormatIssue, Progress
+from matchfair.web import stored_text
 from matchfair.web.jobs.domain.states import claim, fail, progress_writer, succeed
 from matchfair.web.jobs.models import Job
 from tests.web.factories import make_event
@@ -44,16 +45,21 @@ def test_progress_is_kept_between_0_and_1_and_worded_by_its_message_or_else_its_
 def test_a_succeeded_job_is_complete_with_its_words():
     job = queued_job()
     claim(job=job)
+    result = stored_text.ngettext(
+        "%(count)d draft meeting added", "%(count)d draft meetings added", 3
+    )
 
-    succeed(job=job, message="3 meetings scheduled")
+    succeed(job=job, result=result)
 
     done = Job.objects.get(pk=job.pk)
-    assert (done.status, done.progress, done.message) == (
+    assert (done.status, done.progress, done.message, done.result) == (
         Job.Status.SUCCEEDED,
         1.0,
-        "3 meetings scheduled",
+        "3 draft meetings added",
+        result,
     )
     assert done.finished_at is not None
+    assert stored_text.render_in("de", done.stored_message) == "3 Entwurfstreffen hinzugefügt"
 
 
 def test_an_explained_failure_shows_its_message_and_any_other_its_class_too():

@@ -53,7 +53,9 @@ def test_every_broken_rule_is_named_not_only_the_first(event):
         interpreter=meeting.interpreter,
     )
 
-    reasons = move_conflicts(meeting=meeting, session=online, start=online.start, location=None)
+    reasons = move_conflicts(
+        meeting=meeting, session=online, start=online.start, location="table-2"
+    )
 
     assert reasons == [
         "The request allows only the sessions day1-pm.",

@@ -51,3 +51,34 @@ def test_a_move_into_a_conflict_is_refused_and_changes_nothing(event):
     meeting.refresh_from_db()
     assert meeting.start.isoformat() == "2024-11-18T06:00:00+00:00"
     assert not AuditEntry.objects.filter(event=event, action="meeting.moved").exists()
+
+
+def test_a_table_the_event_does_not_have_is_refused(event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+
+    with pytest.raises(MeetingRuleError) as refused:
+        move_meeting(
+            meeting=meeting,
+            session=session,
+            start=datetime.fromisoformat("2024-11-18T14:25:00+08:00"),
+            location="Tisch 99",
+        )
+
+    assert refused.value.reasons == ["Tisch 99 is not a table of this event."]
+    meeting.refresh_from_db()
+    assert meeting.location == "table-1"
+
+
+def test_a_table_beyond_the_events_count_is_refused_and_an_on_site_move_needs_one(event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+    start = datetime.fromisoformat("2024-11-18T14:25:00+08:00")
+
+    with pytest.raises(MeetingRuleError) as beyond:
+        move_meeting(meeting=meeting, session=session, start=start, location="table-4")
+    with pytest.raises(MeetingRuleError) as missing:
+        move_meeting(meeting=meeting, session=session, start=start, location=None)
+
+    assert beyond.value.reasons == ["table-4 is not a table of this event."]
+    assert missing.value.reasons == ["An on-site meeting needs a table."]

@@ -24,6 +24,7 @@ def _fields(participation: Participation, **changes) -> dict[str, object]:
         "attendance": participation.attendance,
         "delegates": participation.delegates,
         "languages": participation.languages,
+        "nace": participation.nace,
         "sectors": participation.sectors,
         "description": participation.description or "",
     }
@@ -64,4 +65,21 @@ def test_a_new_attendance_drops_the_drafts_and_is_audited(world: World):
     assert dropped == 1
     assert not Meeting.objects.filter(pk=world.draft.pk).exists()
     entry = AuditEntry.objects.get(action="participation.changed")
-    assert entry.summary.endswith("; 1 draft meetings removed")
+    assert entry.summary.endswith("; 1 draft meeting removed")
+
+
+def test_sections_and_keywords_are_stored_as_the_core_reads_them(world: World):
+    change_participation(
+        participation=world.smart_eye,
+        **_fields(world.smart_eye, nace=["j", "M"], sectors=["Machine Vision", "machine-vision"]),
+    )
+    world.smart_eye.refresh_from_db()
+    assert world.smart_eye.nace == ["J", "M"]
+    assert world.smart_eye.sectors == ["machine-vision"]
+
+
+def test_an_unknown_section_is_refused_on_its_field(world: World):
+    with pytest.raises(ParticipationRuleError) as refused:
+        change_participation(participation=world.smart_eye, **_fields(world.smart_eye, nace=["Z"]))
+    assert list(refused.value.errors) == ["nace"]
+    assert "'Z' is not a NACE Rev. 2 section" in refused.value.errors["nace"][0]

@@ -25,4 +25,4 @@ def test_publishing_publishes_every_draft_and_counts_only_the_new_ones(event):
         AuditEntry.objects.filter(event=event, action="schedule.published")
         .order_by("pk")
         .values_list("summary", flat=True)
-    ) == ["1 meetings newly published", "0 meetings newly published"]
+    ) == ["1 meeting newly published", "0 meetings newly published"]

@@ -81,7 +81,7 @@ def test_a_request_accepted_during_the_run_is_listed_as_not_scheduled(event):
 
     assert fitted.accepted_meanwhile == 1
     assert [(u.a, u.b, u.reason) for u in fitted.schedule.unscheduled] == [
-        ("smart-eye", "tsinghua-energy", accepted_during_run())
+        ("smart-eye", "tsinghua-energy", accepted_during_run().render())
     ]
 
 
@@ -126,8 +126,8 @@ def test_storing_keeps_the_published_meeting_with_the_runs_interpreter_and_adds_
     assert UnscheduledMeeting.objects.get(event=event).reason == "no slot"
     entry = AuditEntry.objects.get(event=event, action="schedule.stored")
     assert entry.summary == (
-        "1 published meetings kept (1 with another interpreter or table), 0 draft meetings "
-        "removed, 1 draft meetings added, 1 not scheduled"
+        "1 published meeting kept (1 with another interpreter or table), 0 draft meetings "
+        "removed, 1 draft meeting added, 1 not scheduled"
     )
 
 

@@ -138,7 +138,7 @@ def test_a_kept_meeting_takes_the_interpreter_the_run_gives_it(django_capture_on
     ]
     assert stored_violations(event) == []
     summary = AuditEntry.objects.filter(event=event, action="schedule.stored").latest("pk").summary
-    assert summary.startswith("1 published meetings kept (1 with another interpreter or table)")
+    assert summary.startswith("1 published meeting kept (1 with another interpreter or table)")
 
 
 def test_a_store_that_would_break_a_rule_is_refused_and_writes_nothing(monkeypatch):

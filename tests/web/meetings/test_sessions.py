@@ -72,7 +72,7 @@ def test_deleting_a_session_takes_its_drafts_and_frees_the_requests_limited_to_i
     assert not Meeting.objects.filter(pk=world.draft.pk).exists()
     request.refresh_from_db()
     assert request.sessions is None
-    assert "1 draft meetings removed" in AuditEntry.objects.get(action="session.deleted").summary
+    assert "1 draft meeting removed" in AuditEntry.objects.get(action="session.deleted").summary
 
 
 def test_a_shorter_session_drops_the_drafts_outside_it(world: World):

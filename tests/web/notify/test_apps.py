@@ -24,11 +24,17 @@ def test_the_tables_keep_their_portal_names():
 
 def test_the_migration_history_of_label_portal_is_unchanged():
     graph = MigrationLoader(None, ignore_no_migrations=True).graph
-    # The history goes on from the portal's own 0001 (0002: an unchosen time zone is empty).
-    assert graph.leaf_nodes("portal") == [("portal", "0002_timezone_follows_event")]
+    # The history goes on from the portal's own 0001 (0002: an unchosen time zone is empty;
+    # 0003: a notification keeps its message; 0004: whether an online participant answered
+    # the browser-zone question; 0005: whether the account's language was chosen or taken
+    # from the browser).
+    assert graph.leaf_nodes("portal") == [("portal", "0005_account_language_known")]
     assert sorted(key for key in graph.nodes if key[0] in {"portal", "participant_portal"}) == [
         ("portal", "0001_initial"),
         ("portal", "0002_timezone_follows_event"),
+        ("portal", "0003_notification_message"),
+        ("portal", "0004_browser_zone_asked"),
+        ("portal", "0005_account_language_known"),
     ]
 
 

@@ -4,9 +4,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core import mail
-from django.utils.translation import gettext as _
 
-from matchfair.web.notify.dates import moment_with_zone
+from matchfair.web import stored_text
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.models import Notification, PersonalSettings
 from tests.web import factories
@@ -15,8 +14,8 @@ from tests.web import factories
 def _tell(participation) -> list[Notification]:
     return notify(
         participation,
-        lambda: _("Your agenda for %(event)s has changed.") % {"event": "Fair"},
-        subject=lambda: _("Your agenda for %(event)s") % {"event": "Fair"},
+        stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
+        subject=stored_text.gettext("Your agenda for %(event)s", event="Fair"),
         link="/my/agenda/",
         site_url="https://fair.example/",
     )
@@ -45,10 +44,11 @@ def test_times_in_a_notification_are_in_the_readers_zone_and_say_which(fair, ger
         fair, name="Chengdu Solar Co", country="CN", email="li@cs.example", timezone=""
     )
     start = datetime(2026, 12, 1, 8, 30, tzinfo=ZoneInfo("UTC"))
-    (note,) = notify(unchosen, lambda: moment_with_zone(start), subject=lambda: "Meeting")
+    when = stored_text.gettext("%(when)s", when=stored_text.moment(start))
+    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"))
     assert note.text == "1 December 2026 09:30 (Europe/Berlin)"
     PersonalSettings.objects.filter(user=factories.user_of(unchosen)).update(
         timezone="Asia/Shanghai"
     )
-    (note,) = notify(unchosen, lambda: moment_with_zone(start), subject=lambda: "Meeting")
+    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"))
     assert note.text == "1 December 2026 16:30 (Asia/Shanghai)"

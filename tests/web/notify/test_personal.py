@@ -1,6 +1,12 @@
 """A person's settings: made on first use, read once per request, calendar link renewable."""
 
-from matchfair.web.notify.domain.personal import new_calendar_token, settings_of, zone_of
+from matchfair.web.notify.domain.personal import (
+    answer_zone_question,
+    new_calendar_token,
+    settings_of,
+    zone_of,
+    zone_question,
+)
 from matchfair.web.notify.models import PersonalSettings
 from tests.web import factories
 from tests.web.factories import make_user
@@ -46,3 +52,26 @@ def test_a_chosen_time_zone_wins(fair):
         fair, name="Chengdu Solar Co", country="CN", email="li@cs.example", timezone="Asia/Tokyo"
     )
     assert zone_of(factories.user_of(on_site), participation=on_site) == "Asia/Tokyo"
+
+
+def test_only_an_online_participant_who_never_answered_is_asked_for_a_zone(fair, owner):
+    on_site = factories.participant(
+        fair, name="Chengdu Solar Co", country="CN", email="li@cs.example", timezone=""
+    )
+    online = factories.participant(
+        fair,
+        name="Online Co",
+        country="CN",
+        email="wu@oc.example",
+        timezone="",
+        attendance="online",
+    )
+    remote = factories.user_of(online)
+    assert zone_question(factories.user_of(on_site), participation=on_site) is None
+    assert zone_question(owner) is None
+    assert zone_question(remote, participation=online) == fair
+    assert zone_question(remote) == fair
+    answer_zone_question(user=remote, zone="")
+    assert zone_question(remote, participation=online) is None
+    # Keeping the event's zone follows the event, as on site.
+    assert zone_of(remote, participation=online) == "Europe/Berlin"

@@ -139,3 +139,17 @@ def test_names_are_escaped_on_the_edit_and_remove_pages(client_for, world: World
         page = client.get(reverse(name, args=[world.event.pk, solo.pk])).content.decode()
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_sections_are_ticked_and_an_unknown_one_is_refused(client_for, world: World):
+    solo = only_here(world, "Konfidence")
+    url = reverse("orga:edit_organization", args=[world.event.pk, solo.pk])
+    client = client_for(world.organizer)
+    assert client.post(url, form(solo, nace=["J", "M"])).status_code == 302
+    solo.refresh_from_db()
+    assert solo.nace == ["J", "M"]
+    page = client.post(url, form(solo, nace=["J", "Z"]))
+    assert page.status_code == 200
+    assert "nace" in page.context["form"].errors
+    solo.refresh_from_db()
+    assert solo.nace == ["J", "M"]

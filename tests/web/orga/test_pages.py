@@ -183,6 +183,21 @@ def test_moving_a_meeting_into_a_conflict_explains_it(organizer_client, event):
     assert meeting.start.isoformat() == "2024-11-18T06:00:00+00:00"
 
 
+def test_the_move_page_offers_only_the_events_tables_and_refuses_another(organizer_client, event):
+    meeting = Meeting.objects.get(event=event)
+    session = event.sessions.get(code="day1-pm")
+    url = reverse("orga:move_meeting", args=[event.pk, meeting.pk])
+
+    offered = organizer_client.get(url).context["form"].fields["location"].choices
+    response = organizer_client.post(url, {"slot": f"{session.pk}|1", "location": "Tisch 99"})
+
+    assert offered == [("table-1", "table-1"), ("table-2", "table-2"), ("table-3", "table-3")]
+    assert response.status_code == 200
+    assert "Tisch 99 is not one of the available choices" in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.start.isoformat(), meeting.location) == ("2024-11-18T06:00:00+00:00", "table-1")
+
+
 def test_moving_a_meeting_to_a_free_slot(organizer_client, event):
     meeting = Meeting.objects.get(event=event)
     session = event.sessions.get(code="day1-pm")

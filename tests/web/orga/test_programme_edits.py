@@ -55,7 +55,7 @@ def test_a_new_gap_drops_the_drafts_off_the_slots_and_keeps_the_published(client
     assert not Meeting.objects.filter(pk=world.draft.pk).exists()  # 14:50 is no slot any more
     entry = AuditEntry.objects.get(event=world.event, action="session.changed")
     assert entry.actor == world.organizer
-    assert "1 draft meetings removed" in entry.summary
+    assert "1 draft meeting removed" in entry.summary
 
 
 def test_renaming_a_session_renames_it_in_the_requests_limited_to_it(client_for, world: World):

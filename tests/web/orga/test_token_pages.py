@@ -42,7 +42,10 @@ def test_the_list_shows_when_a_token_was_last_used(client_for, world: World):
     assert "never" in client.get(reverse("tokens:tokens")).content.decode()
     used = timezone.now().replace(year=2030, month=1, day=2, hour=3, minute=4)
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=used)
-    assert "2030-01-02" in client.get(reverse("tokens:tokens")).content.decode()
+    listed = client.get(reverse("tokens:tokens")).content.decode()
+    # In the reader's language through Babel, in the page's zone, which the page names.
+    assert "2 Jan 2030 03:04" in listed
+    assert "Times are in UTC." in listed
 
 
 def test_a_revoked_token_stops_working_and_the_revocation_is_audited(client_for, world: World):

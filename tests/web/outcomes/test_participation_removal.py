@@ -41,4 +41,4 @@ def test_a_removal_takes_requests_and_drafts_keeps_the_entry_and_is_audited(worl
     assert not Participation.objects.filter(pk=world.smart_eye.pk).exists()
     assert Organization.objects.filter(pk=world.smart_eye.organization_id).exists()
     entry = AuditEntry.objects.get(action="participation.removed")
-    assert "1 requests, 1 draft meetings" in entry.summary
+    assert "removed: 1 request, 1 draft meeting" in entry.summary

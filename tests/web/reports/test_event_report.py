@@ -228,3 +228,12 @@ def test_pdf_text_can_be_extracted(fixture_event: Event):
     assert "共达成合作协议3项" in text
     assert "清华四川能源互联网研究院" in text
     assert "¥21,751,500,000.50" in text
+
+
+def test_the_sector_chart_names_nace_sections_in_the_reports_language(fixture_event: Event):
+    fixture_event.organizations[0].nace = ["D"]
+    with translation.override("zh-hans"):
+        html = report_html(fixture_event, report_language("zh"))
+    assert html.count("<svg") == 7
+    assert "按行业（NACE 门类）统计的参与者" in html
+    assert "D · 电力、燃气、蒸汽和空调供应" in html

@@ -110,3 +110,23 @@ def test_an_unknown_event_id_is_a_user_error():
     result = _run("4242")
     assert result.exit_code == 2
     assert "no event with id 4242" in result.output
+
+
+@pytest.mark.django_db
+def test_an_event_in_the_database_is_named_by_its_slug():
+    from matchfair.web.exchange.to_database import import_event
+
+    stored = import_event(read_event(FIXTURE))
+    by_slug = _run(stored.code)
+    assert by_slug.exit_code == 0, by_slug.output
+    assert json.loads(by_slug.output) == json.loads(_run(str(stored.pk)).output)
+
+
+@pytest.mark.django_db
+def test_an_unknown_slug_is_a_user_error_and_a_missing_file_stays_a_file_error():
+    unknown = _run("no-such-event")
+    assert unknown.exit_code == 2
+    assert "no event with id no-such-event" in unknown.output
+    missing = _run("missing.json")
+    assert missing.exit_code == 2
+    assert "no event with id" not in missing.output

@@ -24,3 +24,11 @@ class PersonForm(forms.Form):
         required=False,
         help_text=_("For a new account: the address gets an invitation to choose a password."),
     )
+
+
+class FirstOrganizerForm(forms.Form):
+    username = forms.CharField(
+        label=_("Organizer"),
+        max_length=254,
+        help_text=_("The user name or e-mail address of an organizer's account; yours by default."),
+    )

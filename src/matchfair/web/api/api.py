@@ -14,6 +14,7 @@ from matchfair.web.api.routers import (
     events,
     meetings,
     outcomes,
+    profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
     reports,
     runs,
     tokens,

@@ -4,6 +4,7 @@ Every failure of the API, from a malformed field to a broken scheduling rule,
 answers in this one shape, so an integrator's code has one thing to read.
 """
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -33,6 +34,17 @@ class ApiError(Exception):
         self.status = status
         self.items = [{"field": field, "message": message} for message in messages]
         super().__init__("; ".join(messages))
+
+    @classmethod
+    def by_field(cls, status: int, errors: Mapping[str | None, Iterable[str]]) -> "ApiError":
+        """Several messages, each naming its own field (a form's or a rule's errors)."""
+        error = cls(status, *(message for messages in errors.values() for message in messages))
+        error.items = [
+            {"field": field, "message": message}
+            for field, messages in errors.items()
+            for message in messages
+        ]
+        return error
 
 
 def _field(location: tuple[Any, ...]) -> str:

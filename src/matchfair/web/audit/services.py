@@ -13,7 +13,9 @@ from typing import Any
 from django.db import models
 from django.db.models import QuerySet
 
+from matchfair.web import stored_text
 from matchfair.web.audit.actor import current_actor
+from matchfair.web.audit.labels import action_label, subject_label
 from matchfair.web.audit.models import AuditEntry
 
 
@@ -21,16 +23,21 @@ def record(
     event: models.Model,
     action: str,
     subject: models.Model,
-    summary: str,
+    summary: str | stored_text.Stored,
     *,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Note that the current actor did ``action`` (``meeting.moved``...) to ``subject``.
 
     ``detail`` holds, as JSON, what a page reads back from the entry (an agreement's
-    step), so that no app keeps a second history beside this one.
+    step), so that no app keeps a second history beside this one. A summary in words
+    is a ``stored_text`` message: it is kept in ``detail["summary"]`` and written in
+    the reader's language; ``summary`` keeps its text in the writer's.
     """
     actor = current_actor()
+    if isinstance(summary, dict):
+        detail = {**(detail or {}), "summary": summary}
+        summary = stored_text.render(summary)
     return AuditEntry.objects.create(
         event=event,
         actor=actor,
@@ -44,13 +51,31 @@ def record(
 
 @dataclass(frozen=True)
 class TrailLine:
-    """One change as an organizer reads it: when, who, what, to which row."""
+    """One change as an organizer reads it: when, who, what, to which row.
+
+    ``action`` and ``subject`` are the stored codes (the API's); ``action_label``,
+    ``subject_label`` and ``summary`` are in the reader's language.
+    """
 
     at: datetime
     actor: str
     action: str
     subject: str
     summary: str
+    action_label: str
+    subject_label: str
+
+
+def _line(entry: AuditEntry) -> TrailLine:
+    return TrailLine(
+        entry.at,
+        entry.actor_name,
+        entry.action,
+        entry.subject,
+        stored_text.render((entry.detail or {}).get("summary"), entry.summary),
+        action_label(entry.action),
+        subject_label(entry.subject),
+    )
 
 
 def entries(event: models.Model) -> QuerySet[AuditEntry]:
@@ -67,10 +92,7 @@ class Trail:
         return entries(self.event).count()
 
     def __getitem__(self, window: slice) -> list[TrailLine]:
-        return [
-            TrailLine(e.at, e.actor_name, e.action, e.subject, e.summary)
-            for e in entries(self.event).order_by("-at", "-id")[window]
-        ]
+        return [_line(entry) for entry in entries(self.event).order_by("-at", "-id")[window]]
 
 
 def trail(event: models.Model, *, limit: int = 500) -> list[TrailLine]:

@@ -175,6 +175,23 @@ CHENGDU_SECTORS = {
     "aerospace": "航空航天",
     "low-altitude": "低空经济",
 }
+#: The NACE Rev. 2 section of each demo keyword that has one plainly, so that the demo's
+#: pages, filters and report show sections (keywords without one stay keywords only).
+KEYWORD_SECTIONS = {
+    "energy": "D",
+    "photovoltaics": "D",
+    "hydrogen": "D",
+    "ai": "J",
+    "ar-vr": "J",
+    "medical-devices": "C",
+    "automotive": "C",
+    "aerospace": "C",
+    "biomaterials": "C",
+    "agritech": "A",
+    "circular-economy": "E",
+    "education": "P",
+}
+
 CHENGDU_SUFFIXES = (
     ("科技有限公司", "company"),
     ("研究院", "research"),

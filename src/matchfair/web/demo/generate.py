@@ -1,6 +1,7 @@
 """Building the demo event file from the catalogue: deterministic, so every demo is the same."""
 
 import random
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from matchfair.web.demo.catalogue import (
     CHENGDU_NAMED,
     CHENGDU_SECTORS,
     CHENGDU_SUFFIXES,
+    KEYWORD_SECTIONS,
     NORDIC_NAMED,
     NORDIC_PATTERNS,
     NORDIC_SPECIALITIES,
@@ -36,12 +38,18 @@ def at(clock: str) -> datetime:
     return DAY + timedelta(hours=int(hours), minutes=int(minutes))
 
 
+def _sections(keywords: Iterable[str]) -> list[str]:
+    """The NACE sections the demo's keywords name (see ``KEYWORD_SECTIONS``)."""
+    return list(dict.fromkeys(KEYWORD_SECTIONS[k] for k in keywords if k in KEYWORD_SECTIONS))
+
+
 def _organization(named: NamedOrganization, group: str, **extra: object) -> core.Organization:
     return core.Organization(
         id=named.key,
         name=named.name,
         country=named.country,
         kind=named.kind,
+        nace=_sections(named.sectors),
         sectors=list(named.sectors),
         languages=list(named.languages),
         group=group,
@@ -69,6 +77,7 @@ def _nordic(rng: random.Random) -> list[core.Organization]:
                 name=name,
                 country=country,
                 kind="company",
+                nace=_sections([sector]),
                 sectors=[sector],
                 languages=list(languages),
                 group="nordic",
@@ -100,6 +109,7 @@ def _chengdu(rng: random.Random) -> list[core.Organization]:
                 name=name,
                 country="CN",
                 kind=kind,
+                nace=_sections([sector]),
                 sectors=[sector],
                 languages=["zh", "en"] if rng.random() < 0.3 else ["zh"],
                 group="chengdu",

@@ -13,9 +13,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.core import section_choices
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
-from matchfair.web.directory.validation import validate_country, validate_languages
+from matchfair.web.directory.validation import (
+    validate_country,
+    validate_languages,
+    validate_organization_sectors,
+)
 from matchfair.web.security.one_line import validate_one_line
 
 COUNTRIES = [
@@ -106,6 +111,32 @@ def _list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
+class SectionsField(forms.MultipleChoiceField):
+    """NACE Rev. 2 sections as checkboxes, each named in the reader's language.
+
+    The choices are the core's list, read when the form is shown, so a Chinese page
+    names the sections in Chinese; a letter outside the list is refused on the field.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("label", _("Sectors (NACE sections)"))
+        super().__init__(choices=section_choices, required=False, **kwargs)
+
+
+class KeywordsField(forms.CharField):
+    """Free sector keywords beside the sections, typed ``hydrogen, circular economy``."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("label", _("Sector keywords"))
+        kwargs.setdefault(
+            "help_text",
+            _("Free words for what the sections do not say, separated by commas."),
+        )
+        super().__init__(required=False, **kwargs)
+
+
 class ParticipationForm(forms.Form):
     """An organization's entry in the directory and what it brings to this event."""
 
@@ -137,9 +168,8 @@ class ParticipationForm(forms.Form):
         required=False,
         help_text=_("ISO 639-1 codes separated by commas, for example zh, en."),
     )
-    sectors = forms.CharField(
-        label=_("Sectors"), required=False, help_text=_("Separated by commas or semicolons.")
-    )
+    nace = SectionsField()
+    sectors = KeywordsField()
     description = forms.CharField(
         label=_("Profile"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -152,7 +182,7 @@ class ParticipationForm(forms.Form):
         return validate_languages([code.lower() for code in _list(self.cleaned_data["languages"])])
 
     def clean_sectors(self) -> list[str]:
-        return _list(self.cleaned_data["sectors"])
+        return validate_organization_sectors(_list(self.cleaned_data["sectors"]))
 
     @classmethod
     def initial_of(cls, participation: Participation) -> dict[str, object]:
@@ -166,6 +196,7 @@ class ParticipationForm(forms.Form):
             "attendance": participation.attendance,
             "delegates": participation.delegates,
             "languages": ", ".join(participation.languages),
-            "sectors": "; ".join(participation.sectors),
+            "nace": list(participation.nace),
+            "sectors": ", ".join(participation.sectors),
             "description": participation.description or "",
         }

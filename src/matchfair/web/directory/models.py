@@ -93,7 +93,8 @@ class Participation(Stamped):
         Organization, on_delete=models.PROTECT, related_name="participations"
     )
     code = models.SlugField(_("id in the event"), max_length=200)
-    sectors = models.JSONField(_("sectors"), default=list, blank=True)
+    nace = models.JSONField(_("NACE sections"), default=list, blank=True)
+    sectors = models.JSONField(_("sector keywords"), default=list, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     attendance = models.CharField(
         _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ONSITE
@@ -171,7 +172,8 @@ class Opportunity(Stamped):
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.OTHER)
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True, null=True)
-    sectors = models.JSONField(_("sectors"), default=list, blank=True)
+    nace = models.JSONField(_("NACE sections"), default=list, blank=True)
+    sectors = models.JSONField(_("sector keywords"), default=list, blank=True)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -12,13 +12,21 @@ count, an addition does both. Reading the version is one small query, so every w
 process can check it on each use and never serve what an edit has made stale.
 """
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from matchfair.web.directory.languages import written_in
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event
 
 Version = tuple[object, ...]
+T = TypeVar("T")
 
 # Plain SQL that every database runs alike: the ORM took five times longer to compile these
 # subqueries than the database to answer them (6 ms against 1 ms per search, on PostgreSQL).
@@ -54,12 +62,14 @@ def participations_of(
     group: str = "",
     name: str = "",
     sector: str = "",
+    section: str = "",
     offering: QuerySet[Opportunity] | None = None,
 ) -> QuerySet[Participation]:
     """The event's participations (with their organization) that pass every filter given.
 
     ``name``: words that must all be in the organization's name; ``offering``: only
-    those with one of these opportunities. An empty value does not filter.
+    those with one of these opportunities; ``sector``: a keyword and ``section``: a NACE
+    section letter, of the profile or of an opportunity. An empty value does not filter.
     """
     participations = Participation.objects.filter(event=event).select_related("organization")
     if country:
@@ -75,17 +85,19 @@ def participations_of(
     if offering is not None:
         participations = participations.filter(pk__in=offering.values("participation_id"))
     if sector:
-        participations = participations.filter(pk__in=_with_sector(event, sector))
+        participations = participations.filter(pk__in=_listing(event, "sectors", sector))
+    if section:
+        participations = participations.filter(pk__in=_listing(event, "nace", section))
     return participations
 
 
-def _with_sector(event: Event, sector: str) -> set[int]:
-    """Participations naming ``sector`` in their profile or an opportunity (JSON lists, read
-    in Python because SQLite and PostgreSQL query JSON differently)."""
-    rows = Opportunity.objects.filter(event=event).values_list("participation_id", "sectors")
-    found = {owner for owner, sectors in rows if sector in (sectors or [])}
-    rows = Participation.objects.filter(event=event).values_list("pk", "sectors")
-    return found | {pk for pk, sectors in rows if sector in (sectors or [])}
+def _listing(event: Event, field: str, value: str) -> set[int]:
+    """Participations whose profile or an opportunity lists ``value`` in ``field`` (JSON
+    lists, read in Python because SQLite and PostgreSQL query JSON differently)."""
+    rows = Opportunity.objects.filter(event=event).values_list("participation_id", field)
+    found = {owner for owner, listed in rows if value in (listed or [])}
+    rows = Participation.objects.filter(event=event).values_list("pk", field)
+    return found | {pk for pk, listed in rows if value in (listed or [])}
 
 
 def opportunities_of(
@@ -115,6 +127,127 @@ def opportunities_of(
     return opportunities
 
 
+@dataclass(frozen=True)
+class OpportunityFilters:
+    """The organizer's filters of an event's opportunities; an empty value does not filter.
+
+    ``language``: the language the opportunity is written in or one its organization
+    speaks; ``section`` (a NACE letter) and ``sector`` (a keyword): named by the
+    opportunity or by its organization's profile.
+    """
+
+    kind: str = ""
+    type: str = ""
+    language: str = ""
+    section: str = ""
+    sector: str = ""
+
+
+def listed_opportunities(event: Event, filters: OpportunityFilters) -> list[int]:
+    """The ids of the event's offers and requests that pass ``filters``, by organization.
+
+    Kind and type are columns; the language an opportunity is written in is detected
+    (``written_languages``) and sectors are JSON lists, which SQLite and PostgreSQL
+    query differently, so those two filters are applied in Python to the ids (a list
+    of 100,000 ids would also exceed what SQLite takes as parameters of one query).
+    Read the rows of one page with ``opportunity_rows``.
+    """
+    listed = opportunities_of(event, kind=filters.kind, type=filters.type).order_by(
+        "participation__organization__name", "position", "pk"
+    )
+    # Sections and keywords only when filtered by them: decoding every row's JSON list
+    # costs more than the query itself (0.4 s for 20,000 opportunities).
+    rows = list(
+        listed.values_list(
+            "pk",
+            "participation_id",
+            "sectors" if filters.sector else "pk",
+            "nace" if filters.section else "pk",
+        )
+    )
+    if filters.language:
+        written = written_languages(event)
+        speaking = set(_speaking(event, filters.language))
+        rows = [
+            row for row in rows if written.get(row[0]) == filters.language or row[1] in speaking
+        ]
+    if filters.sector:
+        profiles = set(_profiles_naming(event, "sectors", filters.sector))
+        rows = [row for row in rows if filters.sector in (row[2] or []) or row[1] in profiles]
+    if filters.section:
+        profiles = set(_profiles_naming(event, "nace", filters.section))
+        rows = [row for row in rows if filters.section in (row[3] or []) or row[1] in profiles]
+    return [row[0] for row in rows]
+
+
+def opportunity_rows(ids: list[int]) -> list[Opportunity]:
+    """The opportunities of ``ids`` (one page of them), with their organizations, in order."""
+    found = Opportunity.objects.select_related("participation__organization").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _speaking(event: Event, language: str) -> list[int]:
+    rows = Participation.objects.filter(event=event).values_list("pk", "languages")
+    return [pk for pk, languages in rows if language in (languages or [])]
+
+
+def _profiles_naming(event: Event, field: str, value: str) -> list[int]:
+    """The event's profiles whose list ``field`` (``sectors`` or ``nace``) holds ``value``."""
+    rows = Participation.objects.filter(event=event).values_list("pk", field)
+    return [pk for pk, values in rows if value in (values or [])]
+
+
+def spoken_languages(event: Event) -> set[str]:
+    """Every language the event's organizations say they speak, for a filter's choices
+    (kept per content version, like ``written_languages``)."""
+
+    def read() -> set[str]:
+        rows = Participation.objects.filter(event=event).order_by().values_list("languages")
+        return {code for (languages,) in rows for code in languages or []}
+
+    return _per_version("spoken", event, read)
+
+
+def written_languages(event: Event) -> dict[int, str]:
+    """The language each of the event's opportunities is written in, by id ("" unknown).
+
+    Detecting an event's short texts costs about 0.15 ms each on every call (only long
+    ones are kept in the embedding cache), 15 s for 100,000, so the result is kept per
+    process for the content version it was read at (``content_version``): an edit in
+    any process is seen by the next filter, and an unchanged event is read once.
+    """
+    return _per_version(
+        "written",
+        event,
+        lambda: written_in(
+            list(Opportunity.objects.filter(event=event).only("title", "description"))
+        ),
+    )
+
+
+# What the opportunity filters read of the events filtered most recently, per version.
+KEPT = 16
+_lock = threading.Lock()
+_kept: OrderedDict[tuple[str, int], tuple[Version, Any]] = OrderedDict()
+
+
+def _per_version(name: str, event: Event, read: Callable[[], T]) -> T:
+    """``read()``, or what it gave for the event's current content version."""
+    key, version = (name, event.pk), content_version(event)
+    with _lock:
+        kept = _kept.get(key)
+        if kept is not None and kept[0] == version:
+            _kept.move_to_end(key)
+            return kept[1]
+    found = read()
+    with _lock:
+        _kept[key] = (version, found)
+        _kept.move_to_end(key)
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return found
+
+
 def search_participations(event: Event, query: str) -> QuerySet[Participation]:
     """Participations whose name, description or opportunities contain the words of ``query``."""
     participations = participations_of(event)
@@ -139,11 +272,14 @@ def country_codes_of(event: Event) -> set[str]:
     )
 
 
-def sectors_of(event: Event) -> list[str]:
-    """Every sector named in the event, for the filter's choices (one query for both lists)."""
-    profiles = Participation.objects.filter(event=event).order_by().values_list("sectors")
-    offers = Opportunity.objects.filter(event=event).order_by().values_list("sectors")
-    found: set[str] = set()
-    for (sectors,) in profiles.union(offers, all=True):
-        found.update(sectors or [])
-    return sorted(found)
+def sectors_of(event: Event) -> tuple[list[str], list[str]]:
+    """The NACE section letters and the sector keywords named in the event's profiles and
+    opportunities, each sorted, for the filters' choices (one query for all four lists)."""
+    profiles = Participation.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    offers = Opportunity.objects.filter(event=event).order_by().values_list("nace", "sectors")
+    sections: set[str] = set()
+    keywords: set[str] = set()
+    for nace, sectors in profiles.union(offers, all=True):
+        sections.update(nace or [])
+        keywords.update(sectors or [])
+    return sorted(sections), sorted(keywords)

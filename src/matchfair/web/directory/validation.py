@@ -51,6 +51,14 @@ validate_languages = field_validator(core.Organization, "languages")
 validate_country = field_validator(core.Organization, "country")
 """An ISO 3166-1 alpha-2 code, or nothing."""
 
+validate_availability = field_validator(core.Organization, "availability")
+"""Windows that each end after they start, or None for every session."""
+
 validate_organization_sectors = field_validator(core.Organization, "sectors")
 validate_opportunity_sectors = field_validator(core.Opportunity, "sectors")
 validate_opportunity_title = field_validator(core.Opportunity, "title")
+
+validate_organization_nace = field_validator(core.Organization, "nace")
+"""NACE Rev. 2 section letters, as the event file takes them (``d`` becomes ``D``)."""
+
+validate_opportunity_nace = field_validator(core.Opportunity, "nace")

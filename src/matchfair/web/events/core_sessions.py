@@ -9,8 +9,11 @@ calls it like everyone else.
 
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from matchfair import core
 from matchfair.web.events.models import Session
+from matchfair.web.events.stored_data import session_error
 
 
 def session_from_row(session: Session, *, zone: ZoneInfo | None = None) -> core.Session:
@@ -27,3 +30,15 @@ def session_from_row(session: Session, *, zone: ZoneInfo | None = None) -> core.
         gap_minutes=session.gap_minutes,
         mode=session.mode,
     )
+
+
+def stored_session(session: Session, *, zone: ZoneInfo | None = None) -> core.Session:
+    """A saved ``session`` as a ``core.Session``; times the core refuses (an end before the
+    start, saved through the admin or by an old release) raise a ``StoredDataError`` naming
+    the session and the field, so that no run, export or page fails with a bare traceback."""
+    try:
+        return session_from_row(session, zone=zone)
+    except ValidationError as error:
+        raise session_error(
+            error, code=session.code, event_id=session.event_id, row_id=session.pk
+        ) from None

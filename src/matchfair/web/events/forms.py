@@ -18,7 +18,10 @@ class EventForm(forms.Form):
         label=_("Event id"),
         max_length=200,
         required=False,
-        help_text=_("Used in exported files; made from the name when empty."),
+        help_text=_(
+            "Unique; names the event in exported files and on the command line "
+            "(matchfair export, matchfair report); made from the name when empty."
+        ),
     )
     series = forms.CharField(
         label=_("Series"),

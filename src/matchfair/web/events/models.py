@@ -20,7 +20,11 @@ class Series(models.Model):
 
 
 class Event(models.Model):
-    """One edition of an event; ``code`` is its id in the event file."""
+    """One edition of an event; ``code`` is its id in the event file and its slug.
+
+    The slug is unique so that the command line can name the event by it
+    (``events.domain.slugs``).
+    """
 
     series = models.ForeignKey(
         Series,
@@ -30,7 +34,7 @@ class Event(models.Model):
         on_delete=models.SET_NULL,
         related_name="editions",
     )
-    code = models.SlugField(_("event id"), max_length=200)
+    code = models.SlugField(_("event id"), max_length=200, unique=True)
     name = models.CharField(_("name"), max_length=300)
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
     tables = models.PositiveIntegerField(

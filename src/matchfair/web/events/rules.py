@@ -33,9 +33,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.events.models import Event
 
 User = AbstractBaseUser | AnonymousUser
@@ -113,6 +114,29 @@ def visible_events(user: User) -> QuerySet[Event]:
     return Event.objects.filter(pk__in=Event.objects.filter(rule).values("pk"))
 
 
+def unowned_events(user: User) -> QuerySet[Event]:
+    """Events nobody organizes (loaded with ``matchfair import``), for a staff user to assign.
+
+    Without an organizer nobody could open such an event's pages; any account that may
+    create events may give it one (``access.domain.roles.assign_first_organizer``).
+    """
+    if not can_create_events(user):
+        return Event.objects.none()
+    return Event.objects.filter(organizers=None)
+
+
+def may_assign_first_organizer(user: User, event: Event) -> bool:
+    """Whether ``user`` may give ``event`` its first organizer: staff, and nobody organizes it."""
+    return can_create_events(user) and not event.organizers.exists()
+
+
+def _to_assignment(request: HttpRequest, event: Event) -> HttpResponse | None:
+    """A staff user who opens an event nobody organizes is sent to assign an organizer."""
+    if may_assign_first_organizer(request.user, event):
+        return redirect("orga:assign_organizer", event_id=event.pk)
+    return None
+
+
 def organizer_event(request: HttpRequest, event_id: int) -> Event:
     """The event of an organizer page: 404 when it does not exist, 403 when not the user's."""
     event = get_object_or_404(Event, pk=event_id)
@@ -130,7 +154,12 @@ def organizer_required(view: View) -> View:
     @login_required
     @wraps(view)
     def checked(request: HttpRequest, event_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        event = organizer_event(request, event_id)
+        event = get_object_or_404(Event, pk=event_id)
+        if not is_organizer(request.user, event):
+            assignment = _to_assignment(request, event)
+            if assignment is not None:
+                return assignment
+            raise PermissionDenied
         with timezone.override(event.timezone):
             return view(request, event, *args, **kwargs)
 
@@ -149,6 +178,10 @@ def event_reader_required(view: View) -> View:
     def checked(request: HttpRequest, event_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
         event = get_object_or_404(Event, pk=event_id)
         access = event_access(request.user, event)
+        if access is None:
+            assignment = _to_assignment(request, event)
+            if assignment is not None:
+                return assignment
         if access is None or access.role == Role.PARTICIPANT:
             raise PermissionDenied
         if not access.organizes and request.method not in READ_METHODS:

@@ -10,20 +10,16 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.i18n import Message
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.events.core_sessions import session_from_row
+from matchfair.web.events.core_sessions import stored_session
 from matchfair.web.events.models import Event, Interpreter, Session
+from matchfair.web.events.stored_data import interpreter_error
 from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.exchange.errors import opportunity_error, organization_error
 from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
 from matchfair.web.outcomes.models import Agreement, MeetingOutcome
 from matchfair.web.outcomes.queries import agreement_histories
-
-
-def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
-    if stored is None:
-        return None
-    return [core.Window.model_validate(window) for window in stored]
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
@@ -45,6 +41,11 @@ def core_organization(participation: Participation) -> core.Organization:
         ) from None
 
 
+def _sections(nace: list[str] | None) -> dict[str, list[str]]:
+    """The ``nace`` key where a row has sections: a file without them is written without it."""
+    return {"nace": list(nace)} if nace else {}
+
+
 def _core_organization(participation: Participation) -> core.Organization:
     organization = participation.organization
     return core.Organization(
@@ -52,12 +53,13 @@ def _core_organization(participation: Participation) -> core.Organization:
         name=organization.name,
         country=organization.country or None,
         kind=organization.kind or None,
+        **_sections(participation.nace),
         sectors=list(participation.sectors),
         languages=list(participation.languages),
         attendance=participation.attendance,
         delegates=participation.delegates,
         group=participation.group,
-        availability=_windows(participation.availability),
+        availability=participation.availability,
         description=participation.description,
     )
 
@@ -184,6 +186,7 @@ def core_opportunity(
             type=opportunity.type,
             title=opportunity.title,
             description=opportunity.description,
+            **_sections(opportunity.nace),
             sectors=list(opportunity.sectors),
         )
     except ValidationError as error:
@@ -193,6 +196,22 @@ def core_opportunity(
             title=opportunity.title,
             event_id=opportunity.event_id,
             participation_id=opportunity.participation_id,
+        ) from None
+
+
+def core_interpreter(interpreter: Interpreter) -> core.Interpreter:
+    """The row as the event file's interpreter; a value the core refuses (a language that
+    is no ISO 639-1 code, a window ending before it starts) raises a ``StoredDataError``
+    naming the interpreter and the field."""
+    try:
+        return core.Interpreter(
+            id=interpreter.code,
+            languages=list(interpreter.languages),
+            availability=interpreter.availability,
+        )
+    except ValidationError as error:
+        raise interpreter_error(
+            error, code=interpreter.code, event_id=interpreter.event_id, row_id=interpreter.pk
         ) from None
 
 
@@ -216,7 +235,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
             id=event.code,
             name=event.name,
             timezone=event.timezone,
-            sessions=[session_from_row(s, zone=zone) for s in Session.objects.filter(event=event)],
+            sessions=[stored_session(s, zone=zone) for s in Session.objects.filter(event=event)],
             tables=event.tables,
             online_rooms=event.online_rooms,
             match_across_groups=event.match_across_groups,
@@ -234,12 +253,7 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
             )
             for requester, recipient, weight, status, mandatory, allowed in requests
         ],
-        interpreters=[
-            core.Interpreter(
-                id=i.code, languages=list(i.languages), availability=_windows(i.availability)
-            )
-            for i in Interpreter.objects.filter(event=event)
-        ],
+        interpreters=[core_interpreter(i) for i in Interpreter.objects.filter(event=event)],
         meetings=meetings_of(event, published_only=True) if published else None,
         outcomes=_outcomes(event, zone) if with_results else None,
     )
@@ -248,14 +262,19 @@ def export_event(event: Event, *, with_results: bool = True) -> core.Event:
 def export_schedule(event: Event) -> core.Schedule:
     """The current schedule (published and draft meetings) with the meetings left out, and why."""
     unscheduled = UnscheduledMeeting.objects.filter(event=event).values_list(
-        "a_id", "b_id", "reason"
+        "a_id", "b_id", "reason", "message"
     )
     organizations = _codes(Participation, event)
     return core.Schedule(
         event=event.code,
         meetings=meetings_of(event, published_only=False),
         unscheduled=[
-            core.UnscheduledMeeting(a=organizations[a], b=organizations[b], reason=reason)
-            for a, b, reason in unscheduled
+            core.UnscheduledMeeting(
+                a=organizations[a],
+                b=organizations[b],
+                reason=Message.from_json(message).render() if message else reason,
+                message=Message.from_json(message) if message else None,
+            )
+            for a, b, reason, message in unscheduled
         ],
     )

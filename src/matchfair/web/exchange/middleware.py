@@ -1,16 +1,34 @@
 """Pages that read the event as ``core`` objects (the event file, the reports, a run's
-start) answer a stored value the core refuses with a page that names the organization
-and the field and links to where it is fixed, not with a server error."""
+start) answer a stored value the core refuses with a page that names the row and the
+field and links to where it is fixed, not with a server error."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from matchfair.web.events.stored_data import StoredRow
 from matchfair.web.exchange.errors import StoredDataError
 
 CONFLICT = 409
+
+
+def _fix_link(error: StoredDataError) -> tuple[str, str]:
+    """Where the row is fixed, and the words of the link there: interpreters have no
+    organizer page, so theirs is the administration's."""
+    if error.row is StoredRow.SESSION:
+        return reverse("orga:edit_session", args=[error.event_id, error.row_id]), _(
+            "Edit the session"
+        )
+    if error.row is StoredRow.INTERPRETER:
+        return reverse("admin:events_interpreter_change", args=[error.row_id]), _(
+            "Edit the interpreter (administration)"
+        )
+    return reverse("orga:edit_organization", args=[error.event_id, error.row_id]), _(
+        "Edit the organization"
+    )
 
 
 class StoredDataErrorMiddleware:
@@ -23,12 +41,10 @@ class StoredDataErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, StoredDataError):
             return None
-        edit_url = reverse(
-            "orga:edit_organization", args=[exception.event_id, exception.participation_id]
-        )
+        edit_url, edit_label = _fix_link(exception)
         return render(
             request,
             "_stored_data_error.html",
-            {"message": str(exception), "edit_url": edit_url},
+            {"message": str(exception), "edit_url": edit_url, "edit_label": edit_label},
             status=CONFLICT,
         )

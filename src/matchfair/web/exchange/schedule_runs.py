@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from matchfair import core
-from matchfair.scheduling import ReleasedMeeting
+from matchfair.scheduling import (
+    ReleasedMeeting,
+    ScheduleOutcome,
+    build_problem,
+    schedule_quality,
+    weight_bound,
+)
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Interpreter, Session
 from matchfair.web.exchange.from_database import export_event, export_schedule, meetings_of
@@ -60,13 +66,43 @@ def store_schedule(
     )
     unscheduled = [
         UnscheduledMeeting(
-            event=event, a=participations[u.a], b=participations[u.b], reason=u.reason
+            event=event,
+            a=participations[u.a],
+            b=participations[u.b],
+            reason=u.reason,
+            message=u.message.as_json() if u.message else None,
         )
         for u in fitted.schedule.unscheduled
     ]
     runs.store_run(event=event, meetings=rows, unscheduled=unscheduled, released=released or ())
     runs.check_stored(current=fitted.current, stored=export_schedule(event))
     return fitted
+
+
+def run_quality(stored: runs.FittedSchedule, outcome: ScheduleOutcome) -> dict[str, object]:
+    """The stored schedule's quality as ``matchfair schedule`` prints it, kept with the run.
+
+    Measured on what was stored (the result fitted to the event as it is now) against
+    the same event; the engine's "proven optimal" holds only when nothing was left out.
+    """
+    quality = schedule_quality(stored.current, stored.schedule)
+    bound = weight_bound(build_problem(stored.current).problem, quality.mandatory)
+    intact = not stored.left_out
+    return {
+        "meetings": quality.meetings,
+        "requested": quality.requested,
+        "weight": quality.weight,
+        "requested_weight": quality.requested_weight,
+        "mandatory": quality.mandatory,
+        "requested_mandatory": quality.requested_mandatory,
+        "breaks": quality.breaks,
+        "idle": quality.idle,
+        "bound": bound.value,
+        "bound_method": bound.method,
+        "ratio": quality.weight / bound.value if bound.value else 1.0,
+        "weight_proven_optimal": intact and outcome.weight_proven_optimal,
+        "breaks_proven_optimal": intact and outcome.breaks_proven_optimal,
+    }
 
 
 @transaction.atomic
@@ -79,7 +115,7 @@ def store_recommendations(event: Event, recommendations: core.Recommendations) -
             participation=participations[code],
             partner=participations[item.partner],
             score=item.score,
-            reasons=list(item.reasons),
+            reasons=[message.as_json() for message in item.messages] or list(item.reasons),
             rank=rank,
         )
         for code, items in recommendations.recommendations.items()

@@ -22,6 +22,7 @@ from matchfair.web.directory.domain.identity import (
     find_or_create_organizations,
 )
 from matchfair.web.directory.models import Opportunity, Organization, Participation
+from matchfair.web.events.domain.slugs import create_with_slug
 from matchfair.web.events.models import Event, Interpreter, Series, Session
 from matchfair.web.exchange import outcomes as outcome_records
 from matchfair.web.meetings.models import Meeting, MeetingRequest
@@ -49,6 +50,7 @@ def participation_from(
         event=event,
         organization=organization,
         code=source.id,
+        nace=list(source.nace),
         sectors=list(source.sectors),
         languages=list(source.languages),
         attendance=source.attendance,
@@ -71,6 +73,7 @@ def opportunity_from(
         type=source.type,
         title=source.title,
         description=source.description,
+        nace=list(source.nace),
         sectors=list(source.sectors),
         position=position,
     )
@@ -283,14 +286,18 @@ def import_event(
 ) -> Event:
     """Create a new event from an event file; a failure leaves the database as it was.
 
+    Its slug is the file's ``event.id``, suffixed (``-2``) when another event has it.
+
     ``standing``: what the importer answers for (``directory.domain.identity``); by default
     nothing, so that only entries no event uses are reused. The command line passes the
     operator's, who holds the database itself.
     """
     info = document.event
-    event = Event.objects.create(
+    # The file's id, or the next free one when another event has it (``slugs``).
+    event = create_with_slug(
+        base=info.id,
+        typed=False,
         series=series,
-        code=info.id,
         name=info.name,
         timezone=info.timezone,
         tables=info.tables,

@@ -52,8 +52,14 @@ def _sheet(
 
 
 def _organizations(event: Event) -> Iterator[list[object]]:
-    participations = Participation.objects.filter(event=event).select_related("organization")
+    participations = (
+        Participation.objects.filter(event=event)
+        .select_related("organization")
+        .prefetch_related("organization__delegates__user")
+    )
     for p in participations.iterator(chunk_size=CHUNK_SIZE):
+        # The columns the spreadsheet import reads back as contacts (``spreadsheets.contacts``).
+        people = [delegate.user for delegate in p.organization.delegates.all()]
         yield [
             p.code,
             p.organization.name,
@@ -65,6 +71,8 @@ def _organizations(event: Event) -> Iterator[list[object]]:
             p.delegates,
             p.group or "",
             p.description or "",
+            "; ".join(user.get_full_name() or user.email for user in people),
+            "; ".join(user.email for user in people),
         ]
 
 
@@ -131,6 +139,8 @@ def write_event_workbook(event: Event, target: BinaryIO) -> None:
             _("Parallel meetings"),
             _("Group"),
             _("Profile"),
+            _("Contact person"),
+            _("Contact e-mail"),
         ],
         _organizations(event),
     )

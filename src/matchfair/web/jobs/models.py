@@ -28,8 +28,17 @@ class Job(models.Model):
     )
     progress = models.FloatField(_("progress"), default=0.0)
     message = models.CharField(_("message"), max_length=500, blank=True)
+    # What a finished run did, as a message (``matchfair.web.stored_text``) written in
+    # each reader's language; ``message`` keeps the words of the starter's language.
+    result = models.JSONField(null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     options = models.JSONField(_("options"), default=dict, blank=True)
+    quality = models.JSONField(
+        _("schedule quality"),
+        null=True,
+        blank=True,
+        help_text=_("A scheduler run's figures, as the command line prints them."),
+    )
     # The worker has no request: it writes progress and messages in the language of
     # the person who started the run, as that person's page was then.
     language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
@@ -66,6 +75,11 @@ class Job(models.Model):
     @property
     def percent(self) -> int:
         return round(self.progress * 100)
+
+    @property
+    def stored_message(self) -> dict | str:
+        """What to show in the reader's language: the result's message, else the words."""
+        return self.result or self.message
 
 
 class WorkerBeat(models.Model):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
@@ -26,16 +25,21 @@ from matchfair.matching import (
     save_state,
 )
 from matchfair.scheduling import SolveOptions, schedule_event
+from matchfair.web import stored_text
 from matchfair.web.exchange.from_database import export_event, meetings_of
-from matchfair.web.exchange.schedule_runs import store_recommendations, store_schedule
+from matchfair.web.exchange.schedule_runs import (
+    run_quality,
+    store_recommendations,
+    store_schedule,
+)
 from matchfair.web.jobs.domain import states
 from matchfair.web.jobs.heartbeat import heartbeat
 from matchfair.web.jobs.models import Job
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
-Runner = Callable[[Job, core.ProgressCallback], str]
+Runner = Callable[[Job, core.ProgressCallback], stored_text.Stored]
 """A kind of job: given the job and where to report progress, it stores its results
-and returns what it did in words."""
+and returns what it did, as a message each reader reads in their language."""
 
 RECOMMENDATIONS_PER_ORGANIZATION = 10
 
@@ -52,7 +56,7 @@ def phase_label(phase: str) -> str:
     return str(PHASE_LABELS.get(phase, phase))
 
 
-def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
+def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
     """Schedule the accepted requests, keeping the published meetings where they are.
 
     A published meeting the scheduler cannot keep fails the run (``store_schedule``
@@ -67,10 +71,11 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     )
 
     def on_progress(progress: core.Progress) -> None:
-        words = _("%(phase)s: %(meetings)d meetings placed") % {
-            "phase": phase_label(progress.phase),
-            "meetings": progress.meetings,
-        }
+        words = ngettext(
+            "%(phase)s: %(meetings)d meeting placed",
+            "%(phase)s: %(meetings)d meetings placed",
+            progress.meetings,
+        ) % {"phase": phase_label(progress.phase), "meetings": progress.meetings}
         report(replace(progress, message=words))
 
     outcome = schedule_event(
@@ -82,33 +87,40 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> str:
     stored = store_schedule(
         event, outcome.schedule, read=document, kept=published, released=outcome.released
     )
+    job.quality = run_quality(stored, outcome)
+    job.save(update_fields=["quality"])
     # A kept meeting may have another interpreter or table: its delegates are told.
     notify_agenda_changes_on_commit(event=event)
-    message = ngettext(
-        "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
-        "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
-        len(stored.schedule.meetings),
-    ) % {
-        "scheduled": len(stored.schedule.meetings),
-        "unscheduled": len(stored.schedule.unscheduled),
-    }
+    parts = [
+        stored_text.ngettext(
+            "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
+            "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
+            len(stored.schedule.meetings),
+            scheduled=len(stored.schedule.meetings),
+            unscheduled=len(stored.schedule.unscheduled),
+        )
+    ]
     if stored.left_out:
-        message += " " + ngettext(
-            "%(count)d meeting was left out: its request was withdrawn or an organization "
-            "removed while the scheduler ran.",
-            "%(count)d meetings were left out: their requests were withdrawn or organizations "
-            "removed while the scheduler ran.",
-            len(stored.left_out),
-        ) % {"count": len(stored.left_out)}
+        parts.append(
+            stored_text.ngettext(
+                "%(count)d meeting was left out: its request was withdrawn or an organization "
+                "removed while the scheduler ran.",
+                "%(count)d meetings were left out: their requests were withdrawn or organizations "
+                "removed while the scheduler ran.",
+                len(stored.left_out),
+            )
+        )
     if stored.accepted_meanwhile:
-        message += " " + ngettext(
-            "%(count)d request accepted while the scheduler ran is listed as not scheduled; "
-            "run the scheduler again to place it.",
-            "%(count)d requests accepted while the scheduler ran are listed as not scheduled; "
-            "run the scheduler again to place them.",
-            stored.accepted_meanwhile,
-        ) % {"count": stored.accepted_meanwhile}
-    return message
+        parts.append(
+            stored_text.ngettext(
+                "%(count)d request accepted while the scheduler ran is listed as not scheduled; "
+                "run the scheduler again to place it.",
+                "%(count)d requests accepted while the scheduler ran are listed as not "
+                "scheduled; run the scheduler again to place them.",
+                stored.accepted_meanwhile,
+            )
+        )
+    return stored_text.sentences(parts)
 
 
 def ranking_state_path(event_pk: int) -> Path:
@@ -116,7 +128,7 @@ def ranking_state_path(event_pk: int) -> Path:
     return default_cache_dir() / "rankings" / f"event-{event_pk}.npz"
 
 
-def run_recommender(job: Job, report: core.ProgressCallback) -> str:
+def run_recommender(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
     """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME).
 
     After a few organizations changed, the run is a refresh: only their texts are
@@ -142,22 +154,23 @@ def run_recommender(job: Job, report: core.ProgressCallback) -> str:
     # Saved once the result is stored, so the state never runs ahead of the database.
     save_state(outcome.state, path)
     organizations = len(recommendations.recommendations)
-    message = ngettext(
+    summary = stored_text.ngettext(
         "%(recommendations)s for %(organizations)d organization.",
         "%(recommendations)s for %(organizations)d organizations.",
         organizations,
-    ) % {
-        "recommendations": ngettext("%(count)d recommendation", "%(count)d recommendations", stored)
-        % {"count": stored},
-        "organizations": organizations,
-    }
-    if outcome.refreshed is not None:
-        message += " " + ngettext(
-            "Only %(count)d list could change since the last run and was ranked again.",
-            "Only %(count)d lists could change since the last run and were ranked again.",
-            len(outcome.refreshed),
-        ) % {"count": len(outcome.refreshed)}
-    return message
+        recommendations=stored_text.ngettext(
+            "%(count)d recommendation", "%(count)d recommendations", stored
+        ),
+        organizations=organizations,
+    )
+    if outcome.refreshed is None:
+        return summary
+    return stored_text.ngettext(
+        "%(summary)s Only %(count)d list could change since the last run and was ranked again.",
+        "%(summary)s Only %(count)d lists could change since the last run and were ranked again.",
+        len(outcome.refreshed),
+        summary=summary,
+    )
 
 
 RUNNERS: dict[str, Runner] = {
@@ -178,9 +191,9 @@ def run_job(job_id: int) -> Job:
         return job
     try:
         with heartbeat(job), translation.override(job.language), use_language(job.language):
-            message = RUNNERS[job.kind](job, states.progress_writer(job=job))
+            result = RUNNERS[job.kind](job, states.progress_writer(job=job))
+            # Written while the starter's language is active: the words ``message`` keeps.
+            states.succeed(job=job, result=result)
     except Exception as error:
         states.fail(job=job, error=error)
-    else:
-        states.succeed(job=job, message=message)
     return job

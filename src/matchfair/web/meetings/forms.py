@@ -40,9 +40,41 @@ class TailorMadeForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    slot = forms.ChoiceField(label=_("New slot"))
-    location = forms.CharField(label=_("Table"), max_length=200, required=False)
+    """A slot and a table (or online room), both chosen from the event's own."""
 
-    def __init__(self, slots: list[tuple[str, str]], *args: object, **kwargs: object) -> None:
+    slot = forms.ChoiceField(label=_("New slot"))
+    location = forms.ChoiceField(label=_("Table"))
+
+    def __init__(
+        self,
+        slots: list[tuple[str, str]],
+        locations: list[str],
+        *args: object,
+        online: bool = False,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["slot"].choices = slots
+        self.fields["location"].choices = [(name, name) for name in locations]
+        if online:
+            self.fields["location"].label = _("Online room")
+
+
+class PlaceForm(forms.Form):
+    """One free slot and table (or room), offered grouped by slot: nothing else can be chosen."""
+
+    place = forms.ChoiceField(label=_("Slot and table"))
+
+    def __init__(
+        self, places: list[tuple[str, str, list[str]]], *args: object, **kwargs: object
+    ) -> None:
+        """``places``: (slot key, slot label, free tables) for each free slot."""
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["place"].choices = [
+            (label, [(f"{key}@{name}", name) for name in names]) for key, label, names in places
+        ]
+
+    def chosen(self) -> tuple[str, str]:
+        """The slot key and the table of the valid choice."""
+        key, _at, location = self.cleaned_data["place"].partition("@")
+        return key, location

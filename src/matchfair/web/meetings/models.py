@@ -90,7 +90,10 @@ class UnscheduledMeeting(models.Model):
     )
     a = models.ForeignKey("directory.Participation", on_delete=models.CASCADE, related_name="+")
     b = models.ForeignKey("directory.Participation", on_delete=models.CASCADE, related_name="+")
+    # The reason as written when stored (rows before #13 have only this); ``message``
+    # is the engine's message, written in each reader's language (``stored_text``).
     reason = models.TextField(_("reason"))
+    message = models.JSONField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -98,6 +101,11 @@ class UnscheduledMeeting(models.Model):
             "position",
             "id",
         )
+
+    @property
+    def stored_reason(self) -> dict | str:
+        """The reason to write in the reader's language: the message, else the old text."""
+        return self.message or self.reason
 
 
 class Recommendation(models.Model):

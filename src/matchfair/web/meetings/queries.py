@@ -9,17 +9,23 @@ one table or one organization at a time).
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from matchfair import core
 from matchfair.web.directory.models import Participation
-from matchfair.web.events.core_sessions import session_from_row
+from matchfair.web.events.core_sessions import stored_session
 from matchfair.web.events.models import AgendaItem, Event, Session
-from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendation
+from matchfair.web.meetings.models import (
+    Meeting,
+    MeetingRequest,
+    Recommendation,
+    UnscheduledMeeting,
+)
 
 ONLINE = "online"
 
@@ -40,7 +46,7 @@ def slot_key(session: Session, index: int) -> str:
 
 def session_slots(session: Session) -> list[core.Slot]:
     """The slots of a stored session, as the scheduler cuts it (times as stored, in UTC)."""
-    return core.session_slots(session_from_row(session))
+    return core.session_slots(stored_session(session))
 
 
 def _meetings(event: Event, published_only: bool) -> QuerySet[Meeting]:
@@ -85,6 +91,26 @@ def meetings_in_slot(
     """The slot's meetings, tables in natural order, online meetings last."""
     meetings = with_parties(_meetings(event, published_only).filter(start=start))
     return sorted(meetings, key=lambda m: (m.online, table_order(m.location)))
+
+
+def event_locations(event: Event, *, online: bool) -> list[str]:
+    """The event's own tables (or online rooms), named as the scheduler names them.
+
+    An event with a number of tables has exactly ``table-1`` to ``table-N``; one without
+    a limit has the tables its busiest slot uses plus one free table, and any name a
+    stored meeting already holds, so a move can always keep a meeting where it is.
+    """
+    prefix = "room" if online else "table"
+    capacity = event.online_rooms if online else event.tables
+    meetings = Meeting.objects.filter(event=event, online=online)
+    if capacity is not None:
+        return [f"{prefix}-{number}" for number in range(1, capacity + 1)]
+    busiest = max(
+        meetings.values("start").annotate(n=Count("id")).values_list("n", flat=True), default=0
+    )
+    names = {f"{prefix}-{number}" for number in range(1, busiest + 2)}
+    names |= set(meetings.exclude(location=None).values_list("location", flat=True))
+    return sorted(names, key=table_order)
 
 
 def locations(event: Event, *, published_only: bool = False) -> list[str]:
@@ -214,3 +240,101 @@ def suggested_pairs(event: Event, count: int = 20) -> list[SuggestedPair]:
         if len(pairs) == count:
             break
     return pairs
+
+
+@dataclass(frozen=True)
+class UnplacedRequest:
+    """An accepted request that no meeting of the schedule carries out.
+
+    ``reason`` is why the latest scheduler run left it out, as stored (a message to
+    write in the reader's language, or an old row's text); None when no run has tried
+    since it was accepted (it was accepted after the last run).
+    """
+
+    request: MeetingRequest
+    reason: dict | str | None
+
+
+def _pair(a_id: int, b_id: int) -> frozenset[int]:
+    return frozenset((a_id, b_id))
+
+
+def _stored_reasons(rows: QuerySet[UnscheduledMeeting]) -> dict[frozenset[int], dict | str]:
+    """Each pair's reason as ``UnscheduledMeeting.stored_reason`` gives it, read without rows."""
+    return {
+        _pair(a, b): message or reason
+        for a, b, message, reason in rows.values_list("a", "b", "message", "reason")
+    }
+
+
+def unplaced_of(event: Event, requests: Iterable[MeetingRequest]) -> dict[int, UnplacedRequest]:
+    """Which of ``requests`` are accepted but on no agenda, by request id (two queries).
+
+    The pages that list requests mark these, so that "accepted" never hides a
+    meeting that will not take place.
+    """
+    accepted = [r for r in requests if r.status == MeetingRequest.Status.ACCEPTED]
+    if not accepted:
+        return {}
+    parties = {r.requester_id for r in accepted} | {r.recipient_id for r in accepted}
+    near = Q(a_id__in=parties) | Q(b_id__in=parties)
+    met = {_pair(a, b) for a, b in Meeting.objects.filter(near, event=event).values_list("a", "b")}
+    reasons = _stored_reasons(UnscheduledMeeting.objects.filter(near, event=event))
+    return {
+        r.pk: UnplacedRequest(r, reasons.get(_pair(r.requester_id, r.recipient_id)))
+        for r in accepted
+        if _pair(r.requester_id, r.recipient_id) not in met
+    }
+
+
+def mark_unplaced(event: Event, requests: Iterable[MeetingRequest]) -> list[MeetingRequest]:
+    """The requests, each with ``unplaced`` set: its ``UnplacedRequest``, or None when it is
+    not an accepted request left off the schedule (what the request lists show)."""
+    rows = list(requests)
+    found = unplaced_of(event, rows)
+    for row in rows:
+        row.unplaced = found.get(row.pk)  # type: ignore[attr-defined]
+    return rows
+
+
+def unplaced_requests(event: Event) -> list[UnplacedRequest]:
+    """Every accepted request of the event on no agenda, one per pair, in request order.
+
+    The database finds them (a request without a meeting of its pair): the schedule
+    page of a 2,000-organization event holds about 10,000 accepted requests, and only
+    the few left unplaced are loaded as rows.
+    """
+    # Two lookups, one per direction, on the sides alone (a participation is of one
+    # event): each uses the index on the meeting's first side. With an OR, or with the
+    # event in the lookup, SQLite scans the event's meetings per request (15-20 s).
+    forward = Meeting.objects.filter(a=OuterRef("requester"), b=OuterRef("recipient"))
+    backward = Meeting.objects.filter(a=OuterRef("recipient"), b=OuterRef("requester"))
+    rows = (
+        MeetingRequest.objects.filter(event=event, status=MeetingRequest.Status.ACCEPTED)
+        .filter(~Exists(forward), ~Exists(backward))
+        .select_related("requester__organization", "recipient__organization")
+    )
+    open_requests: dict[frozenset[int], MeetingRequest] = {}
+    for row in rows:
+        open_requests.setdefault(_pair(row.requester_id, row.recipient_id), row)
+    if not open_requests:
+        return []
+    reasons = _stored_reasons(UnscheduledMeeting.objects.filter(event=event))
+    return [UnplacedRequest(row, reasons.get(pair)) for pair, row in open_requests.items()]
+
+
+def unplaced_for(participation: Participation) -> list[tuple[Participation, UnplacedRequest]]:
+    """The partner and the unplaced request of each accepted request of one organization
+    that is on no agenda: what its agenda page lists under the meetings."""
+    requests = MeetingRequest.objects.filter(
+        Q(requester=participation) | Q(recipient=participation),
+        status=MeetingRequest.Status.ACCEPTED,
+    ).select_related("requester__organization", "recipient__organization")
+    found: dict[int, tuple[Participation, UnplacedRequest]] = {}
+    for item in unplaced_of(participation.event, requests).values():
+        request = item.request
+        partner = (
+            request.recipient if request.requester_id == participation.pk else request.requester
+        )
+        found.setdefault(partner.pk, (partner, item))
+    return list(found.values())

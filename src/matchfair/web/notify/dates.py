@@ -6,7 +6,7 @@ international event's readers are not American by default. Every time printed in
 PDF or an e-mail carries its zone, so a reader never has to guess which clock it is.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt
 from django.utils import timezone, translation
@@ -38,6 +38,30 @@ def clock(moment: datetime, language: str | None = None) -> str:
     """The time of day in the current time zone: "14:15"."""
     local = _local(moment)
     return format_time(local, "short", tzinfo=local.tzinfo, locale=babel_locale(language))
+
+
+def day_and_clock(moment: datetime, language: str | None = None) -> str:
+    """Weekday, date and time in the current time zone: "Mon 18 Nov 14:15"."""
+    return f"{day(moment, language)} {clock(moment, language)}"
+
+
+def calendar_date(value: date | datetime, language: str | None = None) -> str:
+    """A date with its year, for what may lie in another year: "18 Nov 2024", "2024年11月18日".
+
+    A ``datetime`` is read in the current time zone first; a ``date`` is taken as it is.
+    """
+    shown = _local(value).date() if isinstance(value, datetime) else value
+    return format_date(shown, "medium", locale=babel_locale(language))
+
+
+def stamp(moment: datetime, language: str | None = None) -> str:
+    """When something was done, with its year: "18 Nov 2024 14:15"."""
+    return f"{calendar_date(moment, language)} {clock(moment, language)}"
+
+
+def zone_label() -> str:
+    """The name of the current time zone, for a label beside times: "Asia/Shanghai"."""
+    return timezone.get_current_timezone_name()
 
 
 def offset(moment: datetime, language: str | None = None) -> str:

@@ -61,14 +61,22 @@ class PersonalSettings(models.Model):
 
     An empty ``timezone`` means the person has not chosen one: they see their event's
     clock (``notify.domain.personal.zone_of``), which follows the event if it moves.
+    ``zone_asked``: an online participant was offered their browser's zone and answered
+    (took it or kept the event's), so the portal never asks again. ``language_known``:
+    the language was chosen (sign-up, Settings, the language menu) or taken from the
+    browser at the first sign-in; until then e-mails use the site's default language.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_settings"
     )
     timezone = models.CharField(_("time zone"), max_length=64, blank=True, default="")
+    zone_asked = models.BooleanField(_("asked for the browser's time zone"), default=False)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    language_known = models.BooleanField(
+        _("language chosen or taken from the browser"), default=False
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token)
 
@@ -92,13 +100,20 @@ class RequestNote(models.Model):
 
 
 class Notification(models.Model):
-    """A message in a person's portal inbox (also sent by email)."""
+    """A message in a person's portal inbox (also sent by email).
+
+    ``message`` is the catalog message and its values (``matchfair.web.stored_text``),
+    written in the reader's language whenever the inbox is read; ``text`` is what the
+    recipient's language made of it when sent, and the whole notification of rows
+    stored before messages were (their only text).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("text"))
+    message = models.JSONField(null=True, blank=True)
     link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -106,6 +121,11 @@ class Notification(models.Model):
     class Meta:
         ordering = ("-created_at", "-id")
         indexes = (models.Index(fields=["user", "read_at"]),)
+
+    @property
+    def stored_text(self) -> dict | str:
+        """What to write in the reader's language: the message, else the old row's text."""
+        return self.message or self.text
 
 
 class AgendaDigest(models.Model):

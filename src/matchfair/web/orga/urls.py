@@ -12,14 +12,18 @@ from matchfair.web.orga.views import (
     jobs,
     meeting_outcomes,
     meeting_requests,
+    opportunities,
     organization_edits,
     organizations,
     people,
+    placement,
     portal_rules,
     programme,
     programme_edits,
+    recommendations,
     schedule_review,
     spreadsheet_import,
+    unowned_events,
 )
 
 app_name = "orga"
@@ -31,6 +35,7 @@ urlpatterns = [
     path("events/import/", event_pages.import_event_file, name="import_event_file"),
     path(EVENT, event_pages.dashboard, name="event"),
     path(f"{EVENT}settings/", event_pages.event_settings, name="event_settings"),
+    path(f"{EVENT}organizer/", unowned_events.assign_organizer, name="assign_organizer"),
     path(f"{EVENT}portal/", portal_rules.portal_rules, name="portal_rules"),
     path(f"{EVENT}people/", people.people, name="event_people"),
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
@@ -72,7 +77,13 @@ urlpatterns = [
         organizations.merge,
         name="merge_organization",
     ),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/recommendations/",
+        recommendations.participant_recommendations,
+        name="participant_recommendations",
+    ),
     path(f"{EVENT}organizations/invite/", organizations.invite, name="invite"),
+    path(f"{EVENT}opportunities/", opportunities.opportunity_list, name="opportunities"),
     path(
         f"{EVENT}organizations/import/",
         spreadsheet_import.upload,
@@ -89,6 +100,11 @@ urlpatterns = [
         f"{EVENT}schedule/meetings/<int:meeting_id>/move/",
         schedule_review.move,
         name="move_meeting",
+    ),
+    path(
+        f"{EVENT}schedule/requests/<int:request_id>/place/",
+        placement.place,
+        name="place_request",
     ),
     path(f"{EVENT}schedule/publish/", schedule_review.publish, name="publish"),
     path(f"{EVENT}jobs/", jobs.job_list, name="jobs"),

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 
+from matchfair.web.directory.languages import country_name
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.queries import country_codes_of, opportunities_of, participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.search_index import search_partners
-from matchfair.web.portal.languages import country_name
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Filters:
     """The catalog's filters; an empty value does not filter."""
 
     country: str = ""
+    section: str = ""
     sector: str = ""
     kind: str = ""
     direction: str = ""
@@ -48,6 +49,7 @@ def filtered(event: Event, filters: Filters) -> QuerySet[Participation]:
         attendance=filters.attendance,
         offering=opportunities if filters.direction or filters.type else None,
         sector=filters.sector,
+        section=filters.section,
     )
     return participations.prefetch_related(
         Prefetch("opportunities", queryset=opportunities, to_attr="shown_opportunities")

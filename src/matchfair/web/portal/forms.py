@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from matchfair.web.directory.forms import COUNTRIES
+from matchfair.web.directory.forms import COUNTRIES, KeywordsField, SectionsField
+from matchfair.web.directory.languages import country_name
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.validation import (
     validate_languages,
@@ -16,7 +17,6 @@ from matchfair.web.directory.validation import (
 )
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH
 from matchfair.web.notify.models import PersonalSettings
-from matchfair.web.portal.languages import country_name
 from matchfair.web.security.one_line import validate_one_line
 
 TIME_ZONES = sorted((zone, zone.replace("_", " ")) for zone in available_timezones())
@@ -66,9 +66,8 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Who you are and what you look for, in any language."),
     )
-    sectors = forms.CharField(
-        label=_("Sectors"), required=False, help_text=_("Separated by commas.")
-    )
+    nace = SectionsField()
+    sectors = KeywordsField()
     languages = forms.CharField(
         label=_("Languages you speak"),
         required=False,
@@ -90,9 +89,8 @@ class OpportunityForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    sectors = forms.CharField(
-        label=_("Sectors"), required=False, help_text=_("Separated by commas.")
-    )
+    nace = SectionsField()
+    sectors = KeywordsField()
 
     def clean_sectors(self) -> list[str]:
         return validate_opportunity_sectors(_words(self.cleaned_data["sectors"]))

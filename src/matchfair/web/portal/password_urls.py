@@ -9,8 +9,8 @@ makes the browser a known device (``security.trusted_devices``).
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from matchfair.web.portal.views.password_set import PasswordSetView
 from matchfair.web.security.reset_limits import LimitedPasswordResetView
-from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
 
 
 def _page(view: type, name: str, **options: object) -> object:
@@ -36,11 +36,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        _page(
-            TrustingPasswordResetConfirmView,
-            "password_reset_confirm",
-            success_url=reverse_lazy("portal:password_reset_complete"),
-        ),
+        _page(PasswordSetView, "password_reset_confirm"),
         name="password_reset_confirm",
     ),
     path(

@@ -17,7 +17,7 @@ from matchfair.web.portal.views import (
     requests,
     signup,
 )
-from matchfair.web.security.trusted_devices import TrustingPasswordResetConfirmView
+from matchfair.web.portal.views.password_set import PasswordSetView
 
 app_name = "portal"
 
@@ -27,9 +27,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "welcome/<uidb64>/<token>/",
-        TrustingPasswordResetConfirmView.as_view(
-            template_name="portal/welcome.html", success_url="/login/"
-        ),
+        PasswordSetView.as_view(template_name="portal/welcome.html"),
         name="welcome",
     ),
     *password_urls.urlpatterns,
@@ -39,6 +37,8 @@ urlpatterns = [
     path("my/", account.my_events, name="my_events"),
     path("my/settings/", account.personal_settings, name="settings"),
     path("my/settings/calendar/", account.renew_calendar, name="renew_calendar"),
+    path("my/settings/zone/", account.answer_zone, name="answer_zone"),
+    path("my/language/", account.switch_language, name="switch_language"),
     path("my/notifications/", account.notifications, name="notifications"),
     path("my/<int:participation_id>/profile/", profile.profile, name="profile"),
     path(

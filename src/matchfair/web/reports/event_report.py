@@ -11,7 +11,8 @@ from decimal import Decimal
 from babel.lists import format_list
 from django.utils.translation import gettext as _
 
-from matchfair.core import Agreement, Event
+from matchfair.core import SECTION_CODES, Agreement, Event, section_name
+from matchfair.i18n import use_language
 from matchfair.outcomes import (
     EventFigures,
     RateTable,
@@ -67,7 +68,14 @@ def _count_bars(counts: dict[str, int], names: dict[str, str], locale: str) -> l
     ]
 
 
-def _charts(figures: EventFigures, locale: str) -> list[Chart]:
+def _section_names(codes: dict[str, int], language: ReportLanguage) -> dict[str, str]:
+    """Each section as ``"D · <name>"`` in the report's language (the core's catalog)."""
+    with use_language(language.django):
+        return {code: f"{code} · {section_name(code)}" for code in codes if code in SECTION_CODES}
+
+
+def _charts(figures: EventFigures, language: ReportLanguage) -> list[Chart]:
+    locale = language.babel
     countries = {
         code: str(labels.UNSPECIFIED_COUNTRY)
         if code == "unspecified"
@@ -79,6 +87,10 @@ def _charts(figures: EventFigures, locale: str) -> list[Chart]:
         bar_chart(
             _("Participants by kind"),
             _count_bars(figures.by_kind, _names(labels.ORGANIZATION_KINDS), locale),
+        ),
+        bar_chart(
+            _("Participants by sector (NACE section)"),
+            _count_bars(figures.by_section, _section_names(figures.by_section, language), locale),
         ),
         bar_chart(
             _("From meeting requests to agreements"),
@@ -151,7 +163,7 @@ def event_report(event: Event, language: ReportLanguage, rates: RateTable | None
         event_name=figures.event_name,
         dates=day_span(figures.first_day, figures.last_day, locale),
         sentences=press_sentences(figures, total, language),
-        charts=_charts(figures, locale),
+        charts=_charts(figures, language),
         agreements=[_agreement_row(agreement, event, locale) for agreement in agreements],
         investment=[
             AmountRow(label=currency, amount=money(amount, currency, locale))

@@ -23,7 +23,7 @@ from matchfair.web.access.models import EventViewer
 from matchfair.web.accounts.welcome import welcome_path
 from matchfair.web.audit.services import record
 from matchfair.web.events.models import Event
-from matchfair.web.events.rules import own_participation
+from matchfair.web.events.rules import may_assign_first_organizer, own_participation
 
 
 class GrantedRole(StrEnum):
@@ -157,3 +157,44 @@ def withdraw_role(
     else:
         EventViewer.objects.filter(event=event, user=user).delete()
     record(event, f"role.{role}.withdrawn", user, f"{_display(user)} <{user.email}>")
+
+
+@transaction.atomic
+def assign_first_organizer(
+    *, event: Event, username: str, by: AbstractBaseUser
+) -> AbstractBaseUser:
+    """Give an event nobody organizes (a ``matchfair import``) its first organizer.
+
+    Only a staff user may, and only while the event has none: from then on its
+    organizers manage its people. The organizer is an existing organizer's account,
+    named by user name or e-mail address; the assignment is audited.
+    """
+    # Two staff users assigning at once: the second waits and finds the first's organizer.
+    list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk", flat=True))
+    if not may_assign_first_organizer(by, event):
+        raise RoleError(_("This event has an organizer already; ask them for a role."))
+    users = get_user_model().objects.filter(
+        Q(username=username.strip()) | Q(email__iexact=username.strip())
+    )
+    found = list(users[:2])
+    if len(found) != 1:
+        raise RoleError(
+            _("There is no account %(user)s.") % {"user": username}
+            if not found
+            else _("%(user)s names several accounts; give the user name.") % {"user": username}
+        )
+    user = found[0]
+    if not (user.is_staff or user.is_superuser) or getattr(user, "delegate", None) is not None:
+        raise RoleError(
+            _("%(user)s is not an organizer's account; an administrator can make it one.")
+            % {"user": user.get_username()}
+        )
+    event.organizers.add(user)
+    record(
+        event,
+        "role.organizer.assigned",
+        user,
+        _("%(user)s assigned as the first organizer by %(by)s")
+        % {"user": _display(user), "by": _display(by)},
+    )
+    return user

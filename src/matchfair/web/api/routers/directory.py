@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from matchfair.core import SECTION_CODES, normalize_keyword, section_name
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
@@ -17,6 +18,21 @@ from matchfair.web.directory.queries import opportunities_of, participations_of
 from matchfair.web.meetings.rules import contact_partners, may_see_contacts
 
 router = Router(tags=["directory"])
+
+
+class SectionOut(Schema):
+    """A NACE Rev. 2 section: its letter, and its name in the request's language."""
+
+    code: str
+    label: str
+
+
+def _sections(codes: list[str] | None) -> list[SectionOut]:
+    """The sections of a row; a letter the list lacks (stored by the admin) keeps its letter."""
+    return [
+        SectionOut(code=code, label=section_name(code) if code in SECTION_CODES else code)
+        for code in codes or []
+    ]
 
 
 class ContactOut(Schema):
@@ -37,6 +53,7 @@ class OrganizationOut(Schema):
     name: str = Field(..., alias="organization.name")
     country: str = Field(..., alias="organization.country")
     kind: str = Field(..., alias="organization.kind")
+    nace: list[SectionOut]
     sectors: list[str]
     languages: list[str]
     attendance: str
@@ -44,6 +61,10 @@ class OrganizationOut(Schema):
     group: str | None
     description: str | None
     contacts: list[ContactOut] | None
+
+    @staticmethod
+    def resolve_nace(participation: Participation) -> list[SectionOut]:
+        return _sections(participation.nace)
 
     @staticmethod
     def resolve_contacts(
@@ -66,6 +87,10 @@ class OrganizationFilter(Schema):
     kind: text(20) | None = None
     attendance: text(10) | None = None
     group: text(200) | None = None
+    section: text(1) | None = Field(
+        None, description="A NACE Rev. 2 section letter, of the profile or an opportunity"
+    )
+    sector: text(200) | None = Field(None, description="A sector keyword")
     q: text(200) | None = Field(None, description="Words of the name")
 
 
@@ -77,7 +102,12 @@ class OpportunityOut(Schema):
     type: str
     title: str
     description: str | None
+    nace: list[SectionOut]
     sectors: list[str]
+
+    @staticmethod
+    def resolve_nace(opportunity: Opportunity) -> list[SectionOut]:
+        return _sections(opportunity.nace)
 
 
 class OpportunityFilter(Schema):
@@ -87,7 +117,7 @@ class OpportunityFilter(Schema):
     q: text(200) | None = Field(None, description="Words of the title or description")
 
 
-def _participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
+def participations(request: HttpRequest, event_id: int, **filters: str) -> QuerySet[Participation]:
     """The event's participations passing ``filters``, with the delegates for ``contacts``."""
     found = access(request, event_id)
     request.contact_partners = contact_partners(found)
@@ -105,13 +135,15 @@ def _participations(request: HttpRequest, event_id: int, **filters: str) -> Quer
 def list_organizations(
     request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
 ) -> QuerySet[Participation]:
-    return _participations(
+    return participations(
         request,
         event_id,
         country=(filters.country or "").upper(),
         kind=filters.kind or "",
         attendance=filters.attendance or "",
         group=filters.group or "",
+        section=(filters.section or "").upper(),
+        sector=normalize_keyword(filters.sector or ""),
         name=filters.q or "",
     )
 
@@ -121,7 +153,7 @@ def list_organizations(
     response={200: OrganizationOut, ERROR_CODES: ErrorBody},
 )
 def get_organization(request: HttpRequest, event_id: Id, organization_id: Id) -> Participation:
-    return get_object_or_404(_participations(request, event_id), pk=organization_id)
+    return get_object_or_404(participations(request, event_id), pk=organization_id)
 
 
 @router.get(

@@ -21,7 +21,6 @@ from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, access, organizer_access
 from matchfair.web.directory.models import Participation
-from matchfair.web.engine_language import all_in_reader_language
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.domain.moves import move_meeting
@@ -32,6 +31,7 @@ from matchfair.web.meetings.models import Meeting, MeetingRequest, Recommendatio
 from matchfair.web.meetings.rules import visible_meetings, visible_recommendations, visible_requests
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 from matchfair.web.notify.domain.requests import MESSAGE_LENGTH, answer_request, send_request
+from matchfair.web.stored_text import render_all
 
 router = Router(tags=["meetings"])
 
@@ -46,7 +46,7 @@ class RecommendationOut(Schema):
     @staticmethod
     def resolve_reasons(recommendation: Recommendation) -> list[str]:
         """Stored in the language of the run; read in the language the client asks for."""
-        return all_in_reader_language(recommendation.reasons)
+        return render_all(recommendation.reasons)
 
 
 class RequestOut(Schema):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from matchfair.web import stored_text
 from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, organizer_access
@@ -33,6 +34,11 @@ class RunOut(Schema):
     started_at: datetime | None
     finished_at: datetime | None
     retry_of: int | None = Field(..., alias="retry_of_id")
+
+    @staticmethod
+    def resolve_message(job: Job) -> str:
+        """A finished run's result in the language the client asks for."""
+        return stored_text.render(job.result, job.message)
 
 
 class RunIn(Schema):

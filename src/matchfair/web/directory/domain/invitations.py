@@ -140,9 +140,11 @@ def _enrol(
         subject=as_one_line(_("Your invitation to %(event)s") % {"event": event.name}),
         message=_(
             "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your password "
-            "here to see your meetings and agenda:\n\n%(link)s\n"
+            "here to see your meetings and agenda:\n\n%(link)s\n\nYour user name is "
+            "%(username)s: sign in with it and the password you choose.\n"
         )
         % {
+            "username": user.get_username(),
             "name": contact_name,
             "organization": organization.name,
             "event": event.name,
@@ -207,6 +209,32 @@ def add_colleague(
     delegate = getattr(by, "delegate", None)
     if delegate is None or delegate.organization_id != organization.pk:
         organization = _own_entry(participation, standing_of(by), field="email")
+    return _enrol(
+        participation.event,
+        organization,
+        contact_name=contact_name,
+        email=email,
+        site_url=site_url,
+    )[0]
+
+
+@transaction.atomic
+def invite_contact(
+    *,
+    participation: Participation,
+    by: Standing,
+    contact_name: str,
+    email: str,
+    site_url: str,
+) -> Delegate:
+    """Give an organization already in the event its contact person: account and welcome link.
+
+    The spreadsheet import's contact columns and the requests page's "invite a contact"
+    both come here, so a contact is invited exactly as the invite page does it: the
+    address's existing account is reused (never a second one), and an entry the
+    organizer does not answer for is split or refused as ``_own_entry`` says.
+    """
+    organization = _own_entry(participation, by, field="email")
     return _enrol(
         participation.event,
         organization,

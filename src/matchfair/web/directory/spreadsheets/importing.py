@@ -15,6 +15,12 @@ from pydantic import ValidationError
 
 from matchfair import core
 from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.directory.spreadsheets.contacts import (
+    Contact,
+    ContactProblem,
+    row_contacts,
+    sheet_problems,
+)
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
 from matchfair.web.directory.spreadsheets.reading import Table
 from matchfair.web.events.models import Event
@@ -59,7 +65,7 @@ def _organization_data(cells: list[str], mapping: Mapping, code: str) -> dict[st
     for key in ("country", "kind", "attendance", "group", "description"):
         if text := _value(cells, mapping, key):
             data[key] = text.lower() if key in ("kind", "attendance") else text
-    for key in ("sectors", "languages"):
+    for key in ("nace", "sectors", "languages"):
         if text := _value(cells, mapping, key):
             data[key] = _split(text)
     if text := _value(cells, mapping, "delegates"):
@@ -79,6 +85,8 @@ def _opportunity_data(
     }
     if text := _value(cells, mapping, "opportunity_description"):
         data["description"] = text
+    if text := _value(cells, mapping, "opportunity_nace"):
+        data["nace"] = _split(text)
     if text := _value(cells, mapping, "opportunity_sectors"):
         data["sectors"] = _split(text)
     return data
@@ -90,6 +98,10 @@ def _issues(row: int, error: ValidationError, prefix: str = "") -> list[RowIssue
         key = prefix + str(detail["loc"][0]) if detail["loc"] else prefix.rstrip("_")
         issues.append(RowIssue(row, str(LABELS.get(key, key)), detail["msg"]))
     return issues
+
+
+def _contact_issue(problem: ContactProblem) -> RowIssue:
+    return RowIssue(problem.row, str(LABELS[problem.field]), problem.message)
 
 
 class _Codes:
@@ -109,8 +121,12 @@ class _Codes:
 
 def parse_rows(
     event: Event, table: Table, mapping: Mapping
-) -> tuple[list[core.Organization], list[core.Opportunity]]:
-    """Validate every row; raise SpreadsheetImportError listing all problems found."""
+) -> tuple[list[core.Organization], list[core.Opportunity], list[Contact]]:
+    """Validate every row; raise SpreadsheetImportError listing all problems found.
+
+    Besides the organizations and opportunities, the contacts to invite
+    (``spreadsheets.contacts``), each with its organization's code.
+    """
     if "name" not in mapping:
         raise SpreadsheetImportError(
             [RowIssue(1, str(LABELS["name"]), _("choose the column with the names"))]
@@ -125,6 +141,7 @@ def parse_rows(
     first_row: dict[str, int] = {}
     by_name: dict[str, str] = {}
     opportunities: list[core.Opportunity] = []
+    contacts: dict[tuple[str, str], Contact] = {}
     for row, cells in table.rows:
         given_id = _value(cells, mapping, "id")
         name = _value(cells, mapping, "name")
@@ -160,6 +177,12 @@ def parse_rows(
             organizations[code] = organization
             first_row[code] = row
             by_name.setdefault(name.casefold(), code)
+        found, problems = row_contacts(
+            row=row, cells=cells, mapping=mapping, headers=table.headers, code=code
+        )
+        issues.extend(_contact_issue(problem) for problem in problems)
+        for contact in found:
+            contacts.setdefault((code, contact.email.casefold()), contact)
         title = _value(cells, mapping, "opportunity_title")
         if not title:
             continue
@@ -182,6 +205,10 @@ def parse_rows(
             opportunities.append(core.Opportunity.model_validate(opportunity))
         except ValidationError as error:
             issues.extend(_issues(row, error, prefix="opportunity_"))
+    names = {code: organization.name for code, organization in organizations.items()}
+    issues.extend(
+        _contact_issue(problem) for problem in sheet_problems(list(contacts.values()), names)
+    )
     if issues:
-        raise SpreadsheetImportError(issues)
-    return list(organizations.values()), opportunities
+        raise SpreadsheetImportError(sorted(issues, key=lambda issue: issue.row))
+    return list(organizations.values()), opportunities, list(contacts.values())

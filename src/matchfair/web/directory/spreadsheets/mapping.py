@@ -43,12 +43,28 @@ ORGANIZATION_FIELDS = (
         _("Kind of organization"),
         ("kind", "type of organization", "organization type", "category"),
     ),
+    Field(
+        "nace",
+        _("NACE sections (letters A to U)"),
+        ("nace", "nace sections", "nace section", "nace code", "nace codes", "nace门类"),
+    ),
     Field("sectors", _("Sectors"), ("sectors", "sector", "industry", "industries", "行业")),
     Field("languages", _("Languages (ISO codes)"), ("languages", "language", "语言")),
     Field("attendance", _("Attendance (onsite/online)"), ("attendance", "participation")),
     Field("delegates", _("Parallel meetings"), ("delegates", "parallel meetings")),
     Field("group", _("Group"), ("group", "delegation", "side")),
     Field("description", _("Profile"), ("description", "profile", "about", "简介")),
+    # The person invited to answer for the organization (``spreadsheets.contacts``).
+    Field(
+        "contact_name",
+        _("Contact person"),
+        ("contact", "contact person", "contact name", "ansprechpartner", "联系人"),
+    ),
+    Field(
+        "contact_email",
+        _("Contact e-mail"),
+        ("email", "e-mail", "mail", "contact email", "contact e-mail", "电子邮件", "邮箱"),
+    ),
 )
 
 OPPORTUNITY_FIELDS = (
@@ -68,6 +84,11 @@ OPPORTUNITY_FIELDS = (
         "opportunity_description",
         _("Opportunity description"),
         ("opportunity description", "details"),
+    ),
+    Field(
+        "opportunity_nace",
+        _("Opportunity NACE sections"),
+        ("opportunity nace", "opportunity nace sections"),
     ),
     Field("opportunity_sectors", _("Opportunity sectors"), ("opportunity sectors",)),
 )

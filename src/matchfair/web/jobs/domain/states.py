@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair.core import FormatError, Progress, ProgressCallback
+from matchfair.web import stored_text
 from matchfair.web.exchange.errors import StoredDataError
 from matchfair.web.jobs.models import Job
 from matchfair.web.meetings.domain.runs import ScheduleNotStoredError
@@ -52,13 +53,14 @@ def progress_writer(*, job: Job) -> ProgressCallback:
     return write
 
 
-def succeed(*, job: Job, message: str) -> None:
-    """The run stored its results: done, with what it did in words."""
+def succeed(*, job: Job, result: stored_text.Stored) -> None:
+    """The run stored its results: done, with what it did as a message (and its words now)."""
     job.status = Job.Status.SUCCEEDED
     job.progress = 1.0
-    job.message = message[:500]
+    job.result = result
+    job.message = stored_text.render(result)[:500]
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "progress", "message", "finished_at"])
+    job.save(update_fields=["status", "progress", "result", "message", "finished_at"])
 
 
 def fail(*, job: Job, error: Exception) -> None:

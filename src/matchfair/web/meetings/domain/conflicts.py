@@ -14,12 +14,9 @@ from django.utils.translation import ngettext
 from matchfair import core
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Session
+from matchfair.web.events.stored_data import StoredRow, stored_windows
 from matchfair.web.meetings.models import Meeting, MeetingRequest
-from matchfair.web.meetings.queries import session_slots
-
-
-def _windows(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
-    return None if stored is None else [core.Window.model_validate(w) for w in stored]
+from matchfair.web.meetings.queries import event_locations, session_slots
 
 
 def _allowed_sessions(meeting: Meeting) -> frozenset[str] | None:
@@ -38,7 +35,14 @@ def _allowed_sessions(meeting: Meeting) -> frozenset[str] | None:
 
 def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting]) -> list[str]:
     reasons = []
-    if not core.window_contains(_windows(party.availability), slot):
+    windows = stored_windows(
+        party.availability,
+        row=StoredRow.ORGANIZATION,
+        row_id=party.pk,
+        event_id=party.event_id,
+        name=party.organization.name,
+    )
+    if not core.window_contains(windows, slot):
         reasons.append(
             _("%(organization)s is not available at that time.")
             % {"organization": party.organization.name}
@@ -60,6 +64,17 @@ def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting
             }
         )
     return reasons
+
+
+def _location_conflicts(meeting: Meeting, location: str | None) -> list[str]:
+    """A table or room must be one of the event's own; an on-site meeting needs a table."""
+    if not location:
+        return [] if meeting.online else [_("An on-site meeting needs a table.")]
+    if location in event_locations(meeting.event, online=meeting.online):
+        return []
+    if meeting.online:
+        return [_("%(location)s is not an online room of this event.") % {"location": location}]
+    return [_("%(location)s is not a table of this event.") % {"location": location}]
 
 
 def move_conflicts(
@@ -111,7 +126,8 @@ def move_conflicts(
             )
             % {"count": capacity}
         )
-    if not meeting.online and location:
+    reasons += _location_conflicts(meeting, location)
+    if location:
         taken = [m for m in same_kind if m.location == location]
         if taken:
             reasons.append(
@@ -124,7 +140,14 @@ def move_conflicts(
             )
     if meeting.interpreter_id is not None:
         interpreter = meeting.interpreter
-        if not core.window_contains(_windows(interpreter.availability), slot):
+        windows = stored_windows(
+            interpreter.availability,
+            row=StoredRow.INTERPRETER,
+            row_id=interpreter.pk,
+            event_id=interpreter.event_id,
+            name=_("Interpreter %(code)s") % {"code": interpreter.code},
+        )
+        if not core.window_contains(windows, slot):
             reasons.append(
                 _("Interpreter %(interpreter)s is not available then.")
                 % {"interpreter": interpreter.code}

@@ -22,7 +22,12 @@ from matchfair.web.meetings.queries import session_slots
 def move_meeting(
     *, meeting: Meeting, session: Session, start: datetime, location: str | None
 ) -> Meeting:
-    """Move a meeting to another slot (and table); refused, with every conflict named."""
+    """Move a meeting to another slot and table (or room); refused, with every conflict named.
+
+    ``location`` must be one of the event's own tables or online rooms
+    (``meetings.queries.event_locations``): a typed "Tisch 99" would put the meeting
+    at a table that does not exist.
+    """
     lock_schedule(event=meeting.event)
     before = f"{meeting.session.code} {meeting.start.isoformat()} {meeting.location or ''}".strip()
     reasons = move_conflicts(meeting=meeting, session=session, start=start, location=location)
@@ -32,7 +37,7 @@ def move_meeting(
     meeting.session = session
     meeting.start = slot.start
     meeting.end = slot.end
-    meeting.location = None if meeting.online else location
+    meeting.location = location
     meeting.save(update_fields=["session", "start", "end", "location"])
     after = f"{session.code} {slot.start.isoformat()} {meeting.location or ''}".strip()
     record(meeting.event, "meeting.moved", meeting, f"{meeting}: {before} → {after}")

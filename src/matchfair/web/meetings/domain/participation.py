@@ -8,6 +8,7 @@ break. Taking the organization out of the event also weighs its recorded outcome
 so it is ``outcomes.domain.participation_removal``.
 """
 
+from django.core.exceptions import ValidationError as FieldError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -15,8 +16,10 @@ from django.utils.translation import ngettext
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
+from matchfair.web.directory.validation import validate_availability
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting
@@ -47,16 +50,19 @@ def meetings_of(participation: Participation) -> Q:
     return Q(a=participation) | Q(b=participation)
 
 
-def _format_errors(
+def _as_core(
     participation: Participation, fields: dict[str, object]
-) -> dict[str | None, list[str]]:
-    """The event file's rules for an organization (ISO codes, an id, a name...), field by field."""
+) -> tuple[core.Organization | None, dict[str | None, list[str]]]:
+    """The event file's rules for an organization (ISO codes, an id, a name, NACE sections...):
+    the organization as the core reads it (keywords folded, sections in capitals), or the
+    refusals field by field."""
     try:
-        core.Organization(
+        checked = core.Organization(
             id=fields["code"],
             name=fields["name"],
             country=fields["country"] or None,
             kind=fields["kind"] or None,
+            nace=fields["nace"],
             sectors=fields["sectors"],
             languages=fields["languages"],
             attendance=fields["attendance"],
@@ -70,8 +76,8 @@ def _format_errors(
         for issue in error.errors():
             field = str(issue["loc"][0]) if issue["loc"] else None
             errors.setdefault(FORM_FIELDS.get(field, field), []).append(issue["msg"])
-        return errors
-    return {}
+        return None, errors
+    return checked, {}
 
 
 def _published_overlaps(participation: Participation, parallel: int) -> int:
@@ -91,13 +97,14 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     """Save the edit form's fields; returns how many draft meetings were dropped.
 
     ``fields``: name, country, kind (the directory entry), code, group, attendance,
-    delegates (parallel meetings), languages, sectors, description. A new attendance or
+    delegates (parallel meetings), languages, nace (NACE sections), sectors (keywords),
+    description. A new attendance or
     fewer parallel meetings drop the drafts (the next run places them again) and are
     refused when published meetings would break them.
     """
     lock_schedule(event=participation.event)
     organization = participation.organization
-    errors = _format_errors(participation, fields)
+    checked, errors = _as_core(participation, fields)
     identity = (fields["name"], fields["country"], fields["kind"])
     changes_identity = identity != (organization.name, organization.country, organization.kind)
     if changes_identity and shared_with_other_events(participation=participation):
@@ -130,7 +137,7 @@ def change_participation(*, participation: Participation, **fields: object) -> i
         errors.setdefault("delegates", []).append(
             _("It holds %(count)d published meetings at one time.") % {"count": overlap}
         )
-    if errors:
+    if errors or checked is None:
         raise ParticipationRuleError(errors)
     dropped = 0
     if attendance_changes or parallel < participation.delegates:
@@ -140,13 +147,73 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     before = f"{organization.name} ({participation.code})"
     organization.name, organization.country, organization.kind = identity
     organization.save()
-    for name in ("code", "group", "attendance", "delegates", "languages", "sectors"):
+    for name in ("code", "group", "attendance", "delegates"):
         setattr(participation, name, fields[name])
+    participation.languages = list(checked.languages)
+    participation.nace = list(checked.nace)
+    participation.sectors = list(checked.sectors)
     participation.group = participation.group or None
     participation.description = fields["description"] or None
     participation.save()
-    summary = f"{before} → {organization.name} ({participation.code})"
+    summary: str | stored_text.Stored = f"{before} → {organization.name} ({participation.code})"
     if dropped:
-        summary += f"; {dropped} draft meetings removed"
+        summary = stored_text.ngettext(
+            "%(summary)s; %(count)d draft meeting removed",
+            "%(summary)s; %(count)d draft meetings removed",
+            dropped,
+            summary=summary,
+        )
     record(participation.event, "participation.changed", participation, summary)
     return dropped
+
+
+def _outside(windows: list[core.Window] | None, meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings that do not lie wholly inside one of ``windows``."""
+    return [
+        meeting
+        for meeting in meetings
+        if not core.window_contains(windows, core.Slot("", 0, meeting.start, meeting.end))
+    ]
+
+
+@transaction.atomic
+def change_availability(
+    *, participation: Participation, availability: list[dict[str, str]] | None
+) -> int:
+    """Set when the organization can meet (None: every session); returns the draft meetings
+    dropped because they fall outside the new windows.
+
+    The windows are checked with the event file's rule (each ends after it starts), and
+    the change is refused while a published meeting would fall outside them: its
+    delegates were told the time already. A draft outside is dropped; the next run
+    places it again.
+    """
+    lock_schedule(event=participation.event)
+    try:
+        windows = validate_availability(availability)
+    except FieldError as error:
+        raise ParticipationRuleError({"availability": list(error.messages)}) from None
+    meetings = list(Meeting.objects.filter(meetings_of(participation)))
+    published = [m for m in _outside(windows, meetings) if m.published]
+    if published:
+        raise ParticipationRuleError(
+            {
+                "availability": [
+                    ngettext(
+                        "%(count)d published meeting lies outside these times.",
+                        "%(count)d published meetings lie outside these times.",
+                        len(published),
+                    )
+                    % {"count": len(published)}
+                ]
+            }
+        )
+    drafts = [m.pk for m in _outside(windows, meetings)]
+    Meeting.objects.filter(pk__in=drafts).delete()
+    participation.availability = availability
+    participation.save(update_fields=["availability"])
+    summary = f"{participation.organization.name} ({participation.code}): availability"
+    if drafts:
+        summary += f"; {len(drafts)} draft meetings removed"
+    record(participation.event, "participation.changed", participation, summary)
+    return len(drafts)

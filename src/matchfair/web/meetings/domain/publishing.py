@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
@@ -22,5 +23,12 @@ def publish_schedule(*, event: Event, now: datetime | None = None) -> int:
     count = Meeting.objects.filter(event=event, published=False).update(published=True)
     event.schedule_published_at = now or timezone.now()
     event.save(update_fields=["schedule_published_at"])
-    record(event, "schedule.published", event, f"{count} meetings newly published")
+    record(
+        event,
+        "schedule.published",
+        event,
+        stored_text.ngettext(
+            "%(count)d meeting newly published", "%(count)d meetings newly published", count
+        ),
+    )
     return count

@@ -38,6 +38,7 @@ from django.utils.translation import ngettext
 from matchfair import core
 from matchfair.scheduling import ReleasedMeeting, validate_schedule
 from matchfair.scheduling.reasons import accepted_during_run
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
@@ -128,7 +129,7 @@ def fit_to_current_event(
         if u.a in organizations and u.b in organizations and _pair(u) not in unseen_pairs
     ]
     unscheduled += [
-        core.UnscheduledMeeting(a=request.a, b=request.b, reason=accepted_during_run())
+        core.UnscheduledMeeting.explained(request.a, request.b, accepted_during_run())
         for request in unseen
     ]
     fitted = schedule.model_copy(update={"meetings": meetings, "unscheduled": unscheduled})
@@ -207,6 +208,35 @@ def check_stored(*, current: core.Event, stored: core.Schedule) -> None:
         )
 
 
+def _stored_summary(
+    *, kept: int, changed: int, removed: int, added: int, unscheduled: int
+) -> stored_text.Stored:
+    """What a stored run changed, for the audit trail, in its reader's language."""
+    kept_text = stored_text.ngettext(
+        "%(count)d published meeting kept", "%(count)d published meetings kept", kept
+    )
+    if changed:
+        kept_text = stored_text.ngettext(
+            "%(kept)s (%(count)d with another interpreter or table)",
+            "%(kept)s (%(count)d with another interpreter or table)",
+            changed,
+            kept=kept_text,
+        )
+    return stored_text.gettext(
+        "%(kept)s, %(removed)s, %(added)s, %(unscheduled)s",
+        kept=kept_text,
+        removed=stored_text.ngettext(
+            "%(count)d draft meeting removed", "%(count)d draft meetings removed", removed
+        ),
+        added=stored_text.ngettext(
+            "%(count)d draft meeting added", "%(count)d draft meetings added", added
+        ),
+        unscheduled=stored_text.ngettext(
+            "%(count)d not scheduled", "%(count)d not scheduled", unscheduled
+        ),
+    )
+
+
 def _key(a: str, b: str, start: datetime) -> tuple[frozenset[str], datetime]:
     return frozenset((a, b)), start
 
@@ -265,8 +295,11 @@ def store_run(
         event,
         "schedule.stored",
         event,
-        f"{len(published)} published meetings kept"
-        + (f" ({changed} with another interpreter or table)" if changed else "")
-        + f", {removed} draft meetings removed, {len(drafts)} draft meetings added, "
-        f"{len(unscheduled)} not scheduled",
+        _stored_summary(
+            kept=len(published),
+            changed=changed,
+            removed=removed,
+            added=len(drafts),
+            unscheduled=len(unscheduled),
+        ),
     )

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matchfair import core
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.domain.programme import checked_session
@@ -35,15 +37,33 @@ class SessionDependents:
     restricted_requests: int
 
 
-def _describe(session: Session) -> str:
-    return (
-        f"{session.code} {session.start.isoformat()}–{session.end.isoformat()} "
-        f"{session.slot_minutes}+{session.gap_minutes} min {session.mode}"
+MODE_WORDS = {
+    Session.Mode.ONSITE: stored_text.gettext("on site"),
+    Session.Mode.ONLINE: stored_text.gettext("online"),
+    Session.Mode.HYBRID: stored_text.gettext("hybrid"),
+}
+"""A session's mode inside an audit summary, in the reader's words (the choices' labels)."""
+
+
+def _describe(session: Session) -> stored_text.Stored:
+    """The session for the audit trail: times in the reader's zone, its mode in their words."""
+    return stored_text.gettext(
+        "%(code)s %(start)s – %(end)s, %(slot)d+%(gap)d min, %(mode)s",
+        code=session.code,
+        start=stored_text.moment(session.start),
+        end=stored_text.moment(session.end),
+        slot=session.slot_minutes,
+        gap=session.gap_minutes,
+        mode=MODE_WORDS.get(session.mode, session.mode),
     )
 
 
 def _meeting_list(meetings: list[Meeting]) -> str:
-    names = [f"{m.a} – {m.b} {m.start:%Y-%m-%d %H:%M}" for m in meetings[:SHOWN_MEETINGS]]
+    # In the current zone (the organizer's pages activate the event's), not the stored UTC.
+    names = [
+        f"{m.a} – {m.b} {timezone.localtime(m.start):%Y-%m-%d %H:%M}"
+        for m in meetings[:SHOWN_MEETINGS]
+    ]
     if len(meetings) > SHOWN_MEETINGS:
         names.append("…")
     return "; ".join(names)
@@ -127,11 +147,23 @@ def change_session(
     session.code, session.start, session.end = code, start, end
     session.slot_minutes, session.gap_minutes, session.mode = slot_minutes, gap_minutes, mode
     session.save()
-    summary = f"{before} → {_describe(session)}"
-    if misfits:
-        summary += f"; {len(misfits)} draft meetings removed"
-    record(session.event, "session.changed", session, summary)
+    summary = stored_text.gettext("%(before)s → %(after)s", before=before, after=_describe(session))
+    record(session.event, "session.changed", session, _with_drafts_removed(summary, len(misfits)))
     return len(misfits)
+
+
+def _with_drafts_removed(
+    summary: stored_text.Stored, drafts: int, *, always: bool = False
+) -> stored_text.Stored:
+    """An audit summary that says how many draft meetings went with the change."""
+    if not drafts and not always:
+        return summary
+    return stored_text.ngettext(
+        "%(summary)s; %(count)d draft meeting removed",
+        "%(summary)s; %(count)d draft meetings removed",
+        drafts,
+        summary=summary,
+    )
 
 
 @transaction.atomic
@@ -161,7 +193,7 @@ def delete_session(*, session: Session) -> SessionDependents:
         session.event,
         "session.deleted",
         session,
-        f"{_describe(session)}; {dependents.drafts} draft meetings removed",
+        _with_drafts_removed(_describe(session), dependents.drafts, always=True),
     )
     session.delete()
     return dependents

@@ -1,13 +1,13 @@
-"""Template filters showing text the engines stored in the reader's language.
+"""Template filters showing what the engines and the site stored, in the reader's language.
 
-``{{ item.reason|engine_text }}`` for one text, ``{{ recommendation.reasons|engine_texts }}``
-for a list (then ``|join:"; "`` or a loop).
+``{{ item.stored_reason|engine_text }}`` for one stored message (or an old row's text),
+``{{ recommendation.reasons|engine_texts }}`` for a list (then ``|join:"; "`` or a loop).
 """
 
 from django import template
 
-from matchfair.web.engine_language import all_in_reader_language, in_reader_language
+from matchfair.web.stored_text import render, render_all
 
 register = template.Library()
-register.filter("engine_text", in_reader_language)
-register.filter("engine_texts", all_in_reader_language)
+register.filter("engine_text", render)
+register.filter("engine_texts", render_all)

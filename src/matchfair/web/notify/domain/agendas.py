@@ -13,8 +13,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
+from matchfair.web import stored_text
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
@@ -59,10 +59,10 @@ def notify_agenda_changes(*, event: Event, site_url: str = "") -> list[Participa
         first = participation.pk not in told
         notify(
             participation,
-            (lambda: _("Your agenda for %(event)s is published.") % {"event": event.name})
+            stored_text.gettext("Your agenda for %(event)s is published.", event=event.name)
             if first
-            else (lambda: _("Your agenda for %(event)s has changed.") % {"event": event.name}),
-            subject=lambda: _("Your agenda for %(event)s") % {"event": event.name},
+            else stored_text.gettext("Your agenda for %(event)s has changed.", event=event.name),
+            subject=stored_text.gettext("Your agenda for %(event)s", event=event.name),
             link=reverse("portal:agenda", args=[participation.pk]),
             site_url=site_url,
         )

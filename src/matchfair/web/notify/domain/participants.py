@@ -20,8 +20,10 @@ from matchfair.web.directory.domain.invitations import unique_code
 from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
 from matchfair.web.directory.validation import (
     validate_languages,
+    validate_opportunity_nace,
     validate_opportunity_sectors,
     validate_opportunity_title,
+    validate_organization_nace,
     validate_organization_sectors,
 )
 from matchfair.web.events.models import Event
@@ -107,7 +109,10 @@ def register(*, event: Event, registration: Registration) -> Delegate:
         last_name=registration.last_name,
     )
     PersonalSettings.objects.create(
-        user=user, timezone=registration.timezone, language=registration.language
+        user=user,
+        timezone=registration.timezone,
+        language=registration.language,
+        language_known=True,
     )
     return Delegate.objects.create(user=user, organization=organization)
 
@@ -128,6 +133,7 @@ def update_profile(
     sectors: list[str],
     languages: list[str],
     attendance: str,
+    nace: list[str] | None = None,
     now: datetime | None = None,
 ) -> Participation:
     """Change the organization's profile in this event, before the profile deadline.
@@ -137,10 +143,12 @@ def update_profile(
     """
     check_profile_open(participation.event, now)
     participation.description = description
+    if nace is not None:
+        participation.nace = _checked("nace", nace, validate_organization_nace)
     participation.sectors = _checked("sectors", sectors, validate_organization_sectors)
     participation.languages = _checked("languages", languages, validate_languages)
     participation.attendance = attendance
-    participation.save(update_fields=["description", "sectors", "languages", "attendance"])
+    participation.save(update_fields=["description", "nace", "sectors", "languages", "attendance"])
     return participation
 
 
@@ -164,10 +172,17 @@ def save_opportunity(
     title: str,
     description: str,
     sectors: list[str],
+    nace: list[str] | None = None,
     now: datetime | None = None,
+    by_organizer: bool = False,
 ) -> Opportunity:
-    """Add an opportunity (``opportunity`` None) or change one of the organization's own."""
-    check_profile_open(participation.event, now)
+    """Add an opportunity (``opportunity`` None) or change one of the organization's own.
+
+    ``by_organizer``: the event's organizer writes it (the API), who is not held to the
+    participants' profile deadline; the values are checked the same way.
+    """
+    if not by_organizer:
+        check_profile_open(participation.event, now)
     if opportunity is None:
         position = (
             Opportunity.objects.filter(event_id=participation.event_id).aggregate(Max("position"))[
@@ -187,16 +202,24 @@ def save_opportunity(
     opportunity.type = type
     opportunity.title = _checked("title", title, validate_opportunity_title)
     opportunity.description = description
+    if nace is not None:
+        opportunity.nace = _checked("nace", nace, validate_opportunity_nace)
     opportunity.sectors = _checked("sectors", sectors, validate_opportunity_sectors)
     opportunity.save()
     return opportunity
 
 
 def delete_opportunity(
-    *, participation: Participation, opportunity: Opportunity, now: datetime | None = None
+    *,
+    participation: Participation,
+    opportunity: Opportunity,
+    now: datetime | None = None,
+    by_organizer: bool = False,
 ) -> None:
-    """Delete one of the organization's own opportunities, before the profile deadline."""
-    check_profile_open(participation.event, now)
+    """Delete one of the organization's own opportunities, before the profile deadline
+    (which does not hold the organizer: ``by_organizer``)."""
+    if not by_organizer:
+        check_profile_open(participation.event, now)
     if opportunity.participation_id != participation.pk:
         raise PortalRuleError(_("This opportunity belongs to another organization."))
     opportunity.delete()

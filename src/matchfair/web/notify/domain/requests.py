@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matchfair.web import stored_text
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.domain import requests
 from matchfair.web.meetings.domain.requests import RequestRuleError
@@ -49,11 +50,14 @@ def send_request(
     RequestNote.objects.create(request=meeting_request, message=message.strip(), sent_by=sent_by)
     notify(
         recipient,
-        lambda: (
-            _("%(name)s asks to meet you at %(event)s.")
-            % {"name": requester.organization.name, "event": event.name}
+        stored_text.gettext(
+            "%(name)s asks to meet you at %(event)s.",
+            name=requester.organization.name,
+            event=event.name,
         ),
-        subject=lambda: _("Meeting request from %(name)s") % {"name": requester.organization.name},
+        subject=stored_text.gettext(
+            "Meeting request from %(name)s", name=requester.organization.name
+        ),
         link=reverse("portal:requests", args=[recipient.pk]),
         site_url=site_url,
     )
@@ -78,10 +82,10 @@ def answer_request(
     requester, name, event = meeting_request.requester, recipient.organization.name, recipient.event
     notify(
         requester,
-        (lambda: _("%(name)s accepted your meeting request.") % {"name": name})
+        stored_text.gettext("%(name)s accepted your meeting request.", name=name)
         if accept
-        else (lambda: _("%(name)s declined your meeting request.") % {"name": name}),
-        subject=lambda: _("Your meeting request at %(event)s") % {"event": event.name},
+        else stored_text.gettext("%(name)s declined your meeting request.", name=name),
+        subject=stored_text.gettext("Your meeting request at %(event)s", event=event.name),
         link=reverse("portal:requests", args=[requester.pk]),
         site_url=site_url,
     )

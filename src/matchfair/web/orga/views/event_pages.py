@@ -15,6 +15,7 @@ from matchfair.core import FormatError, FormatIssue, parse_event
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.events.domain.events import create_event, update_event
+from matchfair.web.events.domain.slugs import SlugTakenError
 from matchfair.web.events.forms import EventFileForm, EventForm
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
@@ -34,18 +35,22 @@ def new_event(request: HttpRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        event = create_event(
-            name=data["name"],
-            code=data["code"],
-            series_name=data["series"],
-            timezone=data["timezone"],
-            tables=data["tables"],
-            online_rooms=data["online_rooms"],
-            match_across_groups=data["match_across_groups"],
-            organizer=request.user,
-        )
-        messages.success(request, _("Event created. Add its sessions next."))
-        return redirect("orga:event", event_id=event.pk)
+        try:
+            event = create_event(
+                name=data["name"],
+                code=data["code"],
+                series_name=data["series"],
+                timezone=data["timezone"],
+                tables=data["tables"],
+                online_rooms=data["online_rooms"],
+                match_across_groups=data["match_across_groups"],
+                organizer=request.user,
+            )
+        except SlugTakenError as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(request, _("Event created. Add its sessions next."))
+            return redirect("orga:event", event_id=event.pk)
     return render(
         request, "orga/events/new_event.html", {"form": form, "file_form": EventFileForm()}
     )
@@ -76,7 +81,7 @@ def import_event_file(request: HttpRequest) -> HttpResponse:
             event = import_event(
                 document, organizers=[request.user], standing=standing_of(request.user)
             )
-            messages.success(request, _("Event imported."))
+            messages.success(request, _("Event imported as %(slug)s.") % {"slug": event.code})
             return redirect("orga:event", event_id=event.pk)
     return render(
         request,
@@ -99,18 +104,22 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
     form = EventForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        update_event(
-            event=event,
-            name=data["name"],
-            code=data["code"],
-            series_name=data["series"],
-            timezone=data["timezone"],
-            tables=data["tables"],
-            online_rooms=data["online_rooms"],
-            match_across_groups=data["match_across_groups"],
-        )
-        messages.success(request, _("Event settings saved."))
-        return redirect("orga:event", event_id=event.pk)
+        try:
+            update_event(
+                event=event,
+                name=data["name"],
+                code=data["code"],
+                series_name=data["series"],
+                timezone=data["timezone"],
+                tables=data["tables"],
+                online_rooms=data["online_rooms"],
+                match_across_groups=data["match_across_groups"],
+            )
+        except SlugTakenError as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(request, _("Event settings saved."))
+            return redirect("orga:event", event_id=event.pk)
     return render(request, "orga/events/settings.html", {"event": event, "form": form})
 
 

@@ -5,11 +5,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from matchfair.web import stored_text
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
+from matchfair.web.orga.views.run_quality import quality_lines
 
 PAGE_SIZE = 50
 
@@ -27,7 +29,11 @@ def start(request: HttpRequest, event: Event) -> HttpResponse:
 @organizer_required
 def detail(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
     job = get_object_or_404(runs_of(event), pk=job_id)
-    return render(request, "orga/jobs/detail.html", {"event": event, "job": job})
+    return render(
+        request,
+        "orga/jobs/detail.html",
+        {"event": event, "job": job, "quality": quality_lines(job.quality)},
+    )
 
 
 @organizer_required
@@ -39,7 +45,7 @@ def status(request: HttpRequest, event: Event, job_id: int) -> JsonResponse:
             "status": job.status,
             "status_label": job.get_status_display(),
             "percent": job.percent,
-            "message": job.message,
+            "message": stored_text.render(job.result, job.message),
             "finished": job.is_finished,
         }
     )

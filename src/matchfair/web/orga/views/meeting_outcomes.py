@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from matchfair.web import stored_text
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.meetings.models import Meeting
-from matchfair.web.notify.dates import moment_with_zone
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
@@ -68,13 +68,16 @@ def _ask_for_feedback(event: Event, site_url: str) -> tuple[int, int]:
             )
             notifications = notify(
                 side,
-                lambda partner=partner, start=row.meeting.start: _(
-                    "How did your meeting with {partner} ({when}) go? "
-                    "Tell us in one step with the link below, no login needed."
-                ).format(partner=partner.organization.name, when=moment_with_zone(start)),
-                subject=lambda partner=partner: _(
-                    "Your meeting with {partner}: how did it go?"
-                ).format(partner=partner.organization.name),
+                stored_text.gettext(
+                    "How did your meeting with %(partner)s (%(when)s) go? "
+                    "Tell us in one step with the link below, no login needed.",
+                    partner=partner.organization.name,
+                    when=stored_text.moment(row.meeting.start),
+                ),
+                subject=stored_text.gettext(
+                    "Your meeting with %(partner)s: how did it go?",
+                    partner=partner.organization.name,
+                ),
                 link=link,
                 site_url=site_url,
             )

@@ -14,7 +14,8 @@ from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.domain.tailor_made import add_tailor_made_meeting
 from matchfair.web.meetings.forms import TailorMadeForm
 from matchfair.web.meetings.models import MeetingRequest
-from matchfair.web.meetings.queries import suggested_pairs
+from matchfair.web.meetings.queries import mark_unplaced, suggested_pairs
+from matchfair.web.meetings.unanswered import recipients_without_contact, with_answerer
 
 PAGE_SIZE = 50
 
@@ -53,11 +54,15 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
         except EncoderSpecError as error:
             search_error = str(error)
     only_mandatory = request.GET.get("mandatory") == "1"
-    requests = MeetingRequest.objects.filter(event=event).select_related(
-        "requester__organization", "recipient__organization"
+    requests = with_answerer(
+        MeetingRequest.objects.filter(event=event).select_related(
+            "requester__organization", "recipient__organization"
+        )
     )
     if only_mandatory:
         requests = requests.filter(mandatory=True)
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = mark_unplaced(event, page.object_list)
     return render(
         request,
         "orga/meetings/requests.html",
@@ -67,9 +72,10 @@ def meeting_requests(request: HttpRequest, event: Event) -> HttpResponse:
             "query": query,
             "hits": hits,
             "suggestions": suggested_pairs(event),
+            "without_contact": recipients_without_contact(event),
             "search_error": search_error,
             "first": request.GET.get("first", ""),
             "only_mandatory": only_mandatory,
-            "page": Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
         },
     )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -80,6 +81,13 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
             "note": note,
             "delete_url": "orga:remove_organization",
             "object_id": participation.pk,
+            "related_links": [
+                (
+                    reverse("orga:participant_recommendations", args=[event.pk, participation.pk]),
+                    _("Recommendations for this organization"),
+                ),
+                (reverse("portal:agenda", args=[participation.pk]), _("Agenda")),
+            ],
         },
     )
 

@@ -63,9 +63,33 @@ def duplicate_warning(invitation: Invitation, lookalike: Lookalike) -> str:
     }
 
 
+def _contact_for(request: HttpRequest, event: Event) -> Participation | None:
+    """The organization of this event a contact is invited for (``?participation=``), if any."""
+    number = request.GET.get("participation", "")
+    if not number.isascii() or not number.isdigit():
+        return None
+    return get_object_or_404(
+        Participation.objects.select_related("organization"), pk=int(number), event=event
+    )
+
+
 @organizer_required
 def invite(request: HttpRequest, event: Event) -> HttpResponse:
-    form = InvitationForm(request.POST or None)
+    """Invite a new participant, or (``?participation=``) a contact for one without any.
+
+    The requests page links here for an organization nobody can answer for; its name,
+    country and kind are filled in, so the invitation joins its existing entry.
+    """
+    contact_for = _contact_for(request, event)
+    initial = {}
+    if contact_for is not None:
+        initial = {
+            "organization_name": contact_for.organization.name,
+            "country": contact_for.organization.country,
+            "kind": contact_for.organization.kind,
+            "attendance": contact_for.attendance,
+        }
+    form = InvitationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invite_participant(
@@ -88,7 +112,11 @@ def invite(request: HttpRequest, event: Event) -> HttpResponse:
                 },
             )
             return redirect("orga:organizations", event_id=event.pk)
-    return render(request, "orga/directory/invite.html", {"event": event, "form": form})
+    return render(
+        request,
+        "orga/directory/invite.html",
+        {"event": event, "form": form, "contact_for": contact_for},
+    )
 
 
 @organizer_required

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,12 +20,15 @@ from matchfair.web.meetings.forms import MoveForm
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.queries import (
     SlotRow,
+    event_locations,
     event_slots,
     locations,
     meetings_at,
     meetings_in_slot,
     meetings_of_participation,
+    unplaced_requests,
 )
+from matchfair.web.notify import dates
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 
 VIEWS = ("slot", "table", "organization")
@@ -84,23 +86,21 @@ def schedule(request: HttpRequest, event: Event) -> HttpResponse:
         }
     if published_only:  # the requests left unscheduled and the drafts are the organizers'
         return render(request, "orga/meetings/schedule.html", context)
-    context["unscheduled"] = event.unscheduled_meetings.select_related(
-        "a__organization", "b__organization"
-    )[:UNSCHEDULED_SHOWN]
-    context["unscheduled_count"] = event.unscheduled_meetings.count()
+    unplaced = unplaced_requests(event)
+    context["unscheduled"] = unplaced[:UNSCHEDULED_SHOWN]
+    context["unscheduled_count"] = len(unplaced)
     context["draft_count"] = event.meetings.filter(published=False).count()
     return render(request, "orga/meetings/schedule.html", context)
 
 
 def _slot_label(row: SlotRow) -> str:
-    start = timezone.localtime(row.start)
     return ngettext(
         "%(session)s · %(start)s (%(count)d meeting)",
         "%(session)s · %(start)s (%(count)d meetings)",
         row.meetings,
     ) % {
         "session": row.session.code,
-        "start": f"{start:%Y-%m-%d %H:%M}",
+        "start": dates.day_and_clock(row.start),
         "count": row.meetings,
     }
 
@@ -124,7 +124,9 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
     )
     form = MoveForm(
         [(key, _slot_label(row)) for key, row in slots.items()],
+        event_locations(event, online=meeting.online),
         request.POST or None,
+        online=meeting.online,
         initial={"slot": current, "location": meeting.location},
     )
     conflicts: list[str] = []
@@ -135,7 +137,7 @@ def move(request: HttpRequest, event: Event, meeting_id: int) -> HttpResponse:
                 meeting=meeting,
                 session=chosen.session,
                 start=chosen.start,
-                location=form.cleaned_data["location"] or None,
+                location=form.cleaned_data["location"],
             )
         except MeetingRuleError as error:
             conflicts = error.reasons

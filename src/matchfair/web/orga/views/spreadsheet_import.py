@@ -14,6 +14,7 @@ from matchfair.web.directory.spreadsheets.uploads import keep_upload, live_uploa
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.exchange.spreadsheets import import_rows
+from matchfair.web.site_url import site_url
 
 PREVIEW_ROWS = 5
 
@@ -43,7 +44,13 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
     issues: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            summary = import_rows(event, table, form.mapping(), standing=standing_of(request.user))
+            summary = import_rows(
+                event,
+                table,
+                form.mapping(),
+                standing=standing_of(request.user),
+                site_url=site_url(request),
+            )
         except SpreadsheetImportError as error:
             issues = [str(issue) for issue in error.issues]
         else:
@@ -63,6 +70,16 @@ def mapping(request: HttpRequest, event: Event, upload_id: int) -> HttpResponse:
                     "opportunities": summary.opportunities,
                 },
             )
+            if summary.invitations:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d contact person was sent a link to choose a password.",
+                        "%(count)d contact persons were sent a link to choose a password.",
+                        summary.invitations,
+                    )
+                    % {"count": summary.invitations},
+                )
             return redirect("orga:organizations", event_id=event.pk)
     return render(
         request,

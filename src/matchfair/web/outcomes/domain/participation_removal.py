@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from matchfair.web import stored_text
 from matchfair.web.audit.services import record
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.domain.errors import EventRuleError
@@ -91,9 +92,19 @@ def remove_participation(*, participation: Participation) -> ParticipationDepend
         participation.event,
         "participation.removed",
         participation,
-        f"{participation.organization.name} ({participation.code}); "
-        f"{dependents.requests} requests, {dependents.drafts} draft meetings, "
-        f"{dependents.opportunities} opportunities removed",
+        stored_text.gettext(
+            "%(organization)s; removed: %(requests)s, %(drafts)s, %(opportunities)s",
+            organization=f"{participation.organization.name} ({participation.code})",
+            requests=stored_text.ngettext(
+                "%(count)d request", "%(count)d requests", dependents.requests
+            ),
+            drafts=stored_text.ngettext(
+                "%(count)d draft meeting", "%(count)d draft meetings", dependents.drafts
+            ),
+            opportunities=stored_text.ngettext(
+                "%(count)d opportunity", "%(count)d opportunities", dependents.opportunities
+            ),
+        ),
     )
     participation.delete()
     return dependents

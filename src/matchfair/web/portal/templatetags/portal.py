@@ -7,8 +7,8 @@ from django import template
 from django.db import models
 from django.utils import translation
 
-from matchfair.web.portal.languages import country_name as _country_name
-from matchfair.web.portal.languages import language_name
+from matchfair.web.directory.languages import country_name as _country_name
+from matchfair.web.directory.languages import language_name
 
 register = template.Library()
 

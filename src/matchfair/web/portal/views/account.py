@@ -4,13 +4,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from matchfair.web.directory.domain.invitations import InvitationError, add_colleague
 from matchfair.web.directory.models import Delegate, Participation
-from matchfair.web.notify.domain.personal import new_calendar_token, settings_of, zone_of
+from matchfair.web.notify.domain.personal import (
+    answer_zone_question,
+    choose_language,
+    new_calendar_token,
+    settings_of,
+    zone_of,
+)
+from matchfair.web.notify.domain.portal_rules import PortalRuleError
 from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
@@ -39,6 +49,11 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
     personal = settings_of(request.user)
     form = PersonalSettingsForm(request.POST or None, instance=personal)
     if request.method == "POST" and form.is_valid():
+        # Saving the settings answers the browser-zone question as well: whoever chose
+        # here, even "the event's time zone", is not asked again on their agenda; and
+        # the language is theirs, no longer one a sign-in takes from the browser.
+        form.instance.zone_asked = True
+        form.instance.language_known = True
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
@@ -47,6 +62,38 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         "portal/settings.html",
         {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
     )
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """The language menu: Django's switch for the pages and, for a signed-in person, the
+    account's language too, so their e-mails read as their pages do."""
+    response = set_language(request)
+    if request.user.is_authenticated and request.POST.get("language"):
+        choose_language(user=request.user, language=request.POST["language"])
+    return response
+
+
+@require_POST
+@login_required
+def answer_zone(request: HttpRequest) -> HttpResponse:
+    """The answer to the agenda's one question: use the browser's time zone, or keep the
+    event's. Back to the page it was asked on."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("portal:settings")
+    zone = request.POST.get("zone", "").strip() if request.POST.get("use") else ""
+    try:
+        answer_zone_question(user=request.user, zone=zone)
+    except PortalRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Times are now shown in %(zone)s; Settings can change it.")
+            % {"zone": zone or zone_of(request.user)},
+        )
+    return redirect(back)
 
 
 @require_POST

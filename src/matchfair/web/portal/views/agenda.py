@@ -16,8 +16,8 @@ from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.exports.calendars import agenda_calendar
 from matchfair.web.exports.printing import agendas_pdf
-from matchfair.web.meetings.queries import organization_agenda
-from matchfair.web.notify.domain.personal import settings_of
+from matchfair.web.meetings.queries import organization_agenda, unplaced_for
+from matchfair.web.notify.domain.personal import settings_of, zone_question
 from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.notify.rules import participant_page
 
@@ -36,10 +36,12 @@ def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
             "participation": participation,
             "portal_event": event,
             "entries": organization_agenda(participation),
+            "unplaced": unplaced_for(participation),
             "published": event.schedule_published_at is not None,
             "items": AgendaItem.objects.filter(event=event),
             "signed_up": set(participation.signups.values_list("item_id", flat=True)),
             "timezone_name": timezone.get_current_timezone_name(),
+            "zone_event": zone_question(request.user, participation=participation),
             "subscription": request.build_absolute_uri(
                 reverse("portal:calendar_feed", args=[personal.calendar_token])
             ),

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from matchfair.matching import EncoderSpecError
+from matchfair.web.directory.languages import language_name
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.queries import sectors_of
 from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest, Recommendation
+from matchfair.web.meetings.unanswered import has_contact
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import send_request
 from matchfair.web.notify.rules import participant_page
@@ -21,7 +23,7 @@ from matchfair.web.portal.catalog import (
     countries_of,
 )
 from matchfair.web.portal.forms import RequestForm
-from matchfair.web.portal.languages import detected_language, language_name
+from matchfair.web.portal.languages import detected_language
 from matchfair.web.site_url import site_url
 
 PAGE_SIZE = 50
@@ -43,6 +45,7 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
     except EncoderSpecError as error:
         search_error = str(error)
         shown = CatalogPage(Paginator([], PAGE_SIZE).get_page(number), [])
+    sections, keywords = sectors_of(event)
     params = request.GET.copy()
     params.pop("page", None)
     recommendations = (
@@ -66,7 +69,8 @@ def catalog_page(request: HttpRequest, participation: Participation) -> HttpResp
             "search_error": search_error,
             "recommendations": recommendations,
             "countries": countries_of(event, filters.country),
-            "sectors": sectors_of(event),
+            "sections": sections,
+            "sectors": keywords,
             "kinds": Organization.Kind.choices,
             "directions": Opportunity.Kind.choices,
             "types": Opportunity.Type.choices,
@@ -99,6 +103,15 @@ def partner(request: HttpRequest, participation: Participation, partner_id: int)
                 request,
                 _("Your request to meet %(name)s is sent.") % {"name": other.organization.name},
             )
+            if not has_contact(other):
+                messages.warning(
+                    request,
+                    _(
+                        "Nobody at %(name)s can answer yet: it has no contact person on the "
+                        "platform. The organizer sees your request and can invite one."
+                    )
+                    % {"name": other.organization.name},
+                )
             return redirect("portal:requests", participation.pk)
     between = MeetingRequest.objects.filter(
         event=event, requester__in=[participation, other], recipient__in=[participation, other]

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
@@ -29,14 +30,16 @@ def meeting_feedback(request: HttpRequest, token: str) -> HttpResponse:
     partner = (
         invitation.meeting.b if invitation.side == invitation.meeting.a else invitation.meeting.a
     )
-    return render(
-        request,
-        "portal/feedback.html",
-        {
-            "invitation": invitation,
-            "partner": partner,
-            "form": form,
-            "done": done,
-            "thanks": _("Thank you, your answer is recorded.") if done else "",
-        },
-    )
+    # Whoever follows the mailed link, the meeting happened at the event: its clock, named.
+    with timezone.override(invitation.meeting.event.timezone):
+        return render(
+            request,
+            "portal/feedback.html",
+            {
+                "invitation": invitation,
+                "partner": partner,
+                "form": form,
+                "done": done,
+                "thanks": _("Thank you, your answer is recorded.") if done else "",
+            },
+        )

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
+from matchfair.web.events.rules import unowned_events
+from matchfair.web.notify.domain.personal import zone_question
 
 
 @login_required
@@ -30,5 +32,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "viewed_events": viewed.order_by("name"),
             "participations": participations,
             "can_create_events": can_create_events(user),
+            "unowned_events": unowned_events(user)
+            .annotate(organization_count=Count("participations"))
+            .order_by("-created_at", "-pk"),
+            "zone_event": zone_question(user) if hasattr(user, "delegate") else None,
         },
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.directory.languages import language_name
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.notify.domain.participants import (
     delete_opportunity,
@@ -19,7 +20,7 @@ from matchfair.web.notify.domain.portal_rules import (
 )
 from matchfair.web.notify.rules import participant_page
 from matchfair.web.portal.forms import OpportunityForm, ProfileForm
-from matchfair.web.portal.languages import detected_language, language_name
+from matchfair.web.portal.languages import detected_language
 
 
 def _open(participation: Participation) -> str:
@@ -37,6 +38,7 @@ def profile(request: HttpRequest, participation: Participation) -> HttpResponse:
         request.POST or None,
         initial={
             "description": participation.description or "",
+            "nace": list(participation.nace or []),
             "sectors": ", ".join(participation.sectors or []),
             "languages": ", ".join(participation.languages or []),
             "attendance": participation.attendance,
@@ -87,6 +89,7 @@ def opportunity(
             "type": existing.type,
             "title": existing.title,
             "description": existing.description or "",
+            "nace": list(existing.nace or []),
             "sectors": ", ".join(existing.sectors or []),
         }
     form = OpportunityForm(request.POST or None, initial=initial)

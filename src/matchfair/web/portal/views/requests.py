@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.domain.requests import RequestRuleError, requests_sent
 from matchfair.web.meetings.models import MeetingRequest
+from matchfair.web.meetings.queries import mark_unplaced
+from matchfair.web.meetings.unanswered import with_answerer
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.domain.requests import answer_request
 from matchfair.web.notify.rules import participant_page
@@ -28,8 +30,12 @@ def requests_page(request: HttpRequest, participation: Participation) -> HttpRes
             "section": "requests",
             "participation": participation,
             "portal_event": participation.event,
-            "received": requests.filter(recipient=participation),
-            "sent_requests": requests.filter(requester=participation),
+            "received": mark_unplaced(
+                participation.event, requests.filter(recipient=participation)
+            ),
+            "sent_requests": mark_unplaced(
+                participation.event, with_answerer(requests.filter(requester=participation))
+            ),
             "sent": requests_sent(participation),
             "rules": rules,
         },

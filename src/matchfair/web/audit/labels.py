@@ -1,0 +1,57 @@
+"""The audit record's codes in the reader's words: actions and the rows they changed.
+
+An entry keeps its action (``request.accepted``) and subject (``meetingrequest:137``)
+as codes, which the API returns as they are; the trail page shows what they mean
+in the language of the organizer reading it ("Meeting request accepted", "Meeting
+request #137"). A code added later and not named here shows as it is.
+"""
+
+from django.apps import apps
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+ACTIONS: dict[str, Promise] = {
+    "request.sent": gettext_lazy("Meeting request sent"),
+    "request.accepted": gettext_lazy("Meeting request accepted"),
+    "request.declined": gettext_lazy("Meeting request declined"),
+    "request.tailor-made": gettext_lazy("Tailor-made meeting added"),
+    "meeting.moved": gettext_lazy("Meeting moved"),
+    "schedule.published": gettext_lazy("Schedule published"),
+    "schedule.stored": gettext_lazy("Scheduler result stored"),
+    "session.changed": gettext_lazy("Session changed"),
+    "session.deleted": gettext_lazy("Session deleted"),
+    "participation.changed": gettext_lazy("Participant changed"),
+    "participation.removed": gettext_lazy("Participant removed"),
+    "organization.merged": gettext_lazy("Organizations merged"),
+    "agenda-item.changed": gettext_lazy("Programme item changed"),
+    "agenda-item.deleted": gettext_lazy("Programme item deleted"),
+    "api-token.created": gettext_lazy("API token created"),
+    "api-token.revoked": gettext_lazy("API token revoked"),
+    "role.organizer.granted": gettext_lazy("Co-organizer added"),
+    "role.organizer.withdrawn": gettext_lazy("Co-organizer removed"),
+    "role.viewer.granted": gettext_lazy("Viewer added"),
+    "role.viewer.withdrawn": gettext_lazy("Viewer removed"),
+    "agreement.intention": gettext_lazy("Agreement: intention"),
+    "agreement.signed": gettext_lazy("Agreement: signed"),
+    "agreement.implemented": gettext_lazy("Agreement: implemented"),
+    "agreement.cancelled": gettext_lazy("Agreement: cancelled"),
+}
+
+
+def action_label(action: str) -> str:
+    """What ``action`` did, in the current language (the code itself when unnamed)."""
+    label = ACTIONS.get(action)
+    return str(label) if label is not None else action
+
+
+def subject_label(subject: str) -> str:
+    """The changed row as "Meeting request #137" (from ``meetingrequest:137``)."""
+    model_name, _colon, key = subject.partition(":")
+    for model in apps.get_models():
+        if model._meta.model_name == model_name:
+            return _("%(kind)s #%(id)s") % {
+                "kind": str(model._meta.verbose_name).capitalize(),
+                "id": key,
+            }
+    return subject
