@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from matchfair.matching.explain import sectors_reason
 from matchfair.web.jobs.models import Job
 from matchfair.web.meetings.models import Recommendation
 from tests.web.factories import World
@@ -27,7 +28,7 @@ def _recommended(world: World) -> None:
         participation=world.tegnology,
         partner=world.tsinghua,
         score=0.8,
-        reasons=["shared sectors: energy"],
+        reasons=[sectors_reason(["energy"]).as_json()],
         rank=0,
     )
     Recommendation.objects.create(
@@ -35,7 +36,7 @@ def _recommended(world: World) -> None:
         participation=world.tsinghua,
         partner=world.smart_eye,
         score=0.5,
-        reasons=["shared sectors: optics"],
+        reasons=[sectors_reason(["optics"]).as_json()],
         rank=0,
     )
 
