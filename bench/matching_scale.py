@@ -1,19 +1,31 @@
-"""Scale of ``matchfair recommend``: 10,000 organizations with 3 opportunities each.
+"""Scale of ``matchfair recommend``: 10,000 organizations, each with a description and
+3 opportunities (about 40,000 texts), the development set embedded among them.
 
-The directory is built from the development set's own opportunities (their
-languages, lengths and wording), each text made unique with a reference number, so
-the encoders do the work real texts would cost. Every run is a fresh process:
+The 142 organizations of the development set keep their own texts; the others are
+distractors made of the set's clauses (``build_event``), with a reference number,
+so the languages and lengths are real and the encoders do the work real texts would
+cost, but no distractor repeats what an organization of the set says. The
+development set's truth is then scored on all organizations' lists, per language of
+the organization whose list it is.
+
+Every run is a fresh process:
 
 - cold: an empty embedding cache, so language detection and embedding are included;
 - warm: the cache the cold run filled;
+- refresh (with ``--refreshes N``): after the warm runs, a recommendation run that
+  keeps its state (as the web's recommendation job does), then N times one
+  organization's description and opportunities rewritten and the run refreshed
+  from the state: only those texts are encoded and only the lists that can change
+  are ranked again;
 - baseline: the plain method with the same cached vectors (of the configuration's
-  first encoder), the maximum cosine between any two texts of two organizations
-  and its top 10, so the cost of the method can be read as a ratio on a busy
-  machine.
+  first encoder; a routed one's primary), the maximum cosine between any two texts
+  of two organizations and its top 10, so the cost of the method can be read as a
+  ratio on a busy machine.
 
 Each prints its wall time, CPU time, peak resident memory and the load average (over
-the last minute) at its end; the script reports medians. Run it under ``nice`` on a
-shared machine and read the wall time together with the load average.
+the last minute) at its end; the script reports medians, and the quality of the
+last cold (or warm) run and of the baseline. Run it under ``nice`` on a shared
+machine and read the wall time together with the load average.
 
     python bench/matching_scale.py --runs 3 --warm-runs 3 --work-dir /tmp/scale
 """
@@ -22,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -29,44 +42,138 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "matching-dev"
+LANGUAGES = ["zh", "ja", "ko", "de", "fr", "es", "it", "nl", "fi", "sv", "da", "no", "en"]
+
+
+def _by_language(texts: list[str]) -> dict[str, list[int]]:
+    """Positions of ``texts`` per detected language."""
+    from matchfair.matching.language import detect
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for position, code in enumerate(detect(texts)):
+        groups[str(code)].append(position)
+    return groups
+
+
+#: Where a text may be cut into clauses: after punctuation, Western or CJK.
+_BREAK = re.compile(r"(?<=[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])\s*")
+
+
+def _clauses(texts: list[str]) -> list[str]:
+    return [clause for text in texts for clause in _BREAK.split(text) if clause.strip()]
+
+
+def _mixed(pool: list[str], length: int, language: str, rng: random.Random) -> str:
+    """Clauses of the language's texts drawn at random until ``length`` characters."""
+    parts, total = [], 0
+    while total < max(length, 1):
+        parts.append(rng.choice(pool))
+        total += len(parts[-1])
+    return ("" if language in ("zh", "ja") else " ").join(parts)
 
 
 def build_event(organizations: int, per_organization: int, seed: int) -> dict[str, Any]:
-    """A bilateral event of ``organizations``, each with opportunities drawn from the dev set."""
+    """The development set plus distractors up to ``organizations``, as an event file.
+
+    A distractor text copies no text of the set: it is made of clauses drawn from
+    all of the set's texts in one language, up to the length of one of them, so its
+    language and length are real and its words are the event's, but no distractor
+    says what one organization of the set says (a copy would outrank the true
+    partner by being the organization's own twin).
+    """
     source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
     owners = {org["id"]: org for org in source["organizations"]}
     templates = source["opportunities"]
+    profiles = [org for org in source["organizations"] if org.get("description")]
     rng = random.Random(seed)
+    texts = [f"{t['title']}. {t.get('description', '')}" for t in templates]
+    by_language = _by_language(texts)
+    language_of = {i: code for code, group in by_language.items() for i in group}
+    pools = {
+        code: _clauses([templates[i].get("description") or templates[i]["title"] for i in group])
+        for code, group in by_language.items()
+    }
+    profile_languages = _by_language([org["description"] for org in profiles])
+    profile_language = {i: code for code, group in profile_languages.items() for i in group}
+    profile_pools = {
+        code: _clauses([profiles[i]["description"] for i in group])
+        for code, group in profile_languages.items()
+    }
     data = {key: source[key] for key in ("format", "event")}
-    data["organizations"], data["opportunities"] = [], []
-    for number in range(organizations):
+    data["organizations"] = list(source["organizations"])
+    data["opportunities"] = list(source["opportunities"])
+    for number in range(organizations - len(source["organizations"])):
         template_owner = owners[rng.choice(templates)["organization"]]
         org_id = f"org-{number}"
+        shape = rng.randrange(len(profiles))
+        code = profile_language[shape]
+        description = _mixed(profile_pools[code], len(profiles[shape]["description"]), code, rng)
         data["organizations"].append(
             {
                 "id": org_id,
                 "name": f"{template_owner['name']} {number}",
                 "group": template_owner["group"],
                 "sectors": template_owner.get("sectors", []),
+                "description": f"{description} (Ref. {number})",
             }
         )
         for index in range(per_organization):
-            template = rng.choice(templates)
+            shape = rng.randrange(len(templates))
+            code = language_of[shape]
+            template = templates[shape]
+            title = rng.choice(pools[code])[: max(len(template["title"]), 8)]
+            text = _mixed(pools[code], len(template.get("description", "")), code, rng)
             data["opportunities"].append(
                 {
                     "id": f"{org_id}-{index}",
                     "organization": org_id,
                     "kind": template["kind"],
                     "type": template["type"],
-                    "title": template["title"],
-                    "description": f"{template.get('description', '')} (Ref. {number}-{index})",
+                    "title": title,
+                    "description": f"{text} (Ref. {number}-{index})",
                 }
             )
     return data
+
+
+def quality(ranking: dict[str, list[str]], event_path: Path, cache: Path) -> dict[str, Any]:
+    """recall@5 and MRR of the development set's truth, overall and per language."""
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache
+    from matchfair.matching.corpus import build_corpus
+    from matchfair.matching.language import languages_of
+
+    truth = json.loads((DEV / "truth.json").read_text(encoding="utf-8"))["pairs"]
+    dev = read_event(DEV / "event.json")
+    corpus = build_corpus(dev)
+    per_owner: dict[int, Counter[str]] = defaultdict(Counter)
+    for unit, code in zip(
+        corpus.units, languages_of(corpus.texts, EmbeddingCache(cache)), strict=True
+    ):
+        per_owner[unit.organization][code] += 1
+    language = {
+        org.id: per_owner[index].most_common(1)[0][0] for index, org in enumerate(dev.organizations)
+    }
+    entries = defaultdict(list)
+    for a, partners in truth.items():
+        for b in partners:
+            listed = ranking.get(a, [])
+            rank = listed.index(b) + 1 if b in listed else None
+            for key in ("all", language[a]):
+                entries[key].append(rank)
+    return {
+        key: {
+            "entries": len(ranks),
+            "recall5": sum(1 for rank in ranks if rank and rank <= 5) / len(ranks),
+            "mrr": sum(1 / rank for rank in ranks if rank) / len(ranks),
+        }
+        for key, ranks in entries.items()
+    }
 
 
 def _usage(started: float) -> dict[str, float]:
@@ -84,17 +191,20 @@ def _usage(started: float) -> dict[str, float]:
     }
 
 
-def run_method(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def run_method(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     """One recommend run in this process: wall time (read, embed, score, reasons) and memory."""
     from matchfair.core import read_event
     from matchfair.matching import EmbeddingCache, recommend
 
     started = time.perf_counter()
-    recommend(read_event(event_path), top=10, spec=encoder, cache=EmbeddingCache(cache))
-    return _usage(started)
+    result = recommend(read_event(event_path), top=10, spec=encoder, cache=EmbeddingCache(cache))
+    usage: dict[str, Any] = _usage(started)
+    ranking = {a: [r.partner for r in items] for a, items in result.recommendations.items()}
+    usage["quality"] = quality(ranking, event_path, cache)
+    return usage
 
 
-def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     """Maximum cosine of any two texts of two organizations, top 10, from cached vectors."""
     import numpy as np
 
@@ -106,8 +216,12 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float
     event = read_event(event_path)
     corpus = build_corpus(event)
     model = choose_encoders(encoder, len(corpus.units))[0]
+    model = getattr(model, "primary", model)
     vectors = EmbeddingCache(cache).values(model.key, corpus.texts, model.encode)
     count, block = len(event.organizations), 1024
+    labels = sorted({str(org.group) for org in event.organizations})
+    groups = np.array([labels.index(str(org.group)) for org in event.organizations])
+    ranking = {}
     for start in range(0, count, block):
         first = int(corpus.starts[start])
         stop = min(start + block, count)
@@ -116,11 +230,58 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, float
         by_partner = np.maximum.reduceat(pairs, corpus.starts, axis=1)
         scores = np.maximum.reduceat(by_partner, corpus.starts[start:stop] - first, axis=0)
         scores[np.arange(stop - start), np.arange(start, stop)] = -np.inf
-        np.argpartition(-scores, 10, axis=1)[:, :10]
-    return _usage(started)
+        if event.event.match_across_groups:
+            scores[groups[start:stop, None] == groups[None, :]] = -np.inf
+        best = np.argpartition(-scores, 10, axis=1)[:, :10]
+        for offset, row in enumerate(best):
+            ordered = sorted(row, key=lambda b, o=offset: -scores[o, b])
+            ranking[event.organizations[start + offset].id] = [
+                event.organizations[b].id for b in ordered
+            ]
+    usage: dict[str, Any] = _usage(started)
+    usage["quality"] = quality(ranking, event_path, cache)
+    return usage
 
 
-def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, float]:
+def run_refresh(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
+    """One run of ``recommend_incrementally`` from the state beside the cache, which it updates."""
+    from matchfair.core import read_event
+    from matchfair.matching import EmbeddingCache, load_state, recommend_incrementally, save_state
+
+    state_path = cache.parent / f"{cache.name}-state.npz"
+    started = time.perf_counter()
+    outcome = recommend_incrementally(
+        read_event(event_path),
+        load_state(state_path),
+        top=10,
+        spec=encoder,
+        cache=EmbeddingCache(cache),
+    )
+    usage: dict[str, Any] = _usage(started)
+    save_state(outcome.state, state_path)
+    usage["refreshed"] = -1 if outcome.refreshed is None else len(outcome.refreshed)
+    return usage
+
+
+def edited(data: dict[str, Any], number: int) -> dict[str, Any]:
+    """``data`` with organization ``org-<number>``'s description and opportunities rewritten."""
+    source = json.loads((DEV / "event.json").read_text(encoding="utf-8"))
+    rng = random.Random(number)
+    org_id = f"org-{number}"
+    changed = json.loads(json.dumps(data))
+    for organization in changed["organizations"]:
+        if organization["id"] == org_id:
+            profile = rng.choice([o for o in source["organizations"] if o.get("description")])
+            organization["description"] = f"{profile['description']} (edited {number})"
+    for opportunity in changed["opportunities"]:
+        if opportunity["organization"] == org_id:
+            template = rng.choice(source["opportunities"])
+            opportunity["title"] = template["title"]
+            opportunity["description"] = f"{template.get('description', '')} (edited {number})"
+    return changed
+
+
+def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder],
         check=True,
@@ -144,12 +305,15 @@ def main() -> None:
         "--warm-only", action="store_true", help="reuse the caches of --cache-dir, no cold run"
     )
     parser.add_argument("--encoder", default="auto")
+    parser.add_argument(
+        "--refreshes", type=int, default=0, help="edits refreshed after the warm runs"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
         kind, event_path, cache, encoder = arguments.child
-        run = run_method if kind != "baseline" else run_baseline
+        run = {"baseline": run_baseline, "refresh": run_refresh}.get(kind, run_method)
         print(json.dumps(run(Path(event_path), Path(cache), encoder)))
         return
     if arguments.work_dir:
@@ -158,7 +322,13 @@ def main() -> None:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        results: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "baseline": []}
+        results: dict[str, list[dict[str, Any]]] = {
+            "cold": [],
+            "warm": [],
+            "baseline": [],
+            "full with state": [],
+            "refresh": [],
+        }
         for run in range(arguments.runs):
             cache = (arguments.cache_dir or Path(folder)) / f"cache-{run}"
             if not arguments.warm_only:
@@ -169,25 +339,54 @@ def main() -> None:
                 for kind in ("warm", "baseline"):
                     results[kind].append(_child(kind, event_path, cache, arguments.encoder))
                     print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+            if arguments.refreshes:
+                (cache.parent / f"{cache.name}-state.npz").unlink(missing_ok=True)
+                kind = "full with state"
+                results[kind].append(_child("refresh", event_path, cache, arguments.encoder))
+                print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+            current = data
+            for number in range(arguments.refreshes):
+                current = edited(current, 1000 + number * 7)
+                edited_path = Path(folder) / "edited.json"
+                edited_path.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
+                results["refresh"].append(_child("refresh", edited_path, cache, arguments.encoder))
+                print(f"refresh: {json.dumps(results['refresh'][-1])}", flush=True)
+    texts = len(data["organizations"]) + len(data["opportunities"])
     print(
-        f"{arguments.organizations} organizations x {arguments.opportunities} opportunities, "
+        f"{arguments.organizations} organizations x {arguments.opportunities} opportunities "
+        f"and a description ({texts} texts), "
         f"encoder {arguments.encoder}, medians of {len(results['cold'])} cold and "
         f"{len(results['warm'])} warm runs:"
     )
     median = {
-        kind: {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        kind: {
+            key: statistics.median(run[key] for run in runs) for key in runs[0] if key != "quality"
+        }
         for kind, runs in results.items()
         if runs
     }
     for kind, values in median.items():
         print(
-            f"  {kind:8s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
+            f"  {kind:15s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
             f"  peak {values['peak_mb']:6.0f} MB  load average {values['load_average']:.1f}"
+            + (f"  lists ranked {values['refreshed']:.0f}" if "refreshed" in values else "")
         )
     if "warm" in median:
         for key in ("seconds", "cpu_seconds"):
             ratio = median["warm"][key] / median["baseline"][key]
             print(f"  warm / baseline ({key}): {ratio:.2f}")
+    method = (results["warm"] or results["cold"])[-1]["quality"]
+    base = results["baseline"][-1]["quality"] if results["baseline"] else {}
+    print("\nDevelopment set among the distractors (recall@5 / MRR, entries):")
+    for code in ["all", *LANGUAGES]:
+        if code in method:
+            cells = [
+                f"{m['recall5']:.3f} / {m['mrr']:.3f}" for m in (method[code], base.get(code)) if m
+            ]
+            print(
+                f"  {code:4s} {method[code]['entries']:4d}  method {cells[0]}"
+                + (f"  baseline {cells[1]}" if len(cells) > 1 else "")
+            )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from matchfair.matching import (
     choose_encoders,
 )
 from matchfair.matching.registry import AUTO_ENSEMBLE_MAX_TEXTS
+from matchfair.matching.routing import RoutedEncoder
 
 
 def _types(spec: str, count: int = 10) -> list[type]:
@@ -21,8 +22,18 @@ def test_auto_uses_both_offline_encoders_for_an_event_of_ordinary_size():
     assert _types("auto", AUTO_ENSEMBLE_MAX_TEXTS) == [UseEncoder, E5Encoder]
 
 
-def test_auto_uses_the_fast_encoder_alone_for_a_large_directory():
-    assert _types("auto", AUTO_ENSEMBLE_MAX_TEXTS + 1) == [UseEncoder]
+def test_auto_routes_what_use_cannot_read_to_e5_in_a_large_directory():
+    (encoder,) = choose_encoders("auto", AUTO_ENSEMBLE_MAX_TEXTS + 1)
+    assert isinstance(encoder, RoutedEncoder)
+    assert isinstance(encoder.primary, UseEncoder)
+    assert isinstance(encoder.reader, E5Encoder)
+    assert "fi" not in encoder.primary.languages
+
+
+def test_a_slash_routes_one_member_to_another():
+    (encoder,) = choose_encoders("use / fake", 10)
+    assert isinstance(encoder, RoutedEncoder)
+    assert (type(encoder.primary), type(encoder.reader)) == (UseEncoder, FakeEncoder)
 
 
 def test_members_join_with_plus():
@@ -36,7 +47,7 @@ def test_st_takes_any_model_name():
     assert encoder.key == "st-org/some-model"
 
 
-@pytest.mark.parametrize("spec", ["bert", "use+", "st:", ""])
+@pytest.mark.parametrize("spec", ["bert", "use+", "st:", "", "use/", "/e5"])
 def test_an_unknown_or_empty_name_is_refused(spec: str):
     with pytest.raises(EncoderSpecError):
         choose_encoders(spec, 10)

@@ -8,8 +8,15 @@ from matchfair.matching.cache import EmbeddingCache, NoCache, default_cache_dir
 from matchfair.matching.e5 import E5Encoder
 from matchfair.matching.encoder import Encoder
 from matchfair.matching.fake import FakeEncoder
+from matchfair.matching.incremental import (
+    RankingState,
+    load_state,
+    recommend_incrementally,
+    save_state,
+)
 from matchfair.matching.recommend import recommend
 from matchfair.matching.registry import DEFAULT_SPEC, EncoderSpecError, choose_encoders
+from matchfair.matching.routing import RoutedEncoder
 from matchfair.matching.sbert import SentenceTransformerEncoder
 from matchfair.matching.search import SearchHit, SearchIndex, SearchResults
 from matchfair.matching.use import UseEncoder
@@ -23,6 +30,8 @@ __all__ = [
     "EncoderSpecError",
     "FakeEncoder",
     "NoCache",
+    "RankingState",
+    "RoutedEncoder",
     "SearchHit",
     "SearchIndex",
     "SearchResults",
@@ -31,5 +40,8 @@ __all__ = [
     "Weights",
     "choose_encoders",
     "default_cache_dir",
+    "load_state",
     "recommend",
+    "recommend_incrementally",
+    "save_state",
 ]

@@ -11,7 +11,9 @@ languages and models:
   Each model's similarities become z-scores over all pairs of the corpus, computed
   exactly from the Gram matrix without forming the pairs.
 - A pair is judged by the models that read both of its languages (USE knows no
-  Finnish); when none does, by all of them.
+  Finnish); when none does, by all of them. A routed encoder (``routing.py``) reads
+  every language itself: the texts its primary cannot read are embedded by another
+  model and mapped into the primary's space.
 """
 
 from collections.abc import Sequence
@@ -23,6 +25,7 @@ from matchfair.core import ProgressCallback
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder, covers, normalise_rows
 from matchfair.matching.progress import chunked
+from matchfair.matching.routing import RoutedEncoder, embed_query, routed_vectors
 
 #: A language needs this many texts in the event for its own mean; rarer ones use
 #: the mean of all texts.
@@ -40,6 +43,14 @@ class Space:
     overall: np.ndarray
     mean: float
     deviation: float
+    #: A routed encoder's map from its reader's space into its primary's, if it used one.
+    mapping: np.ndarray | None = None
+
+    def embed(self, texts: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        """Raw vectors of new texts (search queries) in this space, routed by language."""
+        if isinstance(self.encoder, RoutedEncoder):
+            return embed_query(self.encoder, self.mapping, texts, languages)
+        return self.encoder.encode(texts)
 
     def project(self, vectors: np.ndarray, languages: Sequence[str]) -> np.ndarray:
         """Centre new vectors (a search query) the way the corpus was centred."""
@@ -90,8 +101,18 @@ def build_space(
     progress: ProgressCallback | None = None,
 ) -> Space:
     """Embed ``texts`` (through the cache) and centre them by language."""
-    encode = chunked(encoder.encode, encoder.key, progress)
-    raw = cache.values(encoder.key, texts, encode).astype(np.float32)
+    mapping = None
+    if isinstance(encoder, RoutedEncoder):
+        raw, mapping = routed_vectors(
+            encoder,
+            texts,
+            languages,
+            cache,
+            lambda model: chunked(model.encode, model.key, progress),
+        )
+    else:
+        encode = chunked(encoder.encode, encoder.key, progress)
+        raw = cache.values(encoder.key, texts, encode).astype(np.float32)
     overall = raw.mean(axis=0) if len(raw) else np.zeros(raw.shape[1], dtype=np.float32)
     means = _language_means(raw, languages)
     centred = raw.copy()
@@ -100,7 +121,7 @@ def build_space(
     centred = normalise_rows(centred)
     mean, deviation = _pair_statistics(centred)
     covered = np.array([covers(encoder, language) for language in languages], dtype=bool)
-    return Space(encoder, centred, covered, means, overall, mean, deviation)
+    return Space(encoder, centred, covered, means, overall, mean, deviation, mapping)
 
 
 def combined_similarity(

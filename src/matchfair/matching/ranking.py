@@ -36,12 +36,13 @@ class Constraints:
     bonus: dict[tuple[int, int], float]
     excluded: frozenset[tuple[int, int]]
 
-    def allowed(self, rows: range, count: int) -> np.ndarray:
+    def allowed(self, rows: range | np.ndarray, count: int) -> np.ndarray:
         """Whether each organization of ``rows`` may be paired with each of ``count``."""
-        allowed = np.ones((len(rows), count), dtype=bool)
-        allowed[np.arange(len(rows)), np.arange(rows.start, rows.stop)] = False
+        positions = np.asarray(rows, dtype=np.int64)
+        allowed = np.ones((len(positions), count), dtype=bool)
+        allowed[np.arange(len(positions)), positions] = False
         if self.across_groups:
-            mine = self.groups[rows.start : rows.stop, None]
+            mine = self.groups[positions, None]
             allowed &= (mine != self.groups[None, :]) | (mine < 0)
         return allowed
 
@@ -115,38 +116,92 @@ def hub_levels(scores: np.ndarray, constraints: Constraints, neighbours: int) ->
     return levels
 
 
+def organization_rows(corpus: Corpus, scorer: UnitScorer, rows: np.ndarray) -> np.ndarray:
+    """The closest-text-pair scores of organizations ``rows`` against every organization.
+
+    What ``organization_scores`` computes for the whole event, for a few rows: an
+    edit of one organization changes its row (and, by symmetry, its column) only.
+    """
+    count = len(corpus.organizations)
+    if not len(rows) or not len(corpus.units):
+        return np.full((len(rows), count), -np.inf, dtype=np.float32)
+    ranges = [corpus.units_of(int(row)) for row in rows]
+    texts = np.concatenate([np.arange(r.start, r.stop) for r in ranges])
+    starts = np.concatenate([[0], np.cumsum([len(r) for r in ranges])[:-1]])
+    units = scorer.scores(texts, slice(None))
+    by_partner = np.maximum.reduceat(units, corpus.starts, axis=1)
+    return np.maximum.reduceat(by_partner, starts, axis=0).astype(np.float32)
+
+
+def levels_of(scores: np.ndarray, rows: np.ndarray, constraints: Constraints, k: int) -> np.ndarray:
+    """The hub levels (mean of the ``k`` best allowed scores) of rows ``rows`` of ``scores``."""
+    count = scores.shape[1]
+    block = np.where(constraints.allowed(rows, count), scores, -np.inf)
+    k = min(k, count)
+    if k == 0 or not len(block):
+        return np.zeros(len(block), dtype=np.float32)
+    best = -np.partition(-block, k - 1, axis=1)[:, :k]
+    finite = np.isfinite(best)
+    sums = np.where(finite, best, 0.0).sum(axis=1)
+    return (sums / np.maximum(finite.sum(axis=1), 1)).astype(np.float32)
+
+
+def combined_rows(
+    scores: np.ndarray,
+    rows: np.ndarray,
+    levels: np.ndarray,
+    sectors: np.ndarray,
+    constraints: Constraints,
+    weights: Weights,
+) -> np.ndarray:
+    """Rows ``rows`` of the combined values: hub-corrected, sectors and requests added."""
+    count = scores.shape[1]
+    block = scores - levels[rows, None] / 2 - levels[None, :] / 2
+    if weights.sectors and sectors.shape[1]:
+        block += weights.sectors * jaccard(sectors[rows], sectors)
+    where = {int(row): offset for offset, row in enumerate(rows)}
+    for (a, b), bonus in constraints.bonus.items():
+        if a in where:
+            block[where[a], b] += bonus
+    block = np.where(constraints.allowed(rows, count), block, -np.inf)
+    for a, b in constraints.excluded:
+        if a in where:
+            block[where[a], b] = -np.inf
+    return block
+
+
+def top_of(block: np.ndarray, top: int) -> list[list[tuple[int, float]]]:
+    """Each row's ``top`` columns and values, best first (ties by position), finite only."""
+    k = min(top, block.shape[1])
+    if k == 0:
+        return [[] for _ in block]
+    candidates = np.argpartition(-block, k - 1, axis=1)[:, :k]
+    ranked = []
+    for offset, row in enumerate(candidates):
+        values = block[offset, row]
+        order = np.lexsort((row, -values))
+        ranked.append([(int(row[i]), float(values[i])) for i in order if np.isfinite(values[i])])
+    return ranked
+
+
 def best_partners(
     scores: np.ndarray,
     sectors: np.ndarray,
     constraints: Constraints,
     weights: Weights,
     top: int,
+    levels: np.ndarray | None = None,
 ) -> list[list[tuple[int, float]]]:
-    """Each organization's ``top`` partners and combined values, best first (ties by position)."""
+    """Each organization's ``top`` partners and combined values, best first (ties by position).
+
+    ``levels`` are the hub levels when the caller has computed them already.
+    """
     count = len(scores)
-    levels = hub_levels(scores, constraints, weights.hub_neighbours)
+    if levels is None:
+        levels = hub_levels(scores, constraints, weights.hub_neighbours)
     ranked: list[list[tuple[int, float]]] = []
     for start in range(0, count, BLOCK_UNITS):
-        rows = range(start, min(start + BLOCK_UNITS, count))
-        block = scores[start : rows.stop] - levels[start : rows.stop, None] / 2 - levels / 2
-        if weights.sectors and sectors.shape[1]:
-            block += weights.sectors * jaccard(sectors[start : rows.stop], sectors)
-        for (a, b), bonus in constraints.bonus.items():
-            if start <= a < rows.stop:
-                block[a - start, b] += bonus
-        block = np.where(constraints.allowed(rows, count), block, -np.inf)
-        for a, b in constraints.excluded:
-            if start <= a < rows.stop:
-                block[a - start, b] = -np.inf
-        k = min(top, count)
-        if k == 0:
-            ranked.extend([] for _ in rows)
-            continue
-        candidates = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        for offset, row in enumerate(candidates):
-            values = block[offset, row]
-            order = np.lexsort((row, -values))
-            ranked.append(
-                [(int(row[i]), float(values[i])) for i in order if np.isfinite(values[i])]
-            )
+        rows = np.arange(start, min(start + BLOCK_UNITS, count))
+        block = combined_rows(scores[rows], rows, levels, sectors, constraints, weights)
+        ranked.extend(top_of(block, top))
     return ranked

@@ -6,6 +6,7 @@ docs/matching.md describes the method and its guarantees.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,7 +24,12 @@ from matchfair.matching.analysis import Analysis, analyse
 from matchfair.matching.cache import EmbeddingCache, NoCache
 from matchfair.matching.encoder import Encoder
 from matchfair.matching.explain import requests_reasons, sectors_reason, texts_reason
-from matchfair.matching.ranking import Constraints, best_partners, organization_scores
+from matchfair.matching.ranking import (
+    Constraints,
+    best_partners,
+    hub_levels,
+    organization_scores,
+)
 from matchfair.matching.registry import DEFAULT_SPEC
 from matchfair.matching.structure import kind_type_features, sector_matrix, sector_sets
 from matchfair.matching.units import UnitScorer
@@ -108,6 +114,74 @@ def _recommendation(partner: str, score: float, reasons: list[Message]) -> Recom
     )
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An event read for ranking: its texts' analysis and every term of a pair's value."""
+
+    event: Event
+    analysis: Analysis
+    scorer: UnitScorer
+    constraints: Constraints
+    sectors: list[frozenset[str]]
+    sector_matrix: np.ndarray
+    between: dict[frozenset[str], list[MeetingRequest]]
+    weights: Weights
+
+    def recommendations(self, a: int, partners: list[tuple[int, float]]) -> list[Recommendation]:
+        """Organization ``a``'s list, each partner with its displayed score and reasons."""
+        event, weights = self.event, self.weights
+        closest = _closest_texts(self.analysis, self.scorer, a, [b for b, _ in partners])
+        return [
+            _recommendation(
+                event.organizations[b].id,
+                weights.display(value),
+                _reasons(event, self.analysis, self.sectors, self.between, (a, b), texts),
+            )
+            for (b, value), texts in zip(partners, closest, strict=True)
+        ]
+
+
+def prepare(
+    event: Event,
+    *,
+    encoders: Sequence[Encoder] | None = None,
+    spec: str = DEFAULT_SPEC,
+    cache: EmbeddingCache | NoCache | None = None,
+    weights: Weights | None = None,
+    progress: ProgressCallback | None = None,
+) -> Prepared:
+    """Embed ``event``'s texts (through the cache) and set up the terms of the ranking."""
+    weights = weights or Weights()
+    analysis = analyse(
+        event, all_profiles=False, encoders=encoders, spec=spec, cache=cache, progress=progress
+    )
+    left, right = kind_type_features(analysis.corpus, weights)
+    sectors = sector_sets(event)
+    return Prepared(
+        event,
+        analysis,
+        UnitScorer(analysis.spaces, left, right),
+        constraints_of(event, weights),
+        sectors,
+        sector_matrix(sectors),
+        _requests_between(event),
+        weights,
+    )
+
+
+def ranked_in_full(
+    prepared: Prepared, top: int
+) -> tuple[list[list[tuple[int, float]]], np.ndarray]:
+    """Every organization's ``top`` partners with their combined values, and the hub levels."""
+    corpus, constraints = prepared.analysis.corpus, prepared.constraints
+    scores = organization_scores(corpus, prepared.scorer, constraints)
+    levels = hub_levels(scores, constraints, prepared.weights.hub_neighbours)
+    ranked = best_partners(
+        scores, prepared.sector_matrix, constraints, prepared.weights, top, levels=levels
+    )
+    return ranked, levels
+
+
 def recommend(
     event: Event,
     *,
@@ -119,26 +193,12 @@ def recommend(
     progress: ProgressCallback | None = None,
 ) -> Recommendations:
     """Up to ``top`` partners for every organization of ``event``, best first, with reasons."""
-    weights = weights or Weights()
-    analysis = analyse(
-        event, all_profiles=False, encoders=encoders, spec=spec, cache=cache, progress=progress
+    prepared = prepare(
+        event, encoders=encoders, spec=spec, cache=cache, weights=weights, progress=progress
     )
-    left, right = kind_type_features(analysis.corpus, weights)
-    scorer = UnitScorer(analysis.spaces, left, right)
-    constraints = constraints_of(event, weights)
-    scores = organization_scores(analysis.corpus, scorer, constraints)
-    sectors = sector_sets(event)
-    ranked = best_partners(scores, sector_matrix(sectors), constraints, weights, top)
-    between = _requests_between(event)
-    recommendations = {}
-    for a, partners in enumerate(ranked):
-        closest = _closest_texts(analysis, scorer, a, [b for b, _ in partners])
-        recommendations[event.organizations[a].id] = [
-            _recommendation(
-                event.organizations[b].id,
-                weights.display(value),
-                _reasons(event, analysis, sectors, between, (a, b), texts),
-            )
-            for (b, value), texts in zip(partners, closest, strict=True)
-        ]
+    ranked, _levels = ranked_in_full(prepared, top)
+    recommendations = {
+        event.organizations[a].id: prepared.recommendations(a, partners)
+        for a, partners in enumerate(ranked)
+    }
     return Recommendations(event=event.event.id, recommendations=recommendations)

@@ -2,13 +2,16 @@
 
 The string is what a person types (``--encoder``, ``MATCHFAIR_ENCODER``), so it is
 short and names members joined by ``+``; several members form an ensemble whose
-similarities are averaged (see ``dense.py``).
+similarities are averaged (see ``dense.py``). A member ``a/b`` is routed: ``a``
+reads the languages it knows and ``b`` the others, mapped into ``a``'s space
+(``routing.py``); an ``st:`` model name keeps its slashes.
 """
 
 from matchfair.i18n import gettext as _
 from matchfair.matching.e5 import E5Encoder
 from matchfair.matching.encoder import Encoder
 from matchfair.matching.fake import FakeEncoder
+from matchfair.matching.routing import RoutedEncoder
 from matchfair.matching.sbert import SentenceTransformerEncoder
 from matchfair.matching.use import UseEncoder
 
@@ -16,8 +19,9 @@ from matchfair.matching.use import UseEncoder
 DEFAULT_SPEC = "auto"
 
 #: ``auto`` adds e5 to USE up to this many texts to embed (about two minutes of e5
-#: on two cores, once: the cache keeps the vectors). Past it, USE alone keeps a
-#: directory of thousands of organizations within minutes.
+#: on two cores, once: the cache keeps the vectors). Past it, USE reads the texts in
+#: its languages and e5 only the others (Finnish, Swedish, Danish, Norwegian...),
+#: which keeps a directory of thousands of organizations within minutes.
 AUTO_ENSEMBLE_MAX_TEXTS = 2000
 
 
@@ -26,6 +30,9 @@ class EncoderSpecError(ValueError):
 
 
 def _member(name: str) -> Encoder:
+    if "/" in name and not name.startswith("st:"):
+        primary, _slash, reader = name.partition("/")
+        return RoutedEncoder(_member(primary.strip()), _member(reader.strip()))
     if name == "use":
         return UseEncoder()
     if name == "e5":
@@ -45,13 +52,13 @@ def choose_encoders(spec: str, text_count: int) -> list[Encoder]:
     """The encoders ``spec`` names for a corpus of ``text_count`` texts.
 
     ``auto`` means USE and e5 together for an event of ordinary size, whose
-    recommendations are markedly better with both (docs/matching.md), and USE alone
-    for a directory too large for e5's speed.
+    recommendations are markedly better with both (docs/matching.md), and for a
+    directory too large for e5's speed USE with e5 reading only what USE cannot.
     """
     spec = spec.strip()
     if spec == "auto":
-        spec = "use+e5" if text_count <= AUTO_ENSEMBLE_MAX_TEXTS else "use"
+        spec = "use+e5" if text_count <= AUTO_ENSEMBLE_MAX_TEXTS else "use/e5"
     names = [name.strip() for name in spec.split("+")]
-    if any(not name for name in names):
+    if any(not part.strip() for name in names for part in name.split("/")):
         raise EncoderSpecError(_("empty encoder name in {spec!r}").format(spec=spec))
     return [_member(name) for name in names]

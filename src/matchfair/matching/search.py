@@ -229,7 +229,7 @@ class SearchIndex:
         """The query's detected language and every witness's score of every text."""
         language = str(detect([query], among=self.analysis.languages)[0])
         spaces = self.analysis.spaces
-        queries = [space.encoder.encode([query]) for space in spaces]
+        queries = [space.embed([query], [language]) for space in spaces]
         return Witnesses(
             language=language,
             text=standardised(self._dense(spaces, queries, language)),

@@ -4,6 +4,9 @@ The worker is a separate process running django-tasks' database worker, so a job
 runs outside any web request and a job queued before a restart runs after it. The
 server supervises it (``matchfair.web.jobs.supervisor``): started again when it
 dies, stopped when the server stops, and ending by itself if the server is killed.
+A background thread keeps the search indexes of the recent events built
+(``exchange.search_index.start_keeper``), so the first search after a start or an
+edit does not wait for one.
 
 Links in e-mails point at ``MATCHFAIR_SITE_URL``; when it is not set, the server
 makes it the address it serves on, in its own settings and in the environment the
@@ -60,6 +63,7 @@ def serve(port: int) -> None:
     """Serve until interrupted or terminated; the worker is stopped with the server."""
     from waitress import serve as waitress_serve
 
+    from matchfair.web.exchange.search_index import start_keeper
     from matchfair.web.wsgi import application
 
     default_site_url(port)
@@ -67,7 +71,9 @@ def serve(port: int) -> None:
         signal.signal(signum, _stop)
     worker = WorkerSupervisor()
     worker.start()
+    keeper = start_keeper()
     try:
         waitress_serve(application, **waitress_options(port), _quiet=True)
     finally:
+        keeper.set()
         worker.stop()

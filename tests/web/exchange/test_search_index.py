@@ -145,3 +145,44 @@ def test_an_edit_in_another_event_keeps_the_index(german_client, german, french,
     _add_opportunity(other.event, other)
     _found(german_client, german, "vin Chine")
     assert builds == ["fake"]
+
+
+def test_the_keeper_builds_the_index_before_the_first_search(
+    german_client, german, french, fair, builds
+):
+    assert search_index_module.refresh_indexes("fake") >= 1
+    assert builds == ["fake"]
+    _found(german_client, german, "vin Chine")
+    assert builds == ["fake"]
+
+
+def test_the_keeper_rebuilds_an_edited_event_so_the_next_search_builds_nothing(
+    german_client, german, french, fair, builds
+):
+    search_index_module.refresh_indexes("fake")
+    _edit_opportunity(fair, french)
+    assert search_index_module.refresh_indexes("fake") == 1
+    assert search_index_module.refresh_indexes("fake") == 0
+    assert _found(german_client, german, HYDROGEN)[0] == "Vignoble Exportateur"
+    assert builds == ["fake", "fake"]
+
+
+class _OneRound:
+    """A stop signal that lets the keeper look once, then stops it."""
+
+    def __init__(self) -> None:
+        self.rounds = 0
+
+    def is_set(self) -> bool:
+        return self.rounds > 0
+
+    def wait(self, timeout: float) -> bool:
+        self.rounds += 1
+        return True
+
+
+def test_the_keeper_loop_refreshes_until_stopped(german, french, fair, builds):
+    stop = _OneRound()
+    search_index_module.keep_fresh(stop, "fake", interval=0)
+    assert stop.rounds == 1
+    assert builds == ["fake"]

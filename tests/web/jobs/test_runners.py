@@ -48,3 +48,35 @@ def test_the_recommender_reports_embedding_as_at_most_95_percent_named_by_its_en
     assert reports[-1].fraction == pytest.approx(0.95)
     assert {report.message for report in reports} == {report.phase for report in reports}
     assert reports[0].phase.startswith("fake")
+
+
+def test_a_second_recommendation_run_after_one_edit_encodes_only_its_text(monkeypatch):
+    from matchfair.matching import FakeEncoder, incremental
+    from matchfair.web.directory.models import Opportunity
+
+    encoded: list[str] = []
+    original = FakeEncoder.encode
+
+    def counting(self, texts):
+        encoded.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(FakeEncoder, "encode", counting)
+    monkeypatch.setattr(incremental, "FULL_RUN_SHARE", 0.5)
+    event = make_event()
+    first = run_job(start_job(event=event, kind=Job.Kind.RECOMMEND, options={"encoder": "fake"}).pk)
+    assert first.status == Job.Status.SUCCEEDED
+    assert "Only" not in first.message
+    opportunity = Opportunity.objects.filter(participation__event=event).first()
+    opportunity.description = "Hydrogen burners for industrial furnaces"
+    opportunity.save()
+    encoded.clear()
+
+    second = run_job(
+        start_job(event=event, kind=Job.Kind.RECOMMEND, options={"encoder": "fake"}).pk
+    )
+
+    assert second.status == Job.Status.SUCCEEDED
+    assert "could change since the last run" in second.message
+    assert len(encoded) == 1
+    assert "Hydrogen burners for industrial furnaces" in encoded[0]

@@ -9,6 +9,7 @@ function, so a run that fails half-way writes nothing; its state transitions
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
@@ -16,7 +17,13 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
 from matchfair.i18n import use_language
-from matchfair.matching import EmbeddingCache, default_cache_dir, recommend
+from matchfair.matching import (
+    EmbeddingCache,
+    default_cache_dir,
+    load_state,
+    recommend_incrementally,
+    save_state,
+)
 from matchfair.scheduling import SolveOptions, schedule_event
 from matchfair.web import stored_text
 from matchfair.web.exchange.from_database import export_event, meetings_of
@@ -116,24 +123,38 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored
     return stored_text.sentences(parts)
 
 
+def ranking_state_path(event_pk: int) -> Path:
+    """Where a recommendation run leaves what the next run refreshes from."""
+    return default_cache_dir() / "rankings" / f"event-{event_pk}.npz"
+
+
 def run_recommender(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
-    """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME)."""
+    """Recommend partners to every organization (embeddings cached in MATCHFAIR_HOME).
+
+    After a few organizations changed, the run is a refresh: only their texts are
+    encoded and only the lists that can change are ranked again (``recommend_incrementally``).
+    """
     event = job.event
 
     def on_progress(progress: core.Progress) -> None:
         # Embedding is most of the run, not all of it: storing comes after.
         report(replace(progress, fraction=0.95 * progress.fraction, message=progress.phase))
 
-    recommendations = recommend(
+    path = ranking_state_path(event.pk)
+    outcome = recommend_incrementally(
         export_event(event, with_results=False),
+        load_state(path),
         top=RECOMMENDATIONS_PER_ORGANIZATION,
         spec=str(job.options.get("encoder", settings.MATCHFAIR_ENCODER)),
         cache=EmbeddingCache(default_cache_dir()),
         progress=on_progress,
     )
+    recommendations = outcome.recommendations
     stored = store_recommendations(event, recommendations)
+    # Saved once the result is stored, so the state never runs ahead of the database.
+    save_state(outcome.state, path)
     organizations = len(recommendations.recommendations)
-    return stored_text.ngettext(
+    summary = stored_text.ngettext(
         "%(recommendations)s for %(organizations)d organization.",
         "%(recommendations)s for %(organizations)d organizations.",
         organizations,
@@ -141,6 +162,14 @@ def run_recommender(job: Job, report: core.ProgressCallback) -> stored_text.Stor
             "%(count)d recommendation", "%(count)d recommendations", stored
         ),
         organizations=organizations,
+    )
+    if outcome.refreshed is None:
+        return summary
+    return stored_text.ngettext(
+        "%(summary)s Only %(count)d list could change since the last run and was ranked again.",
+        "%(summary)s Only %(count)d lists could change since the last run and were ranked again.",
+        len(outcome.refreshed),
+        summary=summary,
     )
 
 
