@@ -16,6 +16,7 @@ from matchfair.web.api.routers import (
     outcomes,
     reports,
     runs,
+    series_directory,
     tokens,
 )
 
@@ -34,5 +35,15 @@ api = NinjaAPI(
     docs=Swagger(),
 )
 errors.install(api)
-for module in (events, directory, meetings, runs, outcomes, reports, audit, tokens):
+for module in (
+    events,
+    directory,
+    series_directory,
+    meetings,
+    runs,
+    outcomes,
+    reports,
+    audit,
+    tokens,
+):
     api.add_router("/", module.router)

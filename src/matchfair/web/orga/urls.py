@@ -19,6 +19,7 @@ from matchfair.web.orga.views import (
     programme,
     programme_edits,
     schedule_review,
+    series_directory,
     spreadsheet_import,
     unowned_events,
 )
@@ -75,6 +76,7 @@ urlpatterns = [
         name="merge_organization",
     ),
     path(f"{EVENT}organizations/invite/", organizations.invite, name="invite"),
+    path(f"{EVENT}series-directory/", series_directory.series_directory, name="series_directory"),
     path(
         f"{EVENT}organizations/import/",
         spreadsheet_import.upload,
