@@ -108,3 +108,29 @@ def test_an_event_without_series_has_an_empty_directory(editions):
 def test_only_organizations_of_the_series_are_directory_entries(editions):
     assert directory_entry(editions.later, editions.gearbox.pk) == editions.gearbox
     assert directory_entry(editions.later, 10**9) is None
+
+
+def test_a_series_whose_organizations_all_left_has_an_empty_index(editions):
+    build(editions)
+    Participation.objects.filter(event__series=editions.later.series).delete()
+    emptied = build(editions)
+    assert (emptied.organizations, emptied.embedded, emptied.removed) == (0, 0, 4)
+    assert search_directory(event=editions.later, query="hydrogen") == []
+
+
+def test_recommendations_start_from_the_events_organizations_most_recently_changed(
+    editions, monkeypatch
+):
+    build(editions)
+    monkeypatch.setattr("matchfair.web.directory.series_directory.SEEDS", 1)
+    park = Participation.objects.get(organization=editions.hydrogen_park)
+    park.save()  # the park, most recently changed, is the one seed
+    recommended = {e.organization.name: e.score for e in search_directory(event=editions.later)}
+    park_text = organization_texts(editions.later.series)[editions.hydrogen_park.pk]
+    like_the_park = {
+        e.organization.name: e.score
+        for e in search_directory(event=editions.later, query=park_text)
+    }
+    assert set(recommended) == {"Sjökyla AB", "Sichuan Gearbox"}
+    for name, score in recommended.items():
+        assert score == pytest.approx(like_the_park[name], abs=1e-5)

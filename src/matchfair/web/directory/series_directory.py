@@ -25,7 +25,13 @@ import numpy as np
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from matchfair.matching import EmbeddingCache, Encoder, VectorIndex, choose_encoders
+from matchfair.matching import (
+    EmbeddingCache,
+    Encoder,
+    NoCache,
+    VectorIndex,
+    choose_encoders,
+)
 from matchfair.matching import default_cache_dir as cache_dir
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.events.models import Event, Series
@@ -36,7 +42,10 @@ OVERFETCH = 5
 
 _META_FILE = "meta.json"
 _lock = threading.Lock()
-_loaded: dict[int, tuple[float, dict[str, object], VectorIndex]] = {}
+_loaded: dict[int, "_Loaded"] = {}
+# Organizations of the event whose neighbours are looked up for its recommendations:
+# the most recently changed, so a page stays quick in an event of thousands.
+SEEDS = 200
 
 
 class NoSeriesError(ValueError):
@@ -123,7 +132,9 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _embed(encoders: Sequence[Encoder], texts: list[str], cache: EmbeddingCache) -> np.ndarray:
+def _embed(
+    encoders: Sequence[Encoder], texts: list[str], cache: EmbeddingCache | NoCache
+) -> np.ndarray:
     """One unit vector per text: each encoder's vector, joined, so a dot product is their mean."""
     parts = [cache.values(encoder.key, texts, encoder.encode) for encoder in encoders]
     return np.hstack(parts).astype(np.float32) / np.sqrt(len(encoders))
@@ -159,13 +170,14 @@ def build_index(
     known: dict[str, str] = meta.get("digests", {}) if index is not None and meta else {}  # type: ignore[assignment]
     changed = [pk for pk in texts if known.get(str(pk)) != digests[str(pk)]]
     removed = [int(pk) for pk in known if int(pk) not in texts]
-    vectors = _embed(encoders, [texts[pk] for pk in changed], cache)
-    if progress is not None:
-        progress(0.9)
     if index is None:
-        index = VectorIndex(vectors.shape[1])
+        # The dimension comes from the first vectors; a series with none has an empty index.
+        index = VectorIndex(_embed(encoders, [texts[changed[0]]], cache).shape[1] if changed else 1)
     index.remove(removed)
-    index.add(changed, vectors)
+    if changed:
+        index.add(changed, _embed(encoders, [texts[pk] for pk in changed], cache))
+    if progress is not None:
+        progress(0.95)
     index.save(folder)
     meta = {
         "spec": spec,
@@ -180,7 +192,16 @@ def build_index(
     return BuildReport(len(index), len(changed), len(removed), index.approximate)
 
 
-def _current_index(series: Series) -> tuple[dict[str, object], VectorIndex] | None:
+@dataclass(frozen=True)
+class _Loaded:
+    stamp: float
+    meta: dict[str, object]
+    index: VectorIndex
+    encoders: list[Encoder]
+    """The build's encoders, kept so that a model is loaded once per process, not per query."""
+
+
+def _current_index(series: Series) -> _Loaded | None:
     """The saved index, loaded once per process and again after a job saves a newer one."""
     folder = index_folder(series)
     try:
@@ -189,8 +210,8 @@ def _current_index(series: Series) -> tuple[dict[str, object], VectorIndex] | No
         return None
     with _lock:
         kept = _loaded.get(series.pk)
-        if kept is not None and kept[0] == stamp:
-            return kept[1], kept[2]
+        if kept is not None and kept.stamp == stamp:
+            return kept
     meta = _read_meta(folder)
     if meta is None:
         return None
@@ -198,9 +219,11 @@ def _current_index(series: Series) -> tuple[dict[str, object], VectorIndex] | No
         index = VectorIndex.load(folder)
     except (OSError, ValueError):
         return None
+    encoders = choose_encoders(str(meta["spec"]), int(meta["text_count"]))  # type: ignore[call-overload]
+    loaded = _Loaded(stamp, meta, index, encoders)
     with _lock:
-        _loaded[series.pk] = (stamp, meta, index)
-    return meta, index
+        _loaded[series.pk] = loaded
+    return loaded
 
 
 def index_state(series: Series) -> IndexState | None:
@@ -212,7 +235,7 @@ def index_state(series: Series) -> IndexState | None:
     found = _current_index(series)
     if found is None:
         return None
-    meta, index = found
+    meta, index = found.meta, found.index
     built_at = datetime.fromisoformat(str(meta["built_at"]))
     in_series = Participation.objects.filter(event__series=series)
     changed = [
@@ -274,28 +297,34 @@ def search_directory(
     found = _current_index(series)
     if found is None:
         return _by_name(series, event, query, country=country, returning=returning)
-    meta, index = found
     count = RESULTS * OVERFETCH * (2 if country or returning else 1)
     if query:
-        encoders = choose_encoders(str(meta["spec"]), int(meta["text_count"]))  # type: ignore[call-overload]
-        vector = _embed(encoders, [query], EmbeddingCache(cache_dir()))[0]
-        hits = index.search(vector, count)
+        # Not through the embedding cache: reading it whole costs more than one query.
+        vector = _embed(found.encoders, [query], NoCache())[0]
+        hits = found.index.search(vector, count)
         scores: dict[int, float | None] = {
             int(key): float(score) for key, score in zip(hits.keys, hits.scores, strict=True)
         }
     else:
-        scores = _recommended(index, event, count)
+        scores = _recommended(found.index, event, count)
     return _ranked(series, event, scores, country=country, returning=returning)
 
 
 def _recommended(index: VectorIndex, event: Event, count: int) -> dict[int, float | None]:
     """Organizations not in ``event``, scored by their best likeness to one that is."""
-    present = set(Participation.objects.filter(event=event).values_list("organization", flat=True))
+    participations = Participation.objects.filter(event=event)
+    present = set(participations.values_list("organization", flat=True))
+    seeds = [
+        organization
+        for organization in participations.order_by("-updated_at", "-pk").values_list(
+            "organization", flat=True
+        )
+        if organization in index
+    ][:SEEDS]
     scores: dict[int, float | None] = {}
-    for organization in present:
-        if organization not in index:
-            continue
-        hits = index.search(index.vector(organization), count // 4 + len(present))
+    for organization in seeds:
+        # Enough neighbours to see past the event's own organizations near this one.
+        hits = index.search(index.vector(organization), count // 4 + len(seeds))
         for key, score in zip(hits.keys.tolist(), hits.scores.tolist(), strict=True):
             if key not in present and score > (scores.get(key) or -1.0):
                 scores[key] = score
