@@ -77,6 +77,10 @@ def test_filters_keep_one_country_or_the_returning_organizations(editions):
 def test_before_the_first_build_names_and_descriptions_are_searched(editions):
     assert index_state(editions.later.series) is None
     assert names(search_directory(event=editions.later, query="lake water")) == ["Sjökyla AB"]
+    found = search_directory(event=editions.later, query="hydrogen")
+    assert names(found) == ["Vetytekniikka Oy", "Chengdu Hydrogen Park"]
+    assert found[0].returning
+    assert found[0].score is None
     assert set(names(search_directory(event=editions.later))) == {"Sjökyla AB", "Sichuan Gearbox"}
 
 
