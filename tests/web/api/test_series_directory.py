@@ -69,3 +69,15 @@ def test_a_bad_country_is_422_naming_the_field(client_for, editions):
     response = client_for(editions.later.organizers.get()).get(url(editions), {"country": "DEU"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "query.country"
+
+
+def test_an_organizer_rebuilds_the_index_through_the_runs_endpoint(client_for, editions):
+    client = client_for(editions.later.organizers.get())
+    started = client.post(
+        f"/api/events/{editions.later.pk}/runs",
+        {"kind": "series_directory"},
+        content_type="application/json",
+    )
+    assert started.status_code == 202, started.content
+    listed = client.get(f"/api/events/{editions.later.pk}/runs", {"kind": "series_directory"})
+    assert [run["id"] for run in listed.json()["items"]] == [started.json()["id"]]
