@@ -23,10 +23,10 @@ from openpyxl import Workbook
 
 from matchfair.web.access.models import EventViewer
 from matchfair.web.directory.domain.identity import OPERATOR
-from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.directory.models import Delegate, Opportunity, Organization, Participation
 from matchfair.web.events.domain.events import create_event
 from matchfair.web.events.domain.programme import add_session
-from matchfair.web.events.models import Event, Session
+from matchfair.web.events.models import Event, Series, Session
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.notify.domain.participants import Registration, register, save_opportunity
@@ -394,3 +394,51 @@ def with_lying_directory(content: bytes, name: str, declared_size: int) -> bytes
         central = data.index(b"PK\x01\x02", central + 4)
     data[central + 24 : central + 28] = size
     return bytes(data)
+
+
+@dataclass
+class SeriesEditions:
+    """Two editions of one series: Vetytekniikka took part in both, the rest in one."""
+
+    earlier: Event
+    later: Event
+    returning: Organization
+    lake_cooling: Organization
+    gearbox: Organization
+    hydrogen_park: Organization
+
+
+def series_editions(owner: AbstractBaseUser) -> SeriesEditions:
+    """The series directory's test world, organized by ``owner`` (texts in several languages)."""
+    series = Series.objects.create(name="Chengdu-Nordic Dialogue")
+    earlier = event(owner, "Chengdu-Nordic Dialogue 2025")
+    later = event(owner, "Chengdu-Nordic Dialogue 2026")
+    Event.objects.filter(pk__in=[earlier.pk, later.pk]).update(series=series)
+    earlier.refresh_from_db()
+    later.refresh_from_db()
+
+    def take_part(edition: Event, organization: Organization, description: str, title: str):
+        participation = Participation.objects.create(
+            event=edition,
+            organization=organization,
+            code=f"{organization.pk}-{edition.pk}",
+            description=description,
+        )
+        Opportunity.objects.create(
+            event=edition,
+            participation=participation,
+            code=f"offer-{participation.pk}",
+            kind="offer",
+            title=title,
+        )
+
+    returning = Organization.objects.create(name="Vetytekniikka Oy", country="FI", kind="company")
+    lake = Organization.objects.create(name="Sjökyla AB", country="SE", kind="company")
+    gearbox = Organization.objects.create(name="Sichuan Gearbox", country="CN", kind="company")
+    park = Organization.objects.create(name="Chengdu Hydrogen Park", country="CN", kind="company")
+    take_part(earlier, returning, "Hydrogen burners for industrial furnaces", "hydrogen burners")
+    take_part(later, returning, "Hydrogen burners for industrial furnaces", "vetypolttimet")
+    take_part(earlier, lake, "District cooling with lake water", "district cooling with lake water")
+    take_part(earlier, gearbox, "Gearboxes for wind turbines", "wind turbine gearboxes")
+    take_part(later, park, "Industrial park for hydrogen", "hydrogen industrial furnaces park")
+    return SeriesEditions(earlier, later, returning, lake, gearbox, park)

@@ -4,6 +4,7 @@ It takes and returns ``matchfair.core`` objects, never Django models, and is a
 pure function of its input and configuration. docs/matching.md explains the method.
 """
 
+from matchfair.matching.ann import Neighbours, VectorIndex
 from matchfair.matching.cache import EmbeddingCache, NoCache, default_cache_dir
 from matchfair.matching.e5 import E5Encoder
 from matchfair.matching.encoder import Encoder
@@ -29,6 +30,7 @@ __all__ = [
     "Encoder",
     "EncoderSpecError",
     "FakeEncoder",
+    "Neighbours",
     "NoCache",
     "RankingState",
     "RoutedEncoder",
@@ -37,6 +39,7 @@ __all__ = [
     "SearchResults",
     "SentenceTransformerEncoder",
     "UseEncoder",
+    "VectorIndex",
     "Weights",
     "choose_encoders",
     "default_cache_dir",

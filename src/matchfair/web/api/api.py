@@ -17,6 +17,7 @@ from matchfair.web.api.routers import (
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
     reports,
     runs,
+    series_directory,
     tokens,
 )
 
@@ -35,5 +36,15 @@ api = NinjaAPI(
     docs=Swagger(),
 )
 errors.install(api)
-for module in (events, directory, meetings, runs, outcomes, reports, audit, tokens):
+for module in (
+    events,
+    directory,
+    series_directory,
+    meetings,
+    runs,
+    outcomes,
+    reports,
+    audit,
+    tokens,
+):
     api.add_router("/", module.router)

@@ -200,3 +200,13 @@ class ParticipationForm(forms.Form):
             "sectors": ", ".join(participation.sectors),
             "description": participation.description or "",
         }
+
+
+class SeriesDirectoryForm(forms.Form):
+    """The series directory's search box and filters (a GET form: nothing is written)."""
+
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=300, validators=[validate_one_line]
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES, required=False)
+    returning = forms.BooleanField(label=_("Returning organizations only"), required=False)

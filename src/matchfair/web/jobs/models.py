@@ -14,6 +14,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         SCHEDULE = "schedule", _("schedule meetings")
         RECOMMEND = "recommend", _("recommend partners")
+        SERIES_DIRECTORY = "series_directory", _("index the series directory")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

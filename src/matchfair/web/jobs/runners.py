@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from matchfair import core
@@ -26,6 +27,7 @@ from matchfair.matching import (
 )
 from matchfair.scheduling import SolveOptions, schedule_event
 from matchfair.web import stored_text
+from matchfair.web.directory.series_directory import NoSeriesError, build_index
 from matchfair.web.exchange.from_database import export_event, meetings_of
 from matchfair.web.exchange.schedule_runs import (
     run_quality,
@@ -173,9 +175,38 @@ def run_recommender(job: Job, report: core.ProgressCallback) -> stored_text.Stor
     )
 
 
+def run_series_directory(job: Job, report: core.ProgressCallback) -> stored_text.Stored:
+    """Index the event's series' directory, embedding only the organizations that changed."""
+    series = job.event.series
+    if series is None:
+        raise NoSeriesError
+
+    def on_progress(fraction: float) -> None:
+        report(core.Progress(phase="embed", fraction=fraction, message=_("embedding texts")))
+
+    built = build_index(
+        series=series,
+        spec=str(job.options.get("encoder", settings.MATCHFAIR_ENCODER)),
+        cache=EmbeddingCache(default_cache_dir()),
+        progress=on_progress,
+    )
+    return stored_text.ngettext(
+        "%(organizations)d organization in the directory of %(series)s (%(embedded)d embedded, "
+        "%(removed)d removed).",
+        "%(organizations)d organizations in the directory of %(series)s (%(embedded)d embedded, "
+        "%(removed)d removed).",
+        built.organizations,
+        organizations=built.organizations,
+        series=series.name,
+        embedded=built.embedded,
+        removed=built.removed,
+    )
+
+
 RUNNERS: dict[str, Runner] = {
     Job.Kind.SCHEDULE: run_scheduler,
     Job.Kind.RECOMMEND: run_recommender,
+    Job.Kind.SERIES_DIRECTORY: run_series_directory,
 }
 
 

@@ -22,6 +22,7 @@ from matchfair.web.orga.views import (
     programme_edits,
     recommendations,
     schedule_review,
+    series_directory,
     spreadsheet_import,
     unowned_events,
 )
@@ -84,6 +85,7 @@ urlpatterns = [
     ),
     path(f"{EVENT}organizations/invite/", organizations.invite, name="invite"),
     path(f"{EVENT}opportunities/", opportunities.opportunity_list, name="opportunities"),
+    path(f"{EVENT}series-directory/", series_directory.series_directory, name="series_directory"),
     path(
         f"{EVENT}organizations/import/",
         spreadsheet_import.upload,

@@ -42,7 +42,7 @@ class RunOut(Schema):
 
 
 class RunIn(Schema):
-    kind: Literal["schedule", "recommend"]
+    kind: Literal["schedule", "recommend", "series_directory"]
     time_limit: float | None = Field(
         None, gt=0, le=MAX_TIME_LIMIT, description="Seconds the scheduler may search"
     )
@@ -50,7 +50,7 @@ class RunIn(Schema):
 
 
 class RunFilter(Schema):
-    kind: Literal["schedule", "recommend"] | None = None
+    kind: Literal["schedule", "recommend", "series_directory"] | None = None
     status: Literal["queued", "running", "succeeded", "failed"] | None = None
 
 

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from matchfair.core import FormatError, Progress, ProgressCallback
 from matchfair.web import stored_text
+from matchfair.web.directory.series_directory import NoSeriesError
 from matchfair.web.exchange.errors import StoredDataError
 from matchfair.web.jobs.models import Job
 from matchfair.web.meetings.domain.runs import ScheduleNotStoredError
 
 logger = logging.getLogger(__name__)
 
-EXPLAINED_ERRORS = (FormatError, ScheduleNotStoredError, StoredDataError)
+EXPLAINED_ERRORS = (FormatError, NoSeriesError, ScheduleNotStoredError, StoredDataError)
 """Failures whose message already tells the organizer what to do: shown without the
 exception's class name, which means something only to a developer."""
 

@@ -18,6 +18,7 @@ from matchfair.web.directory.domain.merging import MergeError, may_merge, merge_
 from matchfair.web.directory.forms import InvitationForm
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.directory.queries import participations_of, search_participations
+from matchfair.web.directory.series_directory import directory_entry
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import event_reader_required, organizer_required
 
@@ -63,6 +64,21 @@ def duplicate_warning(invitation: Invitation, lookalike: Lookalike) -> str:
     }
 
 
+def _returning(request: HttpRequest, event: Event) -> dict[str, str]:
+    """The invitation form filled in for an organization of the series (``?returning=``)."""
+    number = request.GET.get("returning", "")
+    if not number.isascii() or not number.isdigit():
+        return {}
+    organization = directory_entry(event, int(number))
+    if organization is None:
+        raise Http404
+    return {
+        "organization_name": organization.name,
+        "country": organization.country,
+        "kind": organization.kind,
+    }
+
+
 def _contact_for(request: HttpRequest, event: Event) -> Participation | None:
     """The organization of this event a contact is invited for (``?participation=``), if any."""
     number = request.GET.get("participation", "")
@@ -77,11 +93,12 @@ def _contact_for(request: HttpRequest, event: Event) -> Participation | None:
 def invite(request: HttpRequest, event: Event) -> HttpResponse:
     """Invite a new participant, or (``?participation=``) a contact for one without any.
 
-    The requests page links here for an organization nobody can answer for; its name,
-    country and kind are filled in, so the invitation joins its existing entry.
+    The requests page links here for an organization nobody can answer for, and the
+    series directory (``?returning=``) for one of an earlier edition; its name, country
+    and kind are filled in, so the invitation joins its existing entry.
     """
     contact_for = _contact_for(request, event)
-    initial = {}
+    initial = _returning(request, event)
     if contact_for is not None:
         initial = {
             "organization_name": contact_for.organization.name,
