@@ -93,15 +93,33 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored
     job.save(update_fields=["quality"])
     # A kept meeting may have another interpreter or table: its delegates are told.
     notify_agenda_changes_on_commit(event=event)
+    # The engine also lists the requests nobody accepted (with that reason); counting
+    # them as "not scheduled" overstated what the run failed to place.
+    accepted = {
+        frozenset((request.from_, request.to))
+        for request in document.meeting_requests
+        if request.status == "accepted"
+    }
+    unaccepted = sum(
+        frozenset((left.a, left.b)) not in accepted for left in stored.schedule.unscheduled
+    )
     parts = [
         stored_text.ngettext(
             "%(scheduled)d meeting scheduled, %(unscheduled)d not scheduled.",
             "%(scheduled)d meetings scheduled, %(unscheduled)d not scheduled.",
             len(stored.schedule.meetings),
             scheduled=len(stored.schedule.meetings),
-            unscheduled=len(stored.schedule.unscheduled),
+            unscheduled=len(stored.schedule.unscheduled) - unaccepted,
         )
     ]
+    if unaccepted:
+        parts.append(
+            stored_text.ngettext(
+                "%(count)d request that is not accepted was left aside.",
+                "%(count)d requests that are not accepted were left aside.",
+                unaccepted,
+            )
+        )
     if stored.left_out:
         parts.append(
             stored_text.ngettext(
