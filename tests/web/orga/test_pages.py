@@ -10,7 +10,7 @@ from matchfair.core import parse_event
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event
 from matchfair.web.jobs.models import Job
-from matchfair.web.meetings.models import Meeting, MeetingRequest
+from matchfair.web.meetings.models import Meeting, MeetingRequest, UnscheduledMeeting
 from tests.web.documents import full_event_data
 from tests.web.factories import World, make_user, xlsx_bytes
 
@@ -323,6 +323,24 @@ def test_the_dashboard_cards_count_in_the_right_number(organizer_client, event):
         ("1", "meeting scheduled, 1 published"),
         ("0", "requests not scheduled"),
     ]
+
+
+def test_the_dashboard_counts_accepted_requests_left_off_the_schedule_only(organizer_client, event):
+    waiting = MeetingRequest.objects.get(event=event, status=MeetingRequest.Status.REQUESTED)
+    # The engine lists a request nobody accepted among its unscheduled ones: not a failure.
+    UnscheduledMeeting.objects.create(
+        event=event, a=waiting.requester, b=waiting.recipient, reason="request not accepted"
+    )
+
+    def count() -> str:
+        page = organizer_client.get(reverse("orga:event", args=[event.pk])).content.decode()
+        cards = re.findall(r'class="card"[^>]*><strong>([^<]*)</strong>([^<]*)<', page)
+        return next(number for number, label in cards if "not scheduled" in label)
+
+    assert count() == "0"
+    # Accepted after the last run, and on no agenda yet: counted although no run listed it.
+    MeetingRequest.objects.filter(pk=waiting.pk).update(status=MeetingRequest.Status.ACCEPTED)
+    assert count() == "1"
 
 
 def test_the_dashboard_cards_count_in_german_too(organizer_client, event):

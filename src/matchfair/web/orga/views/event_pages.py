@@ -22,6 +22,7 @@ from matchfair.web.events.rules import event_reader_required, organizer_required
 from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
+from matchfair.web.meetings.queries import unplaced_requests
 
 
 def _require_creator(request: HttpRequest) -> None:
@@ -145,7 +146,10 @@ def dashboard(request: HttpRequest, event: Event) -> HttpResponse:
             "counts": counts,
             "meeting_counts": meeting_counts,
             "request_counts": request_counts,
-            "unscheduled": event.unscheduled_meetings.count(),
+            # Accepted requests on no agenda, as the schedule page lists them: the run's
+            # own list also holds the requests nobody accepted, and misses those
+            # accepted after it.
+            "unscheduled": len(unplaced_requests(event)),
             "sessions": event.sessions.all(),
             "jobs": runs_of(event)[:5],
             "job_kinds": Job.Kind.choices,
