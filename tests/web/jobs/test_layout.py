@@ -1,4 +1,5 @@
-"""Inside ``jobs`` imports point one way: models <- domain.states <- runners <- tasks <- queue."""
+"""Inside ``jobs`` imports point one way: models <- domain.states <- runners <- tasks <- queue
+<- refresh."""
 
 import ast
 from pathlib import Path
@@ -15,6 +16,7 @@ ORDER = [
     "matchfair.web.jobs.runners",
     "matchfair.web.jobs.tasks",
     "matchfair.web.jobs.domain.queue",
+    "matchfair.web.jobs.domain.refresh",
 ]
 
 
