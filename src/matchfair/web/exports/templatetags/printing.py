@@ -21,18 +21,6 @@ def tagged_name(text: str) -> str:
 
 
 @register.filter
-def print_day(moment: datetime) -> str:
-    """The date in the reader's language and the current time zone ("11月18日周一")."""
-    return dates.day(moment)
-
-
-@register.filter
-def print_time(moment: datetime) -> str:
-    """The time of day in the reader's language and the current time zone ("14:15")."""
-    return dates.clock(moment)
-
-
-@register.filter
 def print_offset(moment: datetime) -> str:
     """The current zone's offset at that moment ("GMT+08:00"), so each time names its clock."""
     return dates.offset(moment)

@@ -1,6 +1,6 @@
 """Template filters for dates and times on pages, as the reader's language writes them.
 
-The same Babel forms as the PDFs and e-mails (``notify.dates``), in the current time
+The same Babel forms as the PDFs and e-mails (``web.dates``), in the current time
 zone: "Tue 1 Dec" and "09:30" in English rather than "12/01/2026 9:30 a.m.".
 ``reader_day``/``reader_time``/``reader_moment``: times of the event (no year needed);
 ``reader_date``/``reader_stamp``: dates and moments that may lie in another year;
