@@ -95,11 +95,7 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored
     notify_agenda_changes_on_commit(event=event)
     # The engine also lists the requests nobody accepted (with that reason); counting
     # them as "not scheduled" overstated what the run failed to place.
-    accepted = {
-        frozenset((request.from_, request.to))
-        for request in document.meeting_requests
-        if request.status == "accepted"
-    }
+    accepted = {frozenset((meeting.a, meeting.b)) for meeting in core.accepted_meetings(document)}
     unaccepted = sum(
         frozenset((left.a, left.b)) not in accepted for left in stored.schedule.unscheduled
     )
