@@ -32,6 +32,7 @@ WEB_ORDER: list[tuple[str, ...]] = [
     ("meetings",),
     ("outcomes",),
     ("notify",),
+    ("eventday",),
     ("exchange",),
     ("jobs",),
     ("exports",),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "matchfair.web.meetings",
     "matchfair.web.outcomes",
     "matchfair.web.notify",
+    "matchfair.web.eventday",
     "matchfair.web.reports",
     "matchfair.web.jobs",
     "ninja",

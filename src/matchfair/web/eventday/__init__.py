@@ -1,0 +1,1 @@
+"""The event day: cancellations, badges and check-in, presence, on-the-spot meetings, screens, waitlists."""
