@@ -203,3 +203,17 @@ def test_places_of_reads_place_position_and_free_seats(world: World):
     assert (mine[talk.pk].free, mine[talk.pk].full) == (None, False)
     theirs = {place.item.pk: place for place in places_of(world.tegnology)}
     assert (theirs[bus.pk].signed_up, theirs[bus.pk].position) == (True, None)
+
+
+def test_an_organization_taken_out_of_the_event_leaves_its_place_to_the_first_waiting(
+    world: World,
+):
+    bus = _bus(world)
+    waitlists.sign_up(item=bus, participation=world.smart_eye)
+    waitlists.join_waitlist(item=bus, participation=world.tegnology)
+    waitlists.join_waitlist(item=bus, participation=world.tsinghua)
+
+    waitlists.remove_participation(participation=world.smart_eye)
+
+    assert _signed(bus) == {world.tegnology.pk}
+    assert waitlist_position(bus, world.tsinghua) == 1

@@ -4,8 +4,9 @@ Every way a place is freed (a participant or the organizer cancels a sign-up, th
 organizer raises the capacity) runs through here, so the first on the list is signed
 up in the same transaction as the change that freed the place, with the item's row
 locked; two people can never take the same place, and nobody is signed up twice.
-The events app's functions (``events.domain.sign_ups``, ``events.domain.programme``)
-keep their rules; these wrap them, and pages and the API call these.
+The functions of ``events.domain.sign_ups``, ``events.domain.programme`` and
+``outcomes.domain.participation_removal`` keep their rules; these wrap them, and pages
+and the API call these.
 """
 
 from datetime import datetime
@@ -23,6 +24,7 @@ from matchfair.web.events.domain import programme, sign_ups
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import AgendaItem, SignUp
 from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.outcomes.domain import participation_removal
 
 
 def _locked(item: AgendaItem) -> AgendaItem:
@@ -96,6 +98,22 @@ def change_agenda_item(*, item: AgendaItem, site_url: str = "", **fields: object
     changed = programme.change_agenda_item(item=_locked(item), **fields)
     _fill(changed, site_url=site_url)
     return changed
+
+
+@transaction.atomic
+def remove_participation(
+    *, participation: Participation, site_url: str = ""
+) -> participation_removal.ParticipationDependents:
+    """Take an organization out of the event (``outcomes``' rules); its places go to the waiting."""
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(signups__participation=participation)
+        .order_by("pk")
+    )
+    removed = participation_removal.remove_participation(participation=participation)
+    for item in items:
+        _fill(item, site_url=site_url)
+    return removed
 
 
 @transaction.atomic
