@@ -13,8 +13,8 @@ from django.db.models.signals import post_init
 from django.urls import reverse
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.domain.waitlists import sign_up
 from matchfair.web.events.domain.programme import add_agenda_item
-from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Session
 from matchfair.web.meetings.domain.publishing import publish_schedule
 from matchfair.web.meetings.models import Meeting, Recommendation
@@ -27,9 +27,10 @@ from tests.web import factories
 CATALOG_QUERIES = 12
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
-# the programme, the accepted requests left off the agenda (two more when there are any:
+# the programme with its places taken and waiting, the event's waitlists (for the
+# positions), the accepted requests left off the agenda (two more when there are any:
 # the pairs met and the run's reasons).
-AGENDA_QUERIES = 11
+AGENDA_QUERIES = 12
 
 
 def _more_participants(fair, count: int) -> list:

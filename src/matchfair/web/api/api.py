@@ -19,6 +19,7 @@ from matchfair.web.api.routers import (
     runs,
     series_directory,
     tokens,
+    waitlists,
 )
 
 api = NinjaAPI(
@@ -46,5 +47,6 @@ for module in (
     reports,
     audit,
     tokens,
+    waitlists,
 ):
     api.add_router("/", module.router)

@@ -15,8 +15,8 @@ from matchfair import core
 from matchfair.web.demo.catalogue import AGENDA
 from matchfair.web.demo.generate import DEMO_CODE, at, demo_event
 from matchfair.web.directory.models import Delegate, Participation
+from matchfair.web.eventday.domain.waitlists import sign_up
 from matchfair.web.events.domain.programme import add_agenda_item
-from matchfair.web.events.domain.sign_ups import sign_up
 from matchfair.web.events.models import Event
 from matchfair.web.exchange.to_database import add_outcomes, import_event
 from matchfair.web.jobs.domain.queue import start_job

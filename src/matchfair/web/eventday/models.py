@@ -8,6 +8,7 @@ read. The rows here say who did what and why.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -164,10 +165,12 @@ class WaitlistEntry(models.Model):
         "directory.Participation", on_delete=models.CASCADE, related_name="waitlist_entries"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the organizer moves the entry to the top: the latest moved waits first.
+    moved_up_at = models.DateTimeField(_("moved to the top at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("waitlist entry")
-        ordering = ("created_at", "id")
+        ordering = (F("moved_up_at").desc(nulls_last=True), "created_at", "id")
         constraints = (
             models.UniqueConstraint(fields=["item", "participation"], name="wait_once_per_item"),
         )

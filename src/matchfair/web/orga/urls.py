@@ -25,6 +25,7 @@ from matchfair.web.orga.views import (
     series_directory,
     spreadsheet_import,
     unowned_events,
+    waitlists,
 )
 
 app_name = "orga"
@@ -61,6 +62,16 @@ urlpatterns = [
         f"{EVENT}programme/items/<int:item_id>/delete/",
         programme_edits.remove_agenda_item,
         name="delete_agenda_item",
+    ),
+    path(
+        f"{EVENT}programme/sign-ups/<int:sign_up_id>/cancel/",
+        waitlists.cancel_sign_up,
+        name="cancel_sign_up",
+    ),
+    path(
+        f"{EVENT}programme/waitlist/<int:entry_id>/",
+        waitlists.waitlist_entry,
+        name="waitlist_entry",
     ),
     path(f"{EVENT}organizations/", organizations.organizations, name="organizations"),
     path(

@@ -47,6 +47,14 @@ class AmountRow:
 
 
 @dataclass(frozen=True)
+class CountRow:
+    """A count under its label, both in the report's language."""
+
+    label: str
+    count: str
+
+
+@dataclass(frozen=True)
 class EventReport:
     """The content of an event report in one language."""
 
@@ -54,6 +62,7 @@ class EventReport:
     event_name: str
     dates: str
     sentences: list[str]
+    meetings: list[CountRow]
     charts: list[Chart]
     agreements: list[AgreementRow]
     investment: list[AmountRow]
@@ -116,6 +125,21 @@ def _charts(figures: EventFigures, language: ReportLanguage) -> list[Chart]:
     return [chart for chart in charts if chart is not None]
 
 
+def _meeting_rows(figures: EventFigures, locale: str) -> list[CountRow]:
+    """Held, no-show and cancelled meetings, from the outcomes' statuses; none before the day."""
+    counts = {
+        "held": figures.meetings_held,
+        "no-show": figures.meetings_no_show,
+        "cancelled": figures.meetings_cancelled,
+    }
+    if not any(counts.values()):
+        return []
+    return [
+        CountRow(label=str(labels.MEETING_STATUSES[status]), count=number(count, locale))
+        for status, count in counts.items()
+    ]
+
+
 def _names(vocabulary: dict[str, object]) -> dict[str, str]:
     return {key: str(label) for key, label in vocabulary.items()}
 
@@ -163,6 +187,7 @@ def event_report(event: Event, language: ReportLanguage, rates: RateTable | None
         event_name=figures.event_name,
         dates=day_span(figures.first_day, figures.last_day, locale),
         sentences=press_sentences(figures, total, language),
+        meetings=_meeting_rows(figures, locale),
         charts=_charts(figures, language),
         agreements=[_agreement_row(agreement, event, locale) for agreement in agreements],
         investment=[

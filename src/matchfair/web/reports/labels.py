@@ -36,6 +36,12 @@ FUNNEL_STAGES: dict[str, Promise] = {
     "agreement": pgettext_lazy("report", "with an agreement"),
 }
 
+MEETING_STATUSES: dict[str, Promise] = {
+    "held": pgettext_lazy("meeting status", "held"),
+    "no-show": pgettext_lazy("meeting status", "no-show"),
+    "cancelled": pgettext_lazy("meeting status", "cancelled"),
+}
+
 AGREEMENT_STATUSES: dict[str, Promise] = {
     "intention": pgettext_lazy("agreement status", "intention"),
     "signed": pgettext_lazy("agreement status", "signed"),

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from matchfair.web.directory.forms import ParticipationForm
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.domain import waitlists
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
@@ -21,8 +22,8 @@ from matchfair.web.meetings.domain.participation import (
 from matchfair.web.outcomes.domain.participation_removal import (
     ParticipationDependents,
     participation_dependents,
-    remove_participation,
 )
+from matchfair.web.site_url import site_url
 
 IDENTITY = ("name", "country", "kind")
 
@@ -100,7 +101,7 @@ def remove_organization(request: HttpRequest, event: Event, participation_id: in
     name = participation.organization.name
     if request.method == "POST":
         try:
-            remove_participation(participation=participation)
+            waitlists.remove_participation(participation=participation, site_url=site_url(request))
         except EventRuleError as error:
             messages.error(request, str(error))
             return redirect(

@@ -5,10 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from matchfair.web.eventday.models import WaitlistEntry
+from matchfair.web.eventday.waitlist_places import waitlists_of
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.domain.programme import add_agenda_item, add_session
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
-from matchfair.web.events.models import Event
+from matchfair.web.events.models import AgendaItem, Event
 from matchfair.web.events.rules import event_reader_required
 
 
@@ -35,8 +37,15 @@ def programme(request: HttpRequest, event: Event) -> HttpResponse:
         {
             "event": event,
             "sessions": event.sessions.all(),
-            "items": event.agenda_items.prefetch_related("signups__participation__organization"),
+            "items": _items_and_waitlists(event),
             "session_form": session_form,
             "item_form": item_form,
         },
     )
+
+
+def _items_and_waitlists(event: Event) -> list[tuple[AgendaItem, list[WaitlistEntry]]]:
+    """Each agenda item with its sign-ups prefetched and its waitlist in order."""
+    waiting = waitlists_of(event)
+    items = event.agenda_items.prefetch_related("signups__participation__organization")
+    return [(item, waiting.get(item.pk, [])) for item in items]

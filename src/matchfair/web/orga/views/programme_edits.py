@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from matchfair.web.eventday.domain.waitlists import change_agenda_item
 from matchfair.web.events.domain.errors import EventRuleError
-from matchfair.web.events.domain.programme import change_agenda_item, delete_agenda_item
+from matchfair.web.events.domain.programme import delete_agenda_item
 from matchfair.web.events.forms import AgendaItemForm, SessionForm
 from matchfair.web.events.models import AgendaItem, Event, Session
 from matchfair.web.events.rules import organizer_required
@@ -20,6 +21,7 @@ from matchfair.web.meetings.domain.sessions import (
     delete_session,
     session_dependents,
 )
+from matchfair.web.site_url import site_url
 
 
 @organizer_required
@@ -116,7 +118,7 @@ def edit_agenda_item(request: HttpRequest, event: Event, item_id: int) -> HttpRe
     )
     if request.method == "POST" and form.is_valid():
         try:
-            change_agenda_item(item=item, **form.cleaned_data)
+            change_agenda_item(item=item, site_url=site_url(request), **form.cleaned_data)
         except EventRuleError as error:
             form.add_error(None, str(error))
         else:

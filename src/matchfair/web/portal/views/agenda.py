@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.domain import waitlists
+from matchfair.web.eventday.waitlist_places import places_of
 from matchfair.web.events.domain.errors import EventRuleError
-from matchfair.web.events.domain.sign_ups import cancel_sign_up, sign_up
 from matchfair.web.events.models import AgendaItem
 from matchfair.web.exports.calendars import agenda_calendar
 from matchfair.web.exports.printing import agendas_pdf
@@ -20,6 +21,7 @@ from matchfair.web.meetings.queries import organization_agenda, unplaced_for
 from matchfair.web.notify.domain.personal import settings_of, zone_question
 from matchfair.web.notify.models import PersonalSettings
 from matchfair.web.notify.rules import participant_page
+from matchfair.web.site_url import site_url
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -38,8 +40,7 @@ def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
             "entries": organization_agenda(participation),
             "unplaced": unplaced_for(participation),
             "published": event.schedule_published_at is not None,
-            "items": AgendaItem.objects.filter(event=event),
-            "signed_up": set(participation.signups.values_list("item_id", flat=True)),
+            "places": places_of(participation),
             "timezone_name": timezone.get_current_timezone_name(),
             "zone_event": zone_question(request.user, participation=participation),
             "subscription": request.build_absolute_uri(
@@ -52,18 +53,26 @@ def agenda(request: HttpRequest, participation: Participation) -> HttpResponse:
 @require_POST
 @participant_page
 def toggle_item(request: HttpRequest, participation: Participation, item_id: int) -> HttpResponse:
-    """Sign up for a programme item, or cancel; the rules are the events app's."""
+    """Sign up for a programme item, cancel, or wait for a place; the rules are the waitlists'."""
     item = get_object_or_404(AgendaItem, pk=item_id, event=participation.event)
-    if request.POST.get("action") == "cancel":
-        cancel_sign_up(item=item, participation=participation)
-        messages.success(request, _("Sign-up cancelled."))
-    else:
-        try:
-            sign_up(item=item, participation=participation)
-        except EventRuleError as error:
-            messages.error(request, str(error))
+    action = request.POST.get("action")
+    try:
+        if action == "cancel":
+            waitlists.cancel_sign_up(
+                item=item, participation=participation, site_url=site_url(request)
+            )
+            messages.success(request, _("Sign-up cancelled."))
+        elif action == "wait":
+            waitlists.join_waitlist(item=item, participation=participation)
+            messages.success(request, _("You are on the waitlist."))
+        elif action == "leave":
+            waitlists.leave_waitlist(item=item, participation=participation)
+            messages.success(request, _("You left the waitlist."))
         else:
+            waitlists.sign_up(item=item, participation=participation)
             messages.success(request, _("Signed up."))
+    except EventRuleError as error:
+        messages.error(request, str(error))
     return redirect("portal:agenda", participation.pk)
 
 
