@@ -135,6 +135,51 @@ def _record_cancellation(
     )
 
 
+def _request_refusal_by_its_row(
+    meeting_request: MeetingRequest, by: Participation | None
+) -> str | None:
+    requester_id, recipient_id = meeting_request.requester_id, meeting_request.recipient_id
+    status = meeting_request.status
+    if by is not None and by.pk not in (requester_id, recipient_id):
+        return _("Only the two sides of a request can withdraw it.")
+    if status == MeetingRequest.Status.DECLINED:
+        return _("This request is withdrawn or declined already.")
+    if by is not None and meeting_request.mandatory:
+        return _("The organizer set up this meeting: ask the organizer to cancel it.")
+    if by is not None and status == MeetingRequest.Status.REQUESTED and by.pk == recipient_id:
+        return _("A request sent to you is declined, not withdrawn.")
+    return None
+
+
+def offers_withdrawal(*, meeting_request: MeetingRequest, by: Participation | None) -> bool:
+    """Whether a list of requests offers ``by`` to withdraw this one (no query: lists are long).
+
+    Only a published meeting of the pair, which the withdrawal page itself checks, can
+    still refuse it.
+    """
+    return _request_refusal_by_its_row(meeting_request, by) is None
+
+
+def request_refusal(*, meeting_request: MeetingRequest, by: Participation | None) -> str | None:
+    """Why ``by`` (None: the organizer) may not withdraw this request now; None if it may.
+
+    A participant withdraws what it sent, or either side calls off an accepted request;
+    an open request sent to it is declined on the requests page instead, and a
+    tailor-made meeting is the organizer's. A published meeting of the pair is
+    cancelled as a meeting, where the cut-off applies. Pages ask this before they
+    offer the withdrawal; ``withdraw_request`` asks it again under the schedule lock.
+    """
+    refusal = _request_refusal_by_its_row(meeting_request, by)
+    if refusal:
+        return refusal
+    meetings = _pair_meetings(
+        meeting_request.event_id, meeting_request.requester_id, meeting_request.recipient_id
+    )
+    if meetings.filter(published=True).exists():
+        return _("This meeting is on the published schedule: cancel the meeting itself.")
+    return None
+
+
 @transaction.atomic
 def withdraw_request(
     *,
@@ -147,11 +192,8 @@ def withdraw_request(
 ) -> Cancellation:
     """Withdraw a request or call off an accepted one not on the published schedule.
 
-    ``by`` is the side withdrawing; None means the organizer. A participant withdraws
-    what it sent, or either side calls off an accepted request; an open request sent to
-    it is declined on the requests page instead, and a tailor-made meeting is the
-    organizer's. Draft meetings of the pair leave the schedule with the request; a
-    published one is cancelled on the agenda, where the cut-off applies.
+    ``by`` is the side withdrawing; None means the organizer. The rules are
+    ``request_refusal``'s. Draft meetings of the pair leave the schedule with it.
     """
     now = now or timezone.now()
     reason = _clean_reason(reason)
@@ -160,23 +202,12 @@ def withdraw_request(
     meeting_request = MeetingRequest.objects.select_related(
         "requester__organization", "recipient__organization"
     ).get(pk=meeting_request.pk)
+    refusal = request_refusal(meeting_request=meeting_request, by=by)
+    if refusal:
+        raise CancellationRuleError(refusal)
     requester, recipient = meeting_request.requester, meeting_request.recipient
     status = meeting_request.status
-    if by is not None and by.pk not in (requester.pk, recipient.pk):
-        raise CancellationRuleError(_("Only the two sides of a request can withdraw it."))
-    if status == MeetingRequest.Status.DECLINED:
-        raise CancellationRuleError(_("This request is withdrawn or declined already."))
-    if by is not None and meeting_request.mandatory:
-        raise CancellationRuleError(
-            _("The organizer set up this meeting: ask the organizer to cancel it.")
-        )
-    if by is not None and status == MeetingRequest.Status.REQUESTED and by.pk == recipient.pk:
-        raise CancellationRuleError(_("A request sent to you is declined, not withdrawn."))
     meetings = _pair_meetings(event.pk, requester.pk, recipient.pk)
-    if meetings.filter(published=True).exists():
-        raise CancellationRuleError(
-            _("This meeting is on the published schedule: cancel the meeting itself.")
-        )
     meetings.delete()
     _pair_requests(event.pk, requester.pk, recipient.pk).exclude(
         status=MeetingRequest.Status.DECLINED
@@ -223,19 +254,30 @@ def withdraw_request(
     return cancellation
 
 
-def _check_cut_off(meeting: Meeting, now: datetime) -> None:
+def meeting_refusal(*, meeting: Meeting, by: Participation | None, now: datetime) -> str | None:
+    """Why ``by`` (None: the organizer) may not cancel this meeting at ``now``; None if it may.
+
+    A side cancels its own published meetings until the organizer's cut-off before the
+    start, a refusal that names the cut-off and the start in the reader's time zone;
+    the organizer cancels any meeting at any time. Pages ask this before they offer the
+    cancellation; ``cancel_meeting`` asks it again under the schedule lock.
+    """
+    if by is None:
+        return None
+    if by.pk not in (meeting.a_id, meeting.b_id):
+        return _("Only the two sides of a meeting can cancel it.")
+    if not meeting.published:
+        return _("This meeting is not on your agenda yet.")
     minutes = day_rules_of(meeting.event).cancel_cutoff_minutes
     if meeting.start - now < timedelta(minutes=minutes):
-        raise CancellationRuleError(
-            ngettext(
-                "Participants can cancel a meeting until %(minutes)d minute before it "
-                "starts; this one starts %(start)s. Ask the organizer to cancel it.",
-                "Participants can cancel a meeting until %(minutes)d minutes before it "
-                "starts; this one starts %(start)s. Ask the organizer to cancel it.",
-                minutes,
-            )
-            % {"minutes": minutes, "start": moment_with_zone(meeting.start)}
-        )
+        return ngettext(
+            "Participants can cancel a meeting until %(minutes)d minute before it "
+            "starts; this one starts %(start)s. Ask the organizer to cancel it.",
+            "Participants can cancel a meeting until %(minutes)d minutes before it "
+            "starts; this one starts %(start)s. Ask the organizer to cancel it.",
+            minutes,
+        ) % {"minutes": minutes, "start": moment_with_zone(meeting.start)}
+    return None
 
 
 def _already_cancelled(meeting_pk: int) -> CancellationRuleError:
@@ -276,12 +318,9 @@ def cancel_meeting(
     if found is None:
         raise _already_cancelled(meeting.pk)
     meeting = found
-    if by is not None:
-        if by.pk not in (meeting.a_id, meeting.b_id):
-            raise CancellationRuleError(_("Only the two sides of a meeting can cancel it."))
-        if not meeting.published:
-            raise CancellationRuleError(_("This meeting is not on your agenda yet."))
-        _check_cut_off(meeting, now)
+    refusal = meeting_refusal(meeting=meeting, by=by, now=now)
+    if refusal:
+        raise CancellationRuleError(refusal)
     a, b, published, number = meeting.a, meeting.b, meeting.published, meeting.pk
     meeting.delete()
     meeting.pk = number
