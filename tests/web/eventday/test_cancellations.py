@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 
 from matchfair.web import stored_text
 from matchfair.web.audit.models import AuditEntry
@@ -76,6 +77,26 @@ def test_both_sides_are_told_each_in_their_own_words(world: World):
     assert told[world.teg_user].startswith(f"{tsinghua} cancelled your meeting on ")
     assert told[world.teg_user].endswith("Reason: Our flight was cancelled.")
     assert told[world.tsinghua_user].startswith(f"You cancelled your meeting with {tegnology} on ")
+
+
+def test_the_partner_reads_the_cancellation_in_its_own_language(world: World):
+    cancel_meeting(
+        meeting=world.published,
+        by=world.tsinghua,
+        user=world.tsinghua_user,
+        reason="Our flight was cancelled.",
+        now=_before(world.published, 180),
+    )
+
+    stored = Notification.objects.get(user=world.teg_user).message
+    with translation.override("de"):
+        german = stored_text.render(stored)
+    with translation.override("zh-hans"):
+        chinese = stored_text.render(stored)
+    tsinghua = world.tsinghua.organization.name
+    assert german.startswith(f"{tsinghua} hat Ihr Treffen am 18. November 2024")
+    assert german.endswith("abgesagt. Grund: Our flight was cancelled.")
+    assert chinese.startswith(f"{tsinghua} 取消了与您在 2024年11月18日")
 
 
 def test_the_cut_off_holds_participants_to_the_minute_and_names_it(world: World):
