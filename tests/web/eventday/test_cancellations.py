@@ -5,14 +5,17 @@ from datetime import timedelta
 import pytest
 from django.utils import translation
 
+from matchfair.scheduling import validate_schedule
 from matchfair.web import stored_text
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.directory.models import Participation
 from matchfair.web.eventday.domain.cancellations import (
     CancellationRuleError,
     cancel_meeting,
     withdraw_request,
 )
 from matchfair.web.eventday.models import Cancellation, DayRules
+from matchfair.web.exchange.from_database import export_event, export_schedule
 from matchfair.web.meetings.domain.conflicts import move_conflicts
 from matchfair.web.meetings.domain.requests import RequestRuleError, send_request
 from matchfair.web.meetings.models import Meeting, MeetingRequest
@@ -153,8 +156,6 @@ def test_a_second_cancellation_of_the_same_meeting_is_refused_naming_the_first(w
 
 
 def test_only_the_two_sides_cancel_a_meeting_whatever_their_event(world: World):
-    from matchfair.web.directory.models import Participation
-
     stranger = Participation.objects.filter(event=world.other_event).first()
     for outsider in (world.smart_eye, stranger):
         with pytest.raises(CancellationRuleError, match="Only the two sides"):
@@ -270,3 +271,19 @@ def test_a_new_request_after_a_cancelled_meeting_reopens_the_pair(world: World):
     assert again.status == MeetingRequest.Status.REQUESTED
     with pytest.raises(RequestRuleError):
         send_request(requester=world.tegnology, recipient=world.tsinghua, quota=None)
+
+
+def test_after_cancellations_the_exported_schedule_satisfies_every_rule(world: World):
+
+    world.draft.delete()  # the test world's draft has no request behind it: rule 1 of its own
+    assert validate_schedule(export_event(world.event), export_schedule(world.event)) == []
+    cancel_meeting(meeting=world.published, by=None, user=None, reason="Closed.")
+    withdraw_request(meeting_request=_open_request(world), by=None, user=None, reason="Late.")
+
+    event = export_event(world.event)
+    statuses = {(o.a, o.b, o.status) for o in event.outcomes.meetings if o.status == "cancelled"}
+    assert (world.tegnology.code, world.tsinghua.code, "cancelled") in statuses
+    declined = {(r.from_, r.to) for r in event.meeting_requests if r.status == "declined"}
+    assert (world.smart_eye.code, world.tsinghua.code) in declined
+    assert (world.tegnology.code, world.tsinghua.code) in declined
+    assert validate_schedule(event, export_schedule(world.event)) == []
