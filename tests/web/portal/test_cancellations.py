@@ -93,6 +93,8 @@ def test_the_sender_withdraws_an_open_request_from_the_requests_page(client_for,
         reverse("portal:agenda", args=[world.tsinghua.pk])
     )
     assert "We found a partner." in received.content.decode()
+    partner = client.get(reverse("portal:partner", args=[world.smart_eye.pk, world.tsinghua.pk]))
+    assert partner.context["open_request"] is False, "the pair is open to a new request"
 
 
 def test_the_recipient_is_not_offered_to_withdraw_an_open_request(client_for, world: World):
