@@ -39,6 +39,7 @@ from matchfair.web.jobs import runners
 from matchfair.web.jobs.domain.queue import start_job
 from matchfair.web.jobs.domain.states import EXPLAINED_ERRORS
 from matchfair.web.jobs.models import Job
+from matchfair.web.meetings.models import MeetingRequest
 from tests.web.documents import full_event_data
 from tests.web.factories import World
 
@@ -227,6 +228,35 @@ def api_opportunity(walk: Walk, draw: Callable[..., Any]) -> None:
         _api(walk, who, method, path, body)
 
 
+def cancellation(walk: Walk, draw: Callable[..., Any]) -> None:
+    """Withdraw the open request or cancel a meeting, through a page or the API, any reason."""
+    world, event = walk.world, walk.world.event
+    who = draw(st.sampled_from(["organizer", "smart_eye"]))
+    reason = draw(WORDS)
+    target = draw(st.sampled_from(["published", "draft", "request"]))
+    if target == "request":
+        asked = MeetingRequest.objects.get(requester=world.smart_eye, recipient=world.tsinghua)
+        path = f"/requests/{asked.pk}/withdraw"
+        page = (
+            reverse("orga:cancel_request", args=[event.pk, asked.pk])
+            if who == "organizer"
+            else reverse("portal:withdraw_request", args=[world.smart_eye.pk, asked.pk])
+        )
+    else:
+        meeting = getattr(world, target)
+        path = f"/meetings/{meeting.pk}/cancel"
+        page = (
+            reverse("orga:cancel_meeting", args=[event.pk, meeting.pk])
+            if who == "organizer"
+            else reverse("portal:cancel_meeting", args=[world.smart_eye.pk, meeting.pk])
+        )
+    if draw(st.booleans()):
+        _api(walk, who, "post", f"/api/events/{event.pk}{path}", {"reason": reason})
+    else:
+        response = walk.client(who).post(page, {"reason": reason})
+        walk.answered(f"page {page}", response.status_code)
+
+
 def spreadsheet_import(walk: Walk, draw: Callable[..., Any]) -> None:
     """A CSV of one organization row, uploaded and mapped as the organizer does."""
     row = [
@@ -312,6 +342,7 @@ EDITS = [
     api_profile,
     api_availability,
     api_opportunity,
+    cancellation,
     spreadsheet_import,
     event_file_import,
 ]

@@ -10,6 +10,7 @@ from matchfair.web.api import errors
 from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
+    cancellations,
     directory,
     events,
     meetings,
@@ -42,6 +43,7 @@ for module in (
     directory,
     series_directory,
     meetings,
+    cancellations,
     runs,
     outcomes,
     reports,

@@ -17,6 +17,8 @@ ACTIONS: dict[str, Promise] = {
     "request.declined": gettext_lazy("Meeting request declined"),
     "request.tailor-made": gettext_lazy("Tailor-made meeting added"),
     "meeting.moved": gettext_lazy("Meeting moved"),
+    "meeting.cancelled": gettext_lazy("Meeting cancelled"),
+    "request.withdrawn": gettext_lazy("Meeting request withdrawn"),
     "schedule.published": gettext_lazy("Schedule published"),
     "schedule.stored": gettext_lazy("Scheduler result stored"),
     "session.changed": gettext_lazy("Session changed"),

@@ -123,6 +123,17 @@ class Cancellation(models.Model):
     b = models.ForeignKey("directory.Participation", on_delete=models.CASCADE, related_name="+")
     # The meeting's start when a scheduled meeting was cancelled; empty for a request.
     start = models.DateTimeField(_("start"), null=True, blank=True)
+    # The request withdrawn, or the pair's request declined by a meeting's cancellation.
+    request = models.ForeignKey(
+        "meetings.MeetingRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cancellations",
+    )
+    # The id the cancelled meeting had: its row is gone, and a second cancellation of the
+    # same meeting (a double click, a retried API call) is answered by naming this one.
+    meeting_number = models.PositiveIntegerField(null=True, blank=True, db_index=True)
     # The side that cancelled; empty when the organizer did.
     by_participation = models.ForeignKey(
         "directory.Participation",

@@ -5,7 +5,9 @@ from django.urls import path
 from matchfair.web.orga.views import (
     agreements,
     audit_trail,
+    cancellations,
     cooperation_projects,
+    day_rules,
     downloads,
     event_pages,
     exchange_rates,
@@ -120,6 +122,18 @@ urlpatterns = [
         name="place_request",
     ),
     path(f"{EVENT}schedule/publish/", schedule_review.publish, name="publish"),
+    path(f"{EVENT}day/", day_rules.day_rules, name="day_rules"),
+    path(f"{EVENT}cancellations/", cancellations.cancellation_list, name="cancellations"),
+    path(
+        f"{EVENT}schedule/<int:meeting_id>/cancel/",
+        cancellations.cancel_meeting_page,
+        name="cancel_meeting",
+    ),
+    path(
+        f"{EVENT}requests/<int:request_id>/withdraw/",
+        cancellations.cancel_request_page,
+        name="cancel_request",
+    ),
     path(f"{EVENT}jobs/", jobs.job_list, name="jobs"),
     path(f"{EVENT}jobs/start/", jobs.start, name="start_job"),
     path(f"{EVENT}jobs/<int:job_id>/", jobs.detail, name="job"),

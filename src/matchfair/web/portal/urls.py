@@ -7,6 +7,7 @@ from matchfair.web.portal import password_urls
 from matchfair.web.portal.views import (
     account,
     agenda,
+    cancellations,
     catalog,
     feedback,
     home,
@@ -63,6 +64,16 @@ urlpatterns = [
         name="answer",
     ),
     path("my/<int:participation_id>/agenda/", agenda.agenda, name="agenda"),
+    path(
+        "my/<int:participation_id>/meetings/<int:meeting_id>/cancel/",
+        cancellations.cancel_meeting_page,
+        name="cancel_meeting",
+    ),
+    path(
+        "my/<int:participation_id>/requests/<int:request_id>/withdraw/",
+        cancellations.withdraw_request_page,
+        name="withdraw_request",
+    ),
     path("my/<int:participation_id>/agenda.ics", agenda.agenda_ics, name="agenda_ics"),
     path("my/<int:participation_id>/agenda.pdf", agenda.agenda_pdf, name="agenda_pdf"),
     path(

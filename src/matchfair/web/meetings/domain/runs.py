@@ -1,8 +1,9 @@
 """Storing a scheduler run: its result fitted to the event as it is when the run ends.
 
 A run reads the event, solves for a minute or ten, and stores its result. Meanwhile
-participants accept and withdraw requests in the portal, and organizers remove
-organizations, change sessions, move or publish meetings. Those changes take the
+participants accept and withdraw requests and cancel meetings in the portal
+(``eventday.domain.cancellations``), and organizers remove organizations, change
+sessions, move, cancel or publish meetings. Those changes take the
 schedule lock, so under it the event is the one the stored meetings will belong
 to, and the result is checked against it:
 
