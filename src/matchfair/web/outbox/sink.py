@@ -9,7 +9,7 @@ in the browser ("Demo mailbox", ``mailbox_messages``). Nothing leaves the machin
 import mailbox
 import socket
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
@@ -83,6 +83,9 @@ def _read(key: str, raw: bytes) -> ReceivedMail:
         date = parsedate_to_datetime(str(message["Date"])) if message["Date"] else None
     except (TypeError, ValueError):
         date = None
+    if date is not None and date.tzinfo is None:
+        # "-0000" says the zone is unknown; Django writes UTC there.
+        date = date.replace(tzinfo=UTC)
     return ReceivedMail(
         key=key,
         to=str(message["To"] or ""),
@@ -99,5 +102,7 @@ def mailbox_messages(folder: str | Path) -> list[ReceivedMail]:
     if not (path / "cur").is_dir():
         return []
     box = mailbox.Maildir(path, create=False)
-    found = [_read(key, box.get_bytes(key)) for key in box]
-    return sorted(found, key=lambda mail: mail.date or datetime.min.astimezone(), reverse=True)
+    found = [_read(key, box.get_bytes(key)) for key in box.iterkeys()]
+    return sorted(
+        found, key=lambda mail: mail.date or datetime.min.replace(tzinfo=UTC), reverse=True
+    )
