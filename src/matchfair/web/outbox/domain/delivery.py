@@ -16,11 +16,14 @@ until ``MATCHFAIR_MAIL_MAX_ATTEMPTS``. A server that cannot be reached ends the
 round: the other mails claimed with it go back untried, so a server down for
 minutes costs retries, not mails. A worker that died between claim and answer
 leaves its mails "sending"; after ``MATCHFAIR_MAIL_CLAIM_TIMEOUT`` seconds they are
-queued again (the one case where a mail can reach the server twice; it keeps its
-Message-ID, so the receiver can tell).
+queued again. That is the one case where a mail can reach the server twice: the
+mails the server took in the last second (at most ``SENT_FLUSH``) before the worker
+was killed, not yet written as sent; each keeps its Message-ID, so the receiver can
+tell.
 """
 
 import smtplib
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -37,6 +40,8 @@ from matchfair.web.outbox.rendering import compose
 
 BATCH = 50
 """Mails claimed at once: one transaction per batch instead of per mail."""
+SENT_FLUSH = 25
+SENT_FLUSH_SECONDS = 1.0
 
 
 @dataclass
@@ -116,12 +121,12 @@ def _mine(mail: Mail, token: str) -> QuerySet[Mail]:
     return Mail.objects.filter(pk=mail.pk, state=Mail.State.SENDING, claim=token)
 
 
-def mark_sent(mail: Mail, token: str) -> bool:
-    """Sent: True unless the mail was no longer this worker's."""
-    return bool(
-        _mine(mail, token).update(
-            state=Mail.State.SENT, sent_at=timezone.now(), last_error="", claim=""
-        )
+def mark_sent(ids: list[int], token: str) -> int:
+    """Sent: the number of these mails that were still this worker's."""
+    if not ids:
+        return 0
+    return Mail.objects.filter(pk__in=ids, state=Mail.State.SENDING, claim=token).update(
+        state=Mail.State.SENT, sent_at=timezone.now(), last_error="", claim=""
     )
 
 
@@ -150,10 +155,37 @@ def _send(connection: BaseEmailBackend, mail: Mail) -> Outcome | None:
     """One mail to the server: None when it accepted it, else what went wrong."""
     try:
         message = compose(mail)
+        if getattr(connection, "connection", True) is None:
+            # Opened here, the connection stays open for the round; opened by
+            # send_messages, it would be closed after each mail.
+            connection.open()
         connection.send_messages([message])
     except (smtplib.SMTPException, OSError) as error:
         return classify(error, mail.address)
     return None
+
+
+class _SentLog:
+    """The mails the server took, written as sent a few at a time.
+
+    One commit per mail cost more than the sending (SQLite's sync on each commit): the
+    ids are written every ``SENT_FLUSH`` mails or ``SENT_FLUSH_SECONDS``, and always
+    before anything else is written (a refusal, the end of the round).
+    """
+
+    def __init__(self, token: str, report: DeliveryReport) -> None:
+        self.token, self.report = token, report
+        self.ids: list[int] = []
+        self.since = time.monotonic()
+
+    def add(self, mail: Mail) -> None:
+        self.ids.append(mail.pk)
+        if len(self.ids) >= SENT_FLUSH or time.monotonic() - self.since > SENT_FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        self.report.sent += mark_sent(self.ids, self.token)
+        self.ids, self.since = [], time.monotonic()
 
 
 def deliver_due(*, now: datetime | None = None, limit: int | None = None) -> DeliveryReport:
@@ -165,22 +197,21 @@ def deliver_due(*, now: datetime | None = None, limit: int | None = None) -> Del
     requeue_stale(now)
     token = get_random_string(32)
     report = DeliveryReport()
+    sent = _SentLog(token, report)
+    tried = 0
     connection = get_connection(fail_silently=False)
     try:
-        while limit is None or report.sent + report.retried + report.failed < limit:
-            room = (
-                BATCH
-                if limit is None
-                else min(BATCH, limit - report.sent - report.retried - report.failed)
-            )
-            batch = claim(now, room, token)
+        while limit is None or tried < limit:
+            batch = claim(now, BATCH if limit is None else min(BATCH, limit - tried), token)
             if not batch:
                 break
             for position, mail in enumerate(batch):
+                tried += 1
                 outcome = _send(connection, mail)
                 if outcome is None:
-                    report.sent += mark_sent(mail, token)
+                    sent.add(mail)
                     continue
+                sent.flush()
                 if mark_unsent(mail, token, outcome, now) == Mail.State.FAILED:
                     report.failed += 1
                 else:
@@ -189,6 +220,7 @@ def deliver_due(*, now: datetime | None = None, limit: int | None = None) -> Del
                     release(batch[position + 1 :], token, now + backoff(mail.attempts))
                     return report
     finally:
+        sent.flush()
         _close(connection)
     return report
 
