@@ -234,10 +234,20 @@ def _close(connection: BaseEmailBackend) -> None:
 
 
 def next_retry() -> datetime | None:
-    """When the earliest queued mail falls due (None with nothing queued)."""
-    return (
+    """When the worker should look again: the earliest queued mail's next try, or when a
+    mail left "sending" by a vanished worker may be queued again (None: nothing waits)."""
+    queued = (
         Mail.objects.filter(state=Mail.State.QUEUED)
         .order_by("next_attempt_at")
         .values_list("next_attempt_at", flat=True)
         .first()
     )
+    claimed = (
+        Mail.objects.filter(state=Mail.State.SENDING)
+        .order_by("claimed_at")
+        .values_list("claimed_at", flat=True)
+        .first()
+    )
+    if claimed is not None:
+        claimed += timedelta(seconds=settings.MATCHFAIR_MAIL_CLAIM_TIMEOUT + 1)
+    return min((when for when in (queued, claimed) if when is not None), default=None)
