@@ -99,3 +99,28 @@ def test_the_worker_comes_back_for_mails_a_vanished_worker_left_sending(settings
     now = timezone.now()
     claim(now, 50, "vanished")
     assert (next_retry() - now).total_seconds() == pytest.approx(601, abs=1)
+
+
+@pytest.mark.django_db
+def test_a_round_that_leaves_a_retry_asks_the_worker_to_come_back_at_its_time(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from matchfair.web.outbox.tasks import deliver_outbox_task
+
+    settings.MATCHFAIR_MAIL_TASK_BACKEND = "default"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    queue_mail(
+        Draft(
+            address="anna@example.org",
+            language="en",
+            kind=Mail.Kind.REQUEST,
+            subject=stored_text.gettext("Settings"),
+            body=stored_text.gettext("Settings"),
+        )
+    )
+    assert deliver_outbox_task.call() == 0
+    retry = Mail.objects.get().next_attempt_at
+    (deferred,) = DBTaskResult.objects.filter(run_after__isnull=False)
+    assert deferred.run_after == retry
+    assert deferred.task_path.endswith("deliver_outbox_task")
