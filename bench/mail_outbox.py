@@ -130,6 +130,13 @@ def run(mails: int, repeat: int) -> None:
             send_s.append(time.perf_counter() - started)
     finally:
         sink.stop()
+    for number, (queued, base, delivered, sent) in enumerate(
+        zip(queue_s, base_s, deliver_s, send_s, strict=True), 1
+    ):
+        print(
+            f"repeat {number}: queue {queued:.2f} s, bulk_create {base:.2f} s, "
+            f"deliver {delivered:.1f} s, SMTP only {sent:.1f} s"
+        )
     queue, base = statistics.median(queue_s), statistics.median(base_s)
     deliver, send = statistics.median(deliver_s), statistics.median(send_s)
     print(f"{mails} mails in {len(LANGUAGES)} languages, {repeat} repeats (medians)")

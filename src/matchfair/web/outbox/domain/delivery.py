@@ -107,8 +107,13 @@ def claim(now: datetime, limit: int, token: str) -> list[Mail]:
         ids = list(due)
         if not ids:
             return []
+        # The time of this claim, not of the round's start: a long round's last batch
+        # must not look stale to another worker.
         Mail.objects.filter(pk__in=ids, state=Mail.State.QUEUED).update(
-            state=Mail.State.SENDING, claim=token, claimed_at=now, attempts=F("attempts") + 1
+            state=Mail.State.SENDING,
+            claim=token,
+            claimed_at=max(now, timezone.now()),
+            attempts=F("attempts") + 1,
         )
     return list(
         Mail.objects.filter(pk__in=ids, state=Mail.State.SENDING, claim=token)
