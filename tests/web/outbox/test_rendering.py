@@ -60,3 +60,20 @@ def test_the_mail_survives_encoding_for_the_wire(chinese_mail):
     assert "清华" in parsed.get_body(preferencelist=("plain",)).get_content()
     assert parsed["Message-ID"] == message_id(chinese_mail)
     assert parsed["List-Unsubscribe"] == "<https://fair.example/my/settings/#notifications>"
+
+
+def test_a_mail_queued_without_a_request_links_to_the_sites_address(settings, fair):
+    settings.MATCHFAIR_SITE_URL = "https://fair.example.org/"
+    mail = queue_mail(
+        Draft(
+            address="anna@example.org",
+            language="en",
+            kind=Mail.Kind.AGENDA,
+            subject=stored_text.gettext("Settings"),
+            body=stored_text.gettext("Settings"),
+            link="/my/agenda/",
+        )
+    )
+    body = compose(mail).body
+    assert "https://fair.example.org/my/agenda/" in body
+    assert "https://fair.example.org/my/settings/#notifications" in body

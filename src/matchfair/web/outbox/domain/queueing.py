@@ -11,6 +11,7 @@ at once through ``queue_mails``: one check pass, one insert, one wake-up.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone, translation
@@ -84,7 +85,9 @@ def queue_mails(drafts: Iterable[Draft]) -> list[Mail]:
             subject=draft.subject,
             body=draft.body,
             link=draft.link,
-            site_url=draft.site_url.rstrip("/"),
+            # A mail read in a mail program needs full links: the site's address when the
+            # sender (a worker, a command) knows no request's.
+            site_url=(draft.site_url or settings.MATCHFAIR_SITE_URL).rstrip("/"),
             created_at=now,
             next_attempt_at=now,
         )
