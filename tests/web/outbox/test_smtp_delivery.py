@@ -189,3 +189,50 @@ def test_mails_left_sending_by_a_vanished_worker_are_queued_again(settings, fair
     assert requeue_stale(now + timedelta(seconds=60)) == 0
     assert requeue_stale(now + timedelta(seconds=601)) == 2
     assert set(Mail.objects.values_list("state", flat=True)) == {Mail.State.QUEUED}
+
+
+class StopsAfter(MaildirHandler):
+    """Takes ``count`` messages, then the whole server stops while the client is connected."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.server: Server | None = None
+        self.stopping = None
+
+    async def handle_MAIL(self, server, session, envelope, address, options) -> str:  # noqa: N802
+        if len(self.received) >= self.count and self.server is not None:
+            # The client has the 250 of every message so far; the next one meets a server
+            # going away (stopped from another thread, as a restart of the service would).
+            import asyncio
+            import threading
+
+            self.stopping = threading.Thread(target=self.server.stop)
+            self.stopping.start()
+            await asyncio.sleep(5)
+        envelope.mail_from = address
+        return "250 OK"
+
+
+def test_a_server_stopped_while_connected_gets_the_rest_after_its_restart(settings, fair):
+    handler = StopsAfter(20)
+    server = Server(handler)
+    handler.server = server
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
+    try:
+        queue_mails(_drafts(60, fair))
+        first = deliver_due()
+        assert (first.sent, first.retried, first.failed) == (20, 1, 0)
+        assert Mail.objects.filter(state=Mail.State.QUEUED).count() == 40
+        handler.stopping.join()
+        handler.count = 1000
+        server.start()
+        assert deliver_due(now=timezone.now() + timedelta(hours=2)).sent == 40
+    finally:
+        server.stop()
+    ids = _ids(server)
+    assert len(ids) == 60
+    assert len(set(ids)) == 60
+    assert set(Mail.objects.values_list("state", flat=True)) == {Mail.State.SENT}
