@@ -27,6 +27,7 @@ WEB_ORDER: list[tuple[str, ...]] = [
     ("security",),
     ("accounts",),
     ("events",),
+    ("outbox",),
     ("access",),
     ("directory",),
     ("meetings",),

@@ -53,6 +53,20 @@ def _isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def mail_delivered_on_commit(settings) -> None:
+    """The outbox's task runs at once after the commit, into pytest-django's ``mailoutbox``.
+
+    In production it waits for the worker (django-tasks-db); a test that captures the
+    on-commit callbacks sees the mail its change queued, written as its reader reads it.
+    """
+    settings.TASKS = {
+        **settings.TASKS,
+        "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }
+    settings.MATCHFAIR_MAIL_TASK_BACKEND = "mail"
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings) -> None:
     """Hashing with the production hasher costs a second per account; tests need many."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -181,5 +181,16 @@ def demo(port: PortOption = DEFAULT_PORT) -> None:
                 organization=organization, user=user, password=DEMO_PASSWORD
             )
         )
+    from matchfair.web.demo.mail_sink import start_demo_sink
+
+    sink = start_demo_sink()
+    typer.echo(
+        _(
+            "The demo's e-mails go to its own mail server (127.0.0.1:{port}): read them on the organizer's home."
+        ).format(port=sink.port)
+    )
     typer.echo(_("Matchfair is running at http://127.0.0.1:{port}/").format(port=port))
-    run_server(port)
+    try:
+        run_server(port)
+    finally:
+        sink.stop()

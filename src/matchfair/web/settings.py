@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "matchfair.web.accounts",
     "matchfair.web.events",
+    "matchfair.web.outbox",
     "matchfair.web.directory",
     "matchfair.web.meetings",
     "matchfair.web.outcomes",
@@ -139,9 +140,13 @@ LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:login"
 
-# Invitations are printed on the console unless an SMTP server is configured.
+# The outbox's worker sends through the SMTP server of MATCHFAIR_EMAIL_HOST; without one,
+# mails are printed on the worker's console.
 EMAIL_BACKEND = os.environ.get(
-    "MATCHFAIR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "MATCHFAIR_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("MATCHFAIR_EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("MATCHFAIR_FROM_EMAIL", "matchfair@localhost")
 # With MATCHFAIR_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend: the SMTP server.
@@ -150,6 +155,21 @@ EMAIL_PORT = int(os.environ.get("MATCHFAIR_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("MATCHFAIR_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("MATCHFAIR_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("MATCHFAIR_EMAIL_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("MATCHFAIR_EMAIL_SSL", "") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("MATCHFAIR_EMAIL_TIMEOUT", "30"))
+# The mail outbox (docs/web.md, "Communications"): the largest body it queues, the
+# retries of a mail the server did not take (first wait, doubling up to the ceiling,
+# attempts before it fails), how long a mail may stay claimed by a worker that went
+# silent, and the django-tasks backend whose worker delivers.
+MATCHFAIR_MAIL_MAX_BODY_BYTES = int(os.environ.get("MATCHFAIR_MAIL_MAX_BODY_BYTES", "1000000"))
+MATCHFAIR_MAIL_RETRY_SECONDS = int(os.environ.get("MATCHFAIR_MAIL_RETRY_SECONDS", "60"))
+MATCHFAIR_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MATCHFAIR_MAIL_RETRY_MAX_SECONDS", "3600"))
+MATCHFAIR_MAIL_MAX_ATTEMPTS = int(os.environ.get("MATCHFAIR_MAIL_MAX_ATTEMPTS", "10"))
+MATCHFAIR_MAIL_CLAIM_TIMEOUT = int(os.environ.get("MATCHFAIR_MAIL_CLAIM_TIMEOUT", "600"))
+MATCHFAIR_MAIL_TASK_BACKEND = "default"
+# Set by `matchfair demo`: the folder (Maildir) its local SMTP sink writes to, read by the
+# organizer's "Demo mailbox" page; empty when no sink runs.
+MATCHFAIR_MAIL_SINK_DIR = os.environ.get("MATCHFAIR_MAIL_SINK_DIR", "")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("de", "Deutsch"), ("fr", "Français")]

@@ -12,14 +12,17 @@ from tests.web.factories import World, person
 SITE = "https://fair.example/"
 
 
-def test_a_new_address_becomes_a_passwordless_co_organizer_and_is_invited(world: World):
-    grant = grant_role(
-        event=world.event,
-        email="colleague@example.org",
-        role=GrantedRole.ORGANIZER,
-        name="Li Wei",
-        site_url=SITE,
-    )
+def test_a_new_address_becomes_a_passwordless_co_organizer_and_is_invited(
+    world: World, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        grant = grant_role(
+            event=world.event,
+            email="colleague@example.org",
+            role=GrantedRole.ORGANIZER,
+            name="Li Wei",
+            site_url=SITE,
+        )
     assert grant.invited
     assert grant.user.is_staff
     assert not grant.user.has_usable_password()

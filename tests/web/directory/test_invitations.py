@@ -3,6 +3,7 @@ entry the person joins, their account without a password, and the one-time link.
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 
 from matchfair.web.directory.domain.identity import standing_of
 from matchfair.web.directory.domain.invitations import (
@@ -20,17 +21,19 @@ SITE = "https://fair.example/"
 
 
 def invite(event, organizer, name: str, email: str, *, country: str = "DK"):
-    return invite_participant(
-        event=event,
-        by=standing_of(organizer),
-        organization_name=name,
-        country=country,
-        kind="company",
-        attendance="onsite",
-        contact_name="Karin Holm",
-        email=email,
-        site_url=SITE,
-    )
+    """Invite, committed: the welcome mail leaves the outbox."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return invite_participant(
+            event=event,
+            by=standing_of(organizer),
+            organization_name=name,
+            country=country,
+            kind="company",
+            attendance="onsite",
+            contact_name="Karin Holm",
+            email=email,
+            site_url=SITE,
+        )
 
 
 def test_an_id_in_the_event_is_made_from_the_name_and_kept_unique(event):
@@ -96,13 +99,14 @@ def test_an_account_that_is_a_delegate_elsewhere_is_refused(organizer, event, en
 def test_a_delegate_adds_a_colleague_to_their_own_organization(event, entry):
     teg = entry(event, "tegnology")
     teg_user = delegate(teg, "teg")
-    colleague = add_colleague(
-        participation=teg,
-        by=teg_user,
-        contact_name="Ole Dahl",
-        email="ole@teg.example",
-        site_url=SITE,
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        colleague = add_colleague(
+            participation=teg,
+            by=teg_user,
+            contact_name="Ole Dahl",
+            email="ole@teg.example",
+            site_url=SITE,
+        )
     assert colleague.organization == teg.organization
     assert colleague.user.email == "ole@teg.example"
     assert len(mail.outbox) == 1

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from typer.testing import CliRunner
 
@@ -375,9 +375,11 @@ def test_extra_spaces_and_case_meet_the_existing_entry(victim, mallory, attacker
 
 
 def test_an_organizer_re_invites_within_their_own_event(client_for, victim, alice):
-    response = client_for(alice).post(
-        reverse("orga:invite", args=[victim.pk]), {**INVITE, "email": "second@tegnology.example"}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client_for(alice).post(
+            reverse("orga:invite", args=[victim.pk]),
+            {**INVITE, "email": "second@tegnology.example"},
+        )
     assert response.status_code == 302
     colleague = user("second@tegnology.example").delegate
     assert colleague.organization == entry(victim, "tegnology").organization

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from matchfair.web.directory.domain.identity import standing_of
@@ -56,15 +57,16 @@ def test_the_columns_are_recognised_by_their_usual_names():
 
 
 def test_each_contact_becomes_a_delegate_and_gets_the_invitation(event, organizer):
-    summary = _import(
-        event,
-        organizer,
-        [
-            ["Nokia", "FI", "Anna Virtanen", "anna@nokia.example", "5G networks"],
-            ["Nokia", "FI", "Anna Virtanen", "anna@nokia.example", "Smart port"],
-            ["Ericsson", "SE", "Erik Berg; Sara Lind", "erik@e.example; sara@e.example", ""],
-        ],
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        summary = _import(
+            event,
+            organizer,
+            [
+                ["Nokia", "FI", "Anna Virtanen", "anna@nokia.example", "5G networks"],
+                ["Nokia", "FI", "Anna Virtanen", "anna@nokia.example", "Smart port"],
+                ["Ericsson", "SE", "Erik Berg; Sara Lind", "erik@e.example; sara@e.example", ""],
+            ],
+        )
     assert summary.invitations == 3
     nokia = Participation.objects.get(event=event, organization__name="Nokia")
     anna = _user("anna@nokia.example")
@@ -152,6 +154,7 @@ def test_the_upload_page_says_how_many_contacts_were_invited(client_for, event, 
     form = client.get(mapping_page).context["form"]
     data = {name: field.initial or "" for name, field in form.fields.items()}
     data.update(form.initial)
-    response = client.post(mapping_page, data, follow=True)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(mapping_page, data, follow=True)
     assert "1 contact person was sent a link to choose a password." in response.content.decode()
     assert mail.outbox[0].to == ["anna@nokia.example"]

@@ -7,6 +7,7 @@ now say that nobody can answer yet, and the organizer invites a contact from the
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Participation
@@ -63,7 +64,8 @@ def test_inviting_from_the_flag_gives_the_existing_participation_its_contact(
     form = client.get(invite).context["form"]
     assert form.initial["organization_name"] == contactless.organization.name
     data = {**form.initial, "contact_name": "Li Wei", "email": "li.wei@tsinghua.example"}
-    response = client.post(invite, data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(invite, data)
     assert response.status_code == 302
     assert Participation.objects.filter(event=world.event).count() == 3
     # The entry is shared with an event of another organizer: the identity rules give

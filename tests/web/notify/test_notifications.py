@@ -16,6 +16,7 @@ def _tell(participation) -> list[Notification]:
         participation,
         stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
         subject=stored_text.gettext("Your agenda for %(event)s", event="Fair"),
+        kind="agenda",
         link="/my/agenda/",
         site_url="https://fair.example/",
     )
@@ -45,10 +46,10 @@ def test_times_in_a_notification_are_in_the_readers_zone_and_say_which(fair, ger
     )
     start = datetime(2026, 12, 1, 8, 30, tzinfo=ZoneInfo("UTC"))
     when = stored_text.gettext("%(when)s", when=stored_text.moment(start))
-    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"))
+    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"), kind="agenda")
     assert note.text == "1 December 2026 09:30 (Europe/Berlin)"
     PersonalSettings.objects.filter(user=factories.user_of(unchosen)).update(
         timezone="Asia/Shanghai"
     )
-    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"))
+    (note,) = notify(unchosen, when, subject=stored_text.gettext("Meeting"), kind="agenda")
     assert note.text == "1 December 2026 16:30 (Asia/Shanghai)"

@@ -56,6 +56,7 @@ def test_the_first_sign_in_takes_the_browsers_language_for_emails(
             participation,
             stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
             subject=stored_text.gettext("Your agenda for %(event)s", event="Fair"),
+            kind="agenda",
         )
     sent = {message.to[0]: message for message in mail.outbox}
     assert "日程" in sent[user.email].subject

@@ -36,6 +36,7 @@ def test_the_browsers_language_becomes_the_invited_persons_email_language(live_s
         participation,
         stored_text.gettext("Your agenda for %(event)s has changed.", event="Fair"),
         subject=stored_text.gettext("Settings"),
+        kind="agenda",
     )
     # transaction=True: the e-mail leaves on commit, at once outside a transaction.
     sent = [message for message in mail.outbox if message.to == [invited.email]]

@@ -322,6 +322,7 @@ def test_the_dashboard_cards_count_in_the_right_number(organizer_client, event):
         ("1", "accepted of 2 requests, 1 tailor-made"),
         ("1", "meeting scheduled, 1 published"),
         ("0", "requests not scheduled"),
+        ("0", "e-mails not delivered, 0 sent"),
     ]
 
 
@@ -354,4 +355,5 @@ def test_the_dashboard_cards_count_in_german_too(organizer_client, event):
         ("1", "angenommen von 2 Anfragen, 1 maßgeschneidert"),
         ("1", "Treffen eingeplant, 1 veröffentlicht"),
         ("0", "Anfragen nicht eingeplant"),
+        ("0", "E-Mails nicht zugestellt, 0 gesendet"),
     ]

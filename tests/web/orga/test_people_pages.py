@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from matchfair.web.access.models import EventViewer
@@ -32,13 +32,14 @@ def test_an_existing_account_becomes_a_viewer_by_its_address(client_for, world: 
 
 
 def test_an_unknown_address_gets_an_account_and_an_invitation(client_for, world: World):
-    grant(
-        client_for(world.organizer),
-        world,
-        email="city@example.org",
-        role="viewer",
-        name="Chengdu Office",
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        grant(
+            client_for(world.organizer),
+            world,
+            email="city@example.org",
+            role="viewer",
+            name="Chengdu Office",
+        )
     user = get_user_model().objects.get(email="city@example.org")
     assert not user.has_usable_password()
     assert not user.is_staff
@@ -50,7 +51,8 @@ def test_an_unknown_address_gets_an_account_and_an_invitation(client_for, world:
 
 
 def test_an_invited_co_organizer_gets_an_organizers_account(client_for, world: World):
-    grant(client_for(world.organizer), world, email="colleague@example.org", role="organizer")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        grant(client_for(world.organizer), world, email="colleague@example.org", role="organizer")
     colleague = get_user_model().objects.get(email="colleague@example.org")
     assert colleague.is_staff
     assert event_access(colleague, world.event).role == Role.ORGANIZER

@@ -161,7 +161,8 @@ def test_answers_sent_together_give_one_answer_one_entry_one_email(
     read the request before the first answer commits); the answer reads the state
     again under the row's lock, so the other 29 are refused.
     """
-    _ask(german_client, german, french)
+    with django_capture_on_commit_callbacks(execute=True):
+        _ask(german_client, german, french)
     sent = MeetingRequest.objects.get(requester=german, recipient=french)
     copies = [MeetingRequest.objects.get(pk=sent.pk) for _copy in range(30)]
     mail.outbox.clear()

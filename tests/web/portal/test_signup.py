@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Participation
@@ -109,10 +110,11 @@ def test_password_reset_by_email(client, german):
 
 
 def test_a_delegate_adds_a_colleague_who_gets_their_own_login(german_client, german):
-    response = german_client.post(
-        reverse("portal:team", args=[german.pk]),
-        {"contact_name": "Jonas Weber", "email": "jonas@sonnenwerk.example"},
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = german_client.post(
+            reverse("portal:team", args=[german.pk]),
+            {"contact_name": "Jonas Weber", "email": "jonas@sonnenwerk.example"},
+        )
     assert response.status_code == 302
     colleague = Delegate.objects.get(user__email="jonas@sonnenwerk.example")
     assert colleague.organization == german.organization

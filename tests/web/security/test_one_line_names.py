@@ -14,6 +14,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from matchfair.web.directory.models import Delegate, Organization, Participation
@@ -124,17 +125,18 @@ def test_report_files_of_an_upgraded_old_event_work(organizer_client, old_event,
 
 def test_inviting_to_an_old_event_with_a_line_break_in_its_name_works(organizer_client, old_event):
     assert organizer_client.get(reverse("orga:invite", args=[old_event.pk])).status_code == 200
-    response = organizer_client.post(
-        reverse("orga:invite", args=[old_event.pk]),
-        {
-            "organization_name": "Fjord Robotics",
-            "country": "NO",
-            "kind": "company",
-            "attendance": "onsite",
-            "contact_name": "Ingrid Dahl",
-            "email": "ingrid@fjord.example",
-        },
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = organizer_client.post(
+            reverse("orga:invite", args=[old_event.pk]),
+            {
+                "organization_name": "Fjord Robotics",
+                "country": "NO",
+                "kind": "company",
+                "attendance": "onsite",
+                "contact_name": "Ingrid Dahl",
+                "email": "ingrid@fjord.example",
+            },
+        )
     assert response.status_code == 302
     (sent,) = mail.outbox
     assert sent.subject == "Your invitation to Nordic  Dialogue"

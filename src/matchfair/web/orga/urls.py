@@ -12,6 +12,7 @@ from matchfair.web.orga.views import (
     event_pages,
     exchange_rates,
     jobs,
+    mail,
     meeting_outcomes,
     meeting_requests,
     opportunities,
@@ -44,6 +45,8 @@ urlpatterns = [
     path(f"{EVENT}people/", people.people, name="event_people"),
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
     path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
+    path(f"{EVENT}mail/", mail.delivery, name="mail_delivery"),
+    path("events/mailbox/", mail.demo_mailbox, name="demo_mailbox"),
     path(f"{EVENT}programme/", programme.programme, name="programme"),
     path(
         f"{EVENT}programme/sessions/<int:session_id>/",

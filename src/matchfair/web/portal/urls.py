@@ -38,6 +38,7 @@ urlpatterns = [
     path("my/", account.my_events, name="my_events"),
     path("my/settings/", account.personal_settings, name="settings"),
     path("my/settings/calendar/", account.renew_calendar, name="renew_calendar"),
+    path("my/settings/mail/", account.mail_kinds, name="mail_kinds"),
     path("my/settings/zone/", account.answer_zone, name="answer_zone"),
     path("my/language/", account.switch_language, name="switch_language"),
     path("my/notifications/", account.notifications, name="notifications"),

@@ -10,20 +10,24 @@ so the roles of ``events.rules`` stay distinct. Every grant and withdrawal is au
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from matchfair.core.one_line import as_one_line
+from matchfair.web import stored_text
 from matchfair.web.access.models import EventViewer
 from matchfair.web.accounts.welcome import welcome_path
 from matchfair.web.audit.services import record
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import may_assign_first_organizer, own_participation
+from matchfair.web.outbox.domain.checks import one_line_values
+from matchfair.web.outbox.domain.queueing import Draft, queue_mail
+from matchfair.web.outbox.models import Mail
 
 
 class GrantedRole(StrEnum):
@@ -68,27 +72,49 @@ def _display(user: AbstractBaseUser) -> str:
 def _invite(
     event: Event, user: AbstractBaseUser, role: GrantedRole, *, address: str, site_url: str
 ) -> None:
-    """The one-time password link; a viewer also learns where to read the event (the API)."""
+    """The one-time password link; a viewer also learns where to read the event (the API).
+
+    Queued in the outbox in the language of the page that grants the role: the new
+    account has chosen none yet.
+    """
     site = site_url.rstrip("/")
-    message = _(
-        "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
-        "password here:\n\n%(link)s\n"
-    ) % {
-        "name": _display(user),
-        "event": event.name,
-        "role": role_label(role),
-        "link": site + welcome_path(user),
-    }
+    role_name = (
+        stored_text.gettext("co-organizer")
+        if role == GrantedRole.ORGANIZER
+        else stored_text.gettext("viewer")
+    )
+    body = [
+        stored_text.gettext(
+            "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
+            "password here:\n\n%(link)s\n",
+            name=_display(user),
+            event=event.name,
+            role=role_name,
+            link=site + welcome_path(user),
+        )
+    ]
     if role == GrantedRole.VIEWER:
-        message += "\n" + _(
-            "Once logged in, you read the event's catalog, published schedule and figures "
-            "through the API, described at %(docs)s.\n"
-        ) % {"docs": site + reverse("api:openapi-view")}
-    send_mail(
-        subject=as_one_line(_("Your access to %(event)s") % {"event": event.name}),
-        message=message,
-        from_email=None,
-        recipient_list=[address],
+        body.append(
+            stored_text.gettext(
+                "Once logged in, you read the event's catalog, published schedule and figures "
+                "through the API, described at %(docs)s.\n",
+                docs=site + reverse("api:openapi-view"),
+            )
+        )
+    queue_mail(
+        Draft(
+            address=address,
+            name=_display(user),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            kind=Mail.Kind.ROLE,
+            subject=one_line_values(
+                stored_text.gettext("Your access to %(event)s", event=event.name)
+            ),
+            body=body,
+            site_url=site,
+            event=event,
+            user=user,
+        )
     )
 
 

@@ -9,15 +9,16 @@ separate entry, so that nobody gains a role in an event its organizer did not gi
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from matchfair.core.one_line import as_one_line
+from matchfair.web import stored_text
 from matchfair.web.accounts.welcome import welcome_path
 from matchfair.web.directory.domain.identity import (
     Lookalike,
@@ -29,6 +30,9 @@ from matchfair.web.directory.domain.identity import (
 )
 from matchfair.web.directory.models import Delegate, Organization, Participation
 from matchfair.web.events.models import Event
+from matchfair.web.outbox.domain.checks import MailRefusedError, one_line_values
+from matchfair.web.outbox.domain.queueing import Draft, queue_mail
+from matchfair.web.outbox.models import Mail
 
 
 class InvitationError(ValueError):
@@ -136,25 +140,60 @@ def _enrol(
             % {"email": email, "organization": delegate.organization.name}
         )
     path = welcome_path(user)
-    send_mail(
-        subject=as_one_line(_("Your invitation to %(event)s") % {"event": event.name}),
-        message=_(
-            "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your password "
-            "here to see your meetings and agenda:\n\n%(link)s\n\nYour user name is "
-            "%(username)s: sign in with it and the password you choose.\n"
+    try:
+        _queue_welcome(
+            event,
+            organization,
+            user,
+            contact_name=contact_name,
+            email=email,
+            link=site_url.rstrip("/") + path,
+            site_url=site_url,
         )
-        % {
-            "username": user.get_username(),
-            "name": contact_name,
-            "organization": organization.name,
-            "event": event.name,
-            "link": site_url.rstrip("/") + path,
-        },
-        from_email=None,
-        # The account's own address: a link to choose its password goes nowhere else.
-        recipient_list=[user.email or email],
-    )
+    except MailRefusedError as error:
+        raise InvitationError(
+            str(error), "contact_name" if error.field == "name" else "email"
+        ) from None
     return delegate, path
+
+
+def _queue_welcome(
+    event: Event,
+    organization: Organization,
+    user: AbstractBaseUser,
+    *,
+    contact_name: str,
+    email: str,
+    link: str,
+    site_url: str,
+) -> None:
+    """The welcome mail with the one-time link, into the outbox."""
+    queue_mail(
+        Draft(
+            # The account's own address: a link to choose its password goes nowhere else.
+            address=user.email or email,
+            name=contact_name,
+            # The organizer's page language: the new account has chosen none yet.
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            kind=Mail.Kind.INVITATION,
+            subject=one_line_values(
+                stored_text.gettext("Your invitation to %(event)s", event=event.name)
+            ),
+            body=stored_text.gettext(
+                "Dear %(name)s,\n\n%(organization)s is invited to %(event)s. Choose your "
+                "password here to see your meetings and agenda:\n\n%(link)s\n\nYour user "
+                "name is %(username)s: sign in with it and the password you choose.\n",
+                username=user.get_username(),
+                name=contact_name,
+                organization=organization.name,
+                event=event.name,
+                link=link,
+            ),
+            site_url=site_url,
+            event=event,
+            user=user,
+        )
+    )
 
 
 @transaction.atomic

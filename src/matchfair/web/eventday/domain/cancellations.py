@@ -32,6 +32,7 @@ from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.domain.agendas import notify_agenda_changes_on_commit
 from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.outbox.models import Mail
 from matchfair.web.outcomes.domain.checks import next_position
 from matchfair.web.outcomes.models import MeetingOutcome
 
@@ -102,6 +103,7 @@ def _tell(
                 stored_text.gettext(msgid, name=other.organization.name, **params), reason
             ),
             subject=subject,
+            kind=Mail.Kind.AGENDA,
             link=reverse("portal:agenda", args=[side.pk]),
             site_url=site_url,
         )

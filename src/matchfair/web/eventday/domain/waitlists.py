@@ -24,6 +24,7 @@ from matchfair.web.events.domain import programme, sign_ups
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import AgendaItem, SignUp
 from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.outbox.models import Mail
 from matchfair.web.outcomes.domain import participation_removal
 
 
@@ -181,6 +182,7 @@ def _fill(item: AgendaItem, *, site_url: str) -> list[Participation]:
                 start=stored_text.moment(item.start),
             ),
             subject=stored_text.gettext("You have a place on “%(title)s”", title=item.title),
+            kind=Mail.Kind.AGENDA,
             link=reverse("portal:agenda", args=[participation.pk]),
             site_url=site_url,
         )

@@ -20,6 +20,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.models import AgendaDigest
+from matchfair.web.outbox.models import Mail
 
 
 def _fingerprints(event: Event) -> dict[int, str]:
@@ -63,6 +64,7 @@ def notify_agenda_changes(*, event: Event, site_url: str = "") -> list[Participa
             if first
             else stored_text.gettext("Your agenda for %(event)s has changed.", event=event.name),
             subject=stored_text.gettext("Your agenda for %(event)s", event=event.name),
+            kind=Mail.Kind.AGENDA,
             link=reverse("portal:agenda", args=[participation.pk]),
             site_url=site_url,
         )

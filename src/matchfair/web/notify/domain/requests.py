@@ -22,6 +22,7 @@ from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.notify.domain.portal_rules import check_requests_open, rules_of
 from matchfair.web.notify.models import RequestNote
+from matchfair.web.outbox.models import Mail
 
 MESSAGE_LENGTH = 500
 
@@ -58,6 +59,7 @@ def send_request(
         subject=stored_text.gettext(
             "Meeting request from %(name)s", name=requester.organization.name
         ),
+        kind=Mail.Kind.REQUEST,
         link=reverse("portal:requests", args=[recipient.pk]),
         site_url=site_url,
     )
@@ -86,6 +88,7 @@ def answer_request(
         if accept
         else stored_text.gettext("%(name)s declined your meeting request.", name=name),
         subject=stored_text.gettext("Your meeting request at %(event)s", event=event.name),
+        kind=Mail.Kind.REQUEST,
         link=reverse("portal:requests", args=[requester.pk]),
         site_url=site_url,
     )

@@ -23,6 +23,7 @@ from matchfair.web.exchange.to_database import import_event
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
 from matchfair.web.meetings.queries import unplaced_requests
+from matchfair.web.outbox.queries import state_counts
 
 
 def _require_creator(request: HttpRequest) -> None:
@@ -153,5 +154,6 @@ def dashboard(request: HttpRequest, event: Event) -> HttpResponse:
             "sessions": event.sessions.all(),
             "jobs": runs_of(event)[:5],
             "job_kinds": Job.Kind.choices,
+            "mail_counts": state_counts(event),
         },
     )

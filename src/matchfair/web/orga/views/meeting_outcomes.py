@@ -15,6 +15,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.notify.domain.notifications import notify
+from matchfair.web.outbox.models import Mail
 from matchfair.web.outcomes import queries
 from matchfair.web.outcomes.domain.checks import OutcomeRuleError
 from matchfair.web.outcomes.domain.feedback import feedback_token, report_meeting
@@ -78,6 +79,7 @@ def _ask_for_feedback(event: Event, site_url: str) -> tuple[int, int]:
                     "Your meeting with %(partner)s: how did it go?",
                     partner=partner.organization.name,
                 ),
+                kind=Mail.Kind.FEEDBACK,
                 link=link,
                 site_url=site_url,
             )

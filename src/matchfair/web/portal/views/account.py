@@ -23,6 +23,9 @@ from matchfair.web.notify.domain.personal import (
 from matchfair.web.notify.domain.portal_rules import PortalRuleError
 from matchfair.web.notify.models import Notification
 from matchfair.web.notify.rules import participant_page
+from matchfair.web.outbox.domain.muting import choose_mail_kinds, muted_kinds
+from matchfair.web.outbox.forms import MailKindsForm
+from matchfair.web.outbox.models import MUTABLE_KINDS
 from matchfair.web.portal.forms import ColleagueForm, PersonalSettingsForm
 from matchfair.web.site_url import site_url
 
@@ -57,11 +60,33 @@ def personal_settings(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("portal:settings")
+    muted = muted_kinds(request.user)
+    mail_form = MailKindsForm(
+        initial={"receive": [kind for kind in MUTABLE_KINDS if kind not in muted]}
+    )
     return render(
         request,
         "portal/settings.html",
-        {"form": form, "personal": personal, "zone_now": zone_of(request.user)},
+        {
+            "form": form,
+            "personal": personal,
+            "zone_now": zone_of(request.user),
+            "mail_form": mail_form,
+        },
     )
+
+
+@require_POST
+@login_required
+def mail_kinds(request: HttpRequest) -> HttpResponse:
+    """The e-mail switches of Settings: each kind on or muted (the inbox keeps them all)."""
+    form = MailKindsForm(request.POST)
+    if form.is_valid():
+        choose_mail_kinds(user=request.user, receive=form.cleaned_data["receive"])
+        messages.success(request, _("Your e-mail choices are saved."))
+    else:
+        messages.error(request, _("Choose among the kinds of e-mail listed."))
+    return redirect(reverse("portal:settings") + "#notifications")
 
 
 @require_POST

@@ -1,6 +1,7 @@
 """The landing page: organizers see their events, delegates their organization's agendas,
 viewers the events they view."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -36,5 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
             .annotate(organization_count=Count("participations"))
             .order_by("-created_at", "-pk"),
             "zone_event": zone_question(user) if hasattr(user, "delegate") else None,
+            # `matchfair demo` runs a local mail server; its mailbox is an organizer's page.
+            "demo_mailbox": bool(settings.MATCHFAIR_MAIL_SINK_DIR),
         },
     )
