@@ -17,6 +17,7 @@ ACTIONS: dict[str, Promise] = {
     "request.declined": gettext_lazy("Meeting request declined"),
     "request.tailor-made": gettext_lazy("Tailor-made meeting added"),
     "meeting.moved": gettext_lazy("Meeting moved"),
+    "meeting.spot-booked": gettext_lazy("Meeting booked on the spot"),
     "schedule.published": gettext_lazy("Schedule published"),
     "schedule.stored": gettext_lazy("Scheduler result stored"),
     "session.changed": gettext_lazy("Session changed"),
