@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from tests.web import factories
-from tests.web.factories import BERLIN
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.models import Event, Session
 from matchfair.web.meetings.models import Meeting
+from tests.web import factories
+from tests.web.factories import BERLIN
 
 # 09:40 on the fair's day: the 09:30 slot is running, 10:00 to 11:30 are still to come.
 NOW = datetime(2026, 12, 1, 9, 40, tzinfo=BERLIN)

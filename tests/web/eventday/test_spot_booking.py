@@ -2,7 +2,6 @@
 table or room themselves, today, under the scheduler's rules, refused with a reason."""
 
 import pytest
-from tests.web.eventday.spot_world import NOW, at, spot_world, taken
 
 from matchfair.web.audit.models import AuditEntry
 from matchfair.web.eventday.domain.spot_booking import book_spot
@@ -13,6 +12,7 @@ from matchfair.web.exchange.spot_booking import book_spot_validated
 from matchfair.web.meetings.domain.errors import MeetingRuleError
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.models import Notification
+from tests.web.eventday.spot_world import NOW, at, spot_world, taken
 
 pytestmark = pytest.mark.django_db
 
