@@ -18,6 +18,7 @@ from matchfair.web.api.routers import (
     reports,
     runs,
     series_directory,
+    spot,
     tokens,
 )
 
@@ -45,6 +46,7 @@ for module in (
     outcomes,
     reports,
     audit,
+    spot,
     tokens,
 ):
     api.add_router("/", module.router)
