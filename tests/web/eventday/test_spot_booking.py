@@ -92,7 +92,7 @@ def test_the_last_table_taken_meanwhile_refuses_with_the_tables_taken(world):
     with pytest.raises(MeetingRuleError) as refused:
         book(world, world.german, world.nordic, at(10, 0))
 
-    assert "The 1 table is taken then." in refused.value.reasons
+    assert refused.value.reasons == ["The 1 table is taken then."]
     assert not MeetingRequest.objects.filter(event=world.event).exists()
     assert not SpotBooking.objects.exists()
 
@@ -173,3 +173,24 @@ def test_the_validated_booking_keeps_a_schedule_the_validator_accepts(world):
     )
 
     assert Meeting.objects.filter(pk=meeting.pk, published=True).exists()
+
+
+def test_a_rule_the_schedule_broke_before_does_not_refuse_the_booking_nor_double_it(world):
+    # An accepted request on no agenda and with no reason: rule 8, not this booking's doing.
+    MeetingRequest.objects.create(
+        event=world.event, requester=world.chinese, recipient=world.french, status="accepted"
+    )
+
+    meeting = book_spot_validated(
+        participation=world.german,
+        partner=world.nordic,
+        session=world.session,
+        start=at(10, 0),
+        user=None,
+        now=NOW,
+    )
+
+    assert list(Meeting.objects.filter(event=world.event)) == [meeting]
+    assert SpotBooking.objects.count() == 1
+    assert Notification.objects.count() == 1
+    assert AuditEntry.objects.filter(action="meeting.spot-booked").count() == 1

@@ -33,17 +33,26 @@ def _broken(event: Event) -> list[Violation]:
 def kept_if_valid(event: Event, write: Callable[[], T]) -> T:
     """Run ``write`` (a change to the schedule) and undo it if it breaks a rule kept before.
 
-    The event is read again after the write, which may add the request it places (an
-    on-the-spot booking does). Call inside a transaction that holds the schedule lock: the raised
-    ``MeetingRuleError`` (every new violation, in the validator's words) rolls it back.
+    The validator reads the whole event, so it runs once in the usual case: after the
+    write, on the rows as they are then (the write may add the request it places, as an
+    on-the-spot booking does); a refused write raises before it runs at all. Only when
+    the schedule breaks a rule after the write is the write undone (a savepoint) to see
+    whether it broke that rule before, and, if so, done again. Call inside a
+    transaction that holds the schedule lock: the raised ``MeetingRuleError`` (every
+    new violation, in the validator's words) rolls it back.
     """
-    before = Counter((v.rule, v.message) for v in _broken(event))
+    savepoint = transaction.savepoint()
     done = write()
     after = _broken(event)
+    if not after:
+        transaction.savepoint_commit(savepoint)
+        return done
+    transaction.savepoint_rollback(savepoint)
+    before = Counter((v.rule, v.message) for v in _broken(event))
     new = Counter((v.rule, v.message) for v in after) - before
     if new:
         raise MeetingRuleError([str(v) for v in after if (v.rule, v.message) in new])
-    return done
+    return write()
 
 
 @transaction.atomic

@@ -64,6 +64,8 @@ def _why_not(meeting_request: MeetingRequest, session: Session, start: datetime)
     reasons = move_conflicts(
         meeting=meeting, session=session, start=start, location=free[0] if free else None
     )
+    if not free:  # "all tables are taken" says it; that a meeting needs one adds nothing
+        reasons = [r for r in reasons if r != _("An on-site meeting needs a table.")]
     if interpreters_for(meeting) != [None]:
         reasons.append(
             _("%(a)s and %(b)s share no language, and no interpreter is free then.")
