@@ -62,7 +62,11 @@ def _why_not(meeting_request: MeetingRequest, session: Session, start: datetime)
         name for name in event_locations(meeting.event, online=meeting.online) if name not in taken
     ]
     reasons = move_conflicts(
-        meeting=meeting, session=session, start=start, location=free[0] if free else None
+        meeting=meeting,
+        session=session,
+        start=start,
+        location=free[0] if free else None,
+        name_partners=False,
     )
     if not free:  # "all tables are taken" says it; that a meeting needs one adds nothing
         reasons = [r for r in reasons if r != _("An on-site meeting needs a table.")]
