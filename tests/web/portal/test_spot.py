@@ -73,11 +73,13 @@ def test_a_refused_booking_says_why_on_the_page(world, client_for, on_the_day):
     assert not Meeting.objects.exists()
 
 
-def test_a_slot_that_is_no_slot_is_refused_in_words(world, client_for, on_the_day):
+@pytest.mark.parametrize("slot", ["nonsense", "", "99999999999999999999999|0", "1|999"])
+def test_a_slot_that_is_no_slot_is_refused_in_words(world, client_for, on_the_day, slot):
     response = client_for(user_of(world.german)).post(
-        f"/my/{world.german.pk}/meet/{world.nordic.pk}/", {"slot": "nonsense"}
+        f"/my/{world.german.pk}/meet/{world.nordic.pk}/", {"slot": slot}
     )
 
+    assert response.status_code == 200
     assert "Choose one of the slots offered." in response.content.decode()
 
 

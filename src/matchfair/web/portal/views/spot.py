@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from matchfair import core
 from matchfair.web.directory.models import Participation
 from matchfair.web.eventday.queries import day_rules_of
 from matchfair.web.eventday.spot_slots import spot_places, spot_refusal
@@ -55,11 +56,11 @@ def meet(request: HttpRequest, participation: Participation) -> HttpResponse:
     )
 
 
-def _chosen_slot(participation: Participation, key: str) -> tuple[Session, object] | None:
+def _chosen_slot(participation: Participation, key: str) -> tuple[Session, core.Slot] | None:
     """The session and slot of a posted ``<session id>|<slot index>``, or None when it is none."""
     session_id, _bar, index = key.partition("|")
-    if not (session_id.isdigit() and index.isdigit()):
-        return None
+    if not (session_id.isdigit() and index.isdigit()) or len(session_id) > 18:
+        return None  # more than 18 digits is no database id
     session = Session.objects.filter(event_id=participation.event_id, pk=int(session_id)).first()
     slots = session_slots(session) if session is not None else []
     return (session, slots[int(index)]) if int(index) < len(slots) else None
