@@ -35,6 +35,21 @@ def test_the_agenda_and_a_partners_page_lead_to_meet_now(world, client_for):
     assert f'href="/my/{world.german.pk}/meet/{world.nordic.pk}/"' in partner
 
 
+@pytest.mark.parametrize("closed", ["switched off", "not published"])
+def test_no_link_leads_to_meet_now_while_booking_is_closed(world, client_for, closed):
+    if closed == "switched off":
+        DayRules.objects.create(event=world.event, spot_booking=False)
+    else:
+        world.event.schedule_published_at = None
+        world.event.save(update_fields=["schedule_published_at"])
+    client = client_for(user_of(world.german))
+
+    agenda = client.get(f"/my/{world.german.pk}/agenda/").content.decode()
+    partner = client.get(f"/my/{world.german.pk}/catalog/{world.nordic.pk}/").content.decode()
+
+    assert f"/my/{world.german.pk}/meet/" not in agenda + partner
+
+
 def test_meet_now_finds_an_organization_by_name(world, client_for):
     page = client_for(user_of(world.german)).get(f"/my/{world.german.pk}/meet/?q=nordic")
 
