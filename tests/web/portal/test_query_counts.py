@@ -28,8 +28,8 @@ CATALOG_QUERIES = 12
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme, the accepted requests left off the agenda (two more when there are any:
-# the pairs met and the run's reasons).
-AGENDA_QUERIES = 11
+# the pairs met and the run's reasons), the day rules (whether Meet now is offered).
+AGENDA_QUERIES = 12
 
 
 def _more_participants(fair, count: int) -> list:
