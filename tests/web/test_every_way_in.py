@@ -257,6 +257,27 @@ def cancellation(walk: Walk, draw: Callable[..., Any]) -> None:
         walk.answered(f"page {page}", response.status_code)
 
 
+def spot_booking(walk: Walk, draw: Callable[..., Any]) -> None:
+    """Book a meeting on the spot, by the API or the Meet now page, with any slot and partner."""
+    world = walk.world
+    partner = draw(st.sampled_from([world.tegnology, world.tsinghua, world.smart_eye]))
+    start = world.published.start + timedelta(minutes=25 * draw(st.integers(-2, 4)))
+    if draw(st.booleans()):
+        body = {
+            "partner": draw(st.sampled_from([partner.pk, 0, "x"])),
+            "session": draw(st.sampled_from(["day1-pm", "day9", ""])),
+            "start": draw(st.sampled_from([start.isoformat(), "soon", ""])),
+        }
+        _api(walk, "smart_eye", "post", f"/api/events/{world.event.pk}/spot", body)
+        return
+    session = Session.objects.filter(event=world.event).first()
+    slot = draw(st.sampled_from([f"{session.pk}|{draw(st.integers(0, 9))}", "x|y", ""]))
+    response = walk.client("smart_eye").post(
+        reverse("portal:meet_partner", args=[world.smart_eye.pk, partner.pk]), {"slot": slot}
+    )
+    walk.answered("Meet now page", response.status_code)
+
+
 def spreadsheet_import(walk: Walk, draw: Callable[..., Any]) -> None:
     """A CSV of one organization row, uploaded and mapped as the organizer does."""
     row = [
@@ -343,6 +364,7 @@ EDITS = [
     api_availability,
     api_opportunity,
     cancellation,
+    spot_booking,
     spreadsheet_import,
     event_file_import,
 ]

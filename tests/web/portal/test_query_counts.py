@@ -29,8 +29,9 @@ CATALOG_QUERIES = 12
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme with its places taken and waiting, the event's waitlists (for the
 # positions), the accepted requests left off the agenda (two more when there are any:
-# the pairs met and the run's reasons), the meetings still to cancel and the cancellations.
-AGENDA_QUERIES = 14
+# the pairs met and the run's reasons), the meetings still to cancel and the cancellations,
+# the day rules (whether Meet now is offered).
+AGENDA_QUERIES = 15
 
 
 def _more_participants(fair, count: int) -> list:

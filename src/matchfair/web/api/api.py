@@ -19,6 +19,7 @@ from matchfair.web.api.routers import (
     reports,
     runs,
     series_directory,
+    spot,
     tokens,
     waitlists,
 )
@@ -48,6 +49,7 @@ for module in (
     outcomes,
     reports,
     audit,
+    spot,
     tokens,
     waitlists,
 ):

@@ -19,6 +19,7 @@ ACTIONS: dict[str, Promise] = {
     "meeting.moved": gettext_lazy("Meeting moved"),
     "meeting.cancelled": gettext_lazy("Meeting cancelled"),
     "request.withdrawn": gettext_lazy("Meeting request withdrawn"),
+    "meeting.spot-booked": gettext_lazy("Meeting booked on the spot"),
     "schedule.published": gettext_lazy("Schedule published"),
     "schedule.stored": gettext_lazy("Scheduler result stored"),
     "session.changed": gettext_lazy("Session changed"),

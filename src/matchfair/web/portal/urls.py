@@ -17,6 +17,7 @@ from matchfair.web.portal.views import (
     profile,
     requests,
     signup,
+    spot,
 )
 from matchfair.web.portal.views.password_set import PasswordSetView
 
@@ -83,6 +84,10 @@ urlpatterns = [
         name="toggle_item",
     ),
     path("my/<int:participation_id>/team/", account.team, name="team"),
+    path("my/<int:participation_id>/meet/", spot.meet, name="meet"),
+    path(
+        "my/<int:participation_id>/meet/<int:partner_id>/", spot.meet_partner, name="meet_partner"
+    ),
     path(
         "events/my/<int:participation_id>/",
         old_links.participant_home,

@@ -33,7 +33,9 @@ def _allowed_sessions(meeting: Meeting) -> frozenset[str] | None:
     return allowed
 
 
-def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting]) -> list[str]:
+def _party_conflicts(
+    party: Participation, slot: core.Slot, others: list[Meeting], *, name_partners: bool = True
+) -> list[str]:
     reasons = []
     windows = stored_windows(
         party.availability,
@@ -48,7 +50,16 @@ def _party_conflicts(party: Participation, slot: core.Slot, others: list[Meeting
             % {"organization": party.organization.name}
         )
     busy = [m for m in others if party.pk in (m.a_id, m.b_id)]
-    if len(busy) >= party.delegates:
+    if len(busy) >= party.delegates and not name_partners:
+        reasons.append(
+            ngettext(
+                "%(organization)s already has %(count)d meeting then.",
+                "%(organization)s already has %(count)d meetings then.",
+                len(busy),
+            )
+            % {"organization": party.organization.name, "count": len(busy)}
+        )
+    elif len(busy) >= party.delegates:
         reasons.append(
             ngettext(
                 "%(organization)s already has %(count)d meeting then (with %(partners)s).",
@@ -78,9 +89,18 @@ def _location_conflicts(meeting: Meeting, location: str | None) -> list[str]:
 
 
 def move_conflicts(
-    *, meeting: Meeting, session: Session, start: datetime, location: str | None
+    *,
+    meeting: Meeting,
+    session: Session,
+    start: datetime,
+    location: str | None,
+    name_partners: bool = True,
 ) -> list[str]:
-    """Everything that forbids moving ``meeting`` to ``start`` in ``session`` at ``location``."""
+    """Everything that forbids moving ``meeting`` to ``start`` in ``session`` at ``location``.
+
+    ``name_partners=False`` leaves out whom a busy side meets then: a participant
+    booking on the spot may learn that the partner is busy, not with whom.
+    """
     event = meeting.event
     slot = next((s for s in session_slots(session) if s.start == start), None)
     if slot is None:
@@ -106,8 +126,8 @@ def move_conflicts(
     )
     a = Participation.objects.select_related("organization").get(pk=meeting.a_id)
     b = Participation.objects.select_related("organization").get(pk=meeting.b_id)
-    reasons += _party_conflicts(a, slot, others)
-    reasons += _party_conflicts(b, slot, others)
+    reasons += _party_conflicts(a, slot, others, name_partners=name_partners)
+    reasons += _party_conflicts(b, slot, others, name_partners=name_partners)
     same_kind = [m for m in others if m.online == meeting.online]
     capacity = event.online_rooms if meeting.online else event.tables
     if capacity is not None and len(same_kind) >= capacity:
@@ -129,7 +149,9 @@ def move_conflicts(
     reasons += _location_conflicts(meeting, location)
     if location:
         taken = [m for m in same_kind if m.location == location]
-        if taken:
+        if taken and not name_partners:
+            reasons.append(_("%(location)s is taken then.") % {"location": location})
+        elif taken:
             reasons.append(
                 _("%(location)s is taken then by %(a)s and %(b)s.")
                 % {

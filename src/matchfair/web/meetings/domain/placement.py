@@ -45,7 +45,7 @@ def unplaced_meeting(meeting_request: MeetingRequest) -> Meeting:
     return Meeting(event=meeting_request.event, a=a, b=b, online=online)
 
 
-def _interpreters(meeting: Meeting) -> list[Interpreter | None]:
+def interpreters_for(meeting: Meeting) -> list[Interpreter | None]:
     """None when the sides share a language; else the interpreters covering one of each side's."""
     first, second = set(meeting.a.languages or ()), set(meeting.b.languages or ())
     if not (first and second) or first & second:
@@ -57,8 +57,14 @@ def _interpreters(meeting: Meeting) -> list[Interpreter | None]:
     ]
 
 
-def free_places(*, meeting_request: MeetingRequest) -> list[FreePlace]:
-    """Every slot the request's meeting may go to, with the tables (or rooms) still free then."""
+def free_places(
+    *, meeting_request: MeetingRequest, between: tuple[datetime, datetime] | None = None
+) -> list[FreePlace]:
+    """Every slot the request's meeting may go to, with the tables (or rooms) still free then.
+
+    ``between`` keeps the slots that overlap that span (on-the-spot booking offers only the
+    rest of the day); None keeps them all.
+    """
     meeting = unplaced_meeting(meeting_request)
     event = meeting.event
     own = event_locations(event, online=meeting.online)
@@ -69,10 +75,12 @@ def free_places(*, meeting_request: MeetingRequest) -> list[FreePlace]:
         .values_list("start", "location")
     ):
         taken[start].add(location)
-    interpreters = _interpreters(meeting)
+    interpreters = interpreters_for(meeting)
     places = []
     for session in Session.objects.filter(event=event):
         for slot in session_slots(session):
+            if between is not None and not (slot.end > between[0] and slot.start < between[1]):
+                continue
             free = [name for name in own if name not in taken[slot.start]]
             if not free:
                 continue
