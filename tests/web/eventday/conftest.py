@@ -1,46 +1,11 @@
-"""The event day's fixtures: a published meeting on the fair's day and a clock to set "now"."""
-
-from collections.abc import Callable
-from datetime import datetime, timedelta
+"""The event day's fixture: a published meeting between the German and the French side."""
 
 import pytest
-from django.utils import timezone
 
-from matchfair.web.events.models import Session
-from matchfair.web.meetings.models import Meeting, MeetingRequest
-from tests.web.factories import BERLIN
-
-NINE_THIRTY = datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN)
-
-
-def meeting_between(
-    a, b, *, start: datetime = NINE_THIRTY, location: str = "table-2", online=False
-):
-    """A published meeting of the fair's session, with the accepted request it came from."""
-    MeetingRequest.objects.create(event=a.event, requester=a, recipient=b, status="accepted")
-    return Meeting.objects.create(
-        event=a.event,
-        a=a,
-        b=b,
-        session=Session.objects.get(event=a.event),
-        start=start,
-        end=start + timedelta(minutes=30),
-        location=None if online else location,
-        online=online,
-        published=True,
-    )
+from matchfair.web.meetings.models import Meeting
+from tests.web.eventday.day import meeting_between
 
 
 @pytest.fixture
 def meeting(german, french) -> Meeting:
     return meeting_between(german, french)
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Callable[[datetime], None]:
-    """Set what ``timezone.now()`` answers, for pages that read the time themselves."""
-
-    def set_now(moment: datetime) -> None:
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return set_now

@@ -12,7 +12,7 @@ from matchfair.web.events.models import Event
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.outcomes.models import MeetingOutcome
 from tests.web import factories
-from tests.web.eventday.conftest import NINE_THIRTY, meeting_between
+from tests.web.eventday.day import NINE_THIRTY, meeting_between
 
 TEN = NINE_THIRTY + timedelta(minutes=30)
 

@@ -15,7 +15,7 @@ from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.models import Notification
 from matchfair.web.outcomes.models import MeetingOutcome
 from tests.web import factories
-from tests.web.eventday.conftest import NINE_THIRTY, meeting_between
+from tests.web.eventday.day import NINE_THIRTY, meeting_between
 
 GRACE = timedelta(minutes=10)
 

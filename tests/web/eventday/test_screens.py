@@ -11,7 +11,7 @@ from matchfair.web.eventday.domain.screens import new_screen_link, revoke_screen
 from matchfair.web.eventday.screens import entrance_board, screen_event, table_screens
 from matchfair.web.meetings.models import Meeting
 from tests.web import factories
-from tests.web.eventday.conftest import NINE_THIRTY, meeting_between
+from tests.web.eventday.day import NINE_THIRTY, meeting_between
 
 TEN = NINE_THIRTY + timedelta(minutes=30)
 

@@ -28,8 +28,9 @@ CATALOG_QUERIES = 12
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme, the accepted requests left off the agenda (two more when there are any:
-# the pairs met and the run's reasons).
-AGENDA_QUERIES = 11
+# the pairs met and the run's reasons), today's meetings for the live block (eventday; two
+# more on a day with meetings: their presences and the day's rules).
+AGENDA_QUERIES = 12
 
 
 def _more_participants(fair, count: int) -> list:

@@ -12,6 +12,7 @@ from matchfair.web.api.routers import (
     audit,
     directory,
     events,
+    meeting_day,
     meetings,
     outcomes,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
@@ -41,6 +42,7 @@ for module in (
     directory,
     series_directory,
     meetings,
+    meeting_day,
     runs,
     outcomes,
     reports,
