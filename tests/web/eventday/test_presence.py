@@ -1,6 +1,6 @@
 """'We are here' and 'no show': the grace period, who may mark it, what it frees."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -166,3 +166,16 @@ def test_a_removed_meeting_takes_no_second_no_show(meeting, german, french, owne
             meeting=meeting, absent=french, by_side=german, user=owner, now=NINE_THIRTY + GRACE
         )
     assert MeetingOutcome.objects.count() == 1
+
+
+def test_a_no_show_is_marked_on_the_meetings_day_only(meeting, german, french, owner):
+    midnight = datetime(2026, 12, 2, 0, 0, tzinfo=NINE_THIRTY.tzinfo)
+    with pytest.raises(PresenceRuleError, match="outcome"):
+        mark_no_show(meeting=meeting, absent=french, by_side=german, user=owner, now=midnight)
+    mark_no_show(
+        meeting=meeting,
+        absent=french,
+        by_side=german,
+        user=owner,
+        now=midnight - timedelta(seconds=1),
+    )

@@ -10,7 +10,8 @@ pair again unless one side asks again. Writes that change the schedule take the
 schedule lock inside their transaction, and check after it.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -66,6 +67,12 @@ def presence_open(meeting: Meeting, now: datetime) -> bool:
 def no_show_from(meeting: Meeting) -> datetime:
     """When the absent side may be marked a no-show: the start plus the organizer's grace."""
     return meeting.start + timedelta(minutes=day_rules_of(meeting.event).no_show_grace_minutes)
+
+
+def _day_end(meeting: Meeting) -> datetime:
+    """The end of the meeting's day in the event's time zone: a no-show is a thing of the day."""
+    local = meeting.start.astimezone(ZoneInfo(meeting.event.timezone))
+    return datetime.combine(local.date() + timedelta(days=1), time.min, tzinfo=local.tzinfo)
 
 
 def _held(meeting: Meeting) -> None:
@@ -147,7 +154,8 @@ def mark_no_show(
 
     ``by_side`` is the side that reports (the caller has checked the user speaks for
     it); ``None`` means the organizer, which ``user`` must be. Refused before the grace
-    period has passed and once the absent side has said it is there.
+    period has passed, after the meeting's day (the outcome page records it then) and
+    once the absent side has said it is there.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -165,6 +173,10 @@ def mark_no_show(
             raise PresenceRuleError(
                 _("A no-show can be marked from %(time)s, when the grace period has passed.")
                 % {"time": clock(starts)}
+            )
+        if now >= _day_end(meeting):
+            raise PresenceRuleError(
+                _("A no-show is marked on the meeting's day; report it as the meeting's outcome.")
             )
         if Presence.objects.filter(meeting=meeting, participation=absent).exists():
             raise PresenceRuleError(_("This side said it is there: it is not a no-show."))
