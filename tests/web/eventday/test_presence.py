@@ -11,6 +11,7 @@ from matchfair.web.eventday.domain.presence import (
     mark_present,
 )
 from matchfair.web.eventday.models import DayRules, Presence
+from matchfair.web.meetings.domain.requests import send_request
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.models import Notification
 from matchfair.web.outcomes.models import MeetingOutcome
@@ -179,3 +180,11 @@ def test_a_no_show_is_marked_on_the_meetings_day_only(meeting, german, french, o
         user=owner,
         now=midnight - timedelta(seconds=1),
     )
+
+
+def test_after_a_no_show_either_side_may_ask_again(meeting, german, french, owner):
+    mark_no_show(
+        meeting=meeting, absent=french, by_side=german, user=owner, now=NINE_THIRTY + GRACE
+    )
+    again = send_request(requester=french, recipient=german, quota=None)
+    assert again.status == "requested"
