@@ -75,6 +75,7 @@ def test_the_screens_page_makes_renews_and_revokes_the_link(client_for, owner, f
     page = client.get(screens).content.decode()
     assert reverse("portal:entrance_screen", args=[first]) in page
     assert reverse("portal:table_screen", args=[first, "table-4"]) in page
+    assert reverse("portal:table_screen", args=[first, "table-1,table-2,table-3,table-4"]) in page
     client.post(link, {"action": "new"})
     assert screen_event(first) is None
     client.post(link, {"action": "revoke"})

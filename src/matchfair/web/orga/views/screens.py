@@ -13,12 +13,17 @@ from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.meetings.queries import event_locations
 
+# A screen between neighbouring tables shows this many of them.
+GROUP_SIZE = 4
+
 
 @organizer_required
 def screens(request: HttpRequest, event: Event) -> HttpResponse:
     token = day_rules_of(event).screen_token
     links = {}
     if token:
+        tables = event_locations(event, online=False)
+        groups = [tables[n : n + GROUP_SIZE] for n in range(0, len(tables), GROUP_SIZE)]
         links = {
             "entrance": request.build_absolute_uri(reverse("portal:entrance_screen", args=[token])),
             "tables": [
@@ -26,7 +31,17 @@ def screens(request: HttpRequest, event: Event) -> HttpResponse:
                     table,
                     request.build_absolute_uri(reverse("portal:table_screen", args=[token, table])),
                 )
-                for table in event_locations(event, online=False)
+                for table in tables
+            ],
+            "groups": [
+                (
+                    group,
+                    request.build_absolute_uri(
+                        reverse("portal:table_screen", args=[token, ",".join(group)])
+                    ),
+                )
+                for group in groups
+                if len(group) > 1
             ],
         }
     return render(request, "orga/eventday/screens.html", {"event": event, "links": links})
