@@ -11,6 +11,7 @@ from matchfair.web.eventday.domain.presence import (
     mark_present,
 )
 from matchfair.web.eventday.models import DayRules, Presence
+from matchfair.web.exchange.from_database import export_event
 from matchfair.web.meetings.domain.requests import send_request
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.models import Notification
@@ -188,3 +189,20 @@ def test_after_a_no_show_either_side_may_ask_again(meeting, german, french, owne
     )
     again = send_request(requester=french, recipient=german, quota=None)
     assert again.status == "requested"
+
+
+def test_held_and_no_show_travel_in_the_event_file(meeting, german, french, owner, fair):
+    third = factories.participant(fair, name="Third Ltd", country="GB", email="t@third.example")
+    later = meeting_between(german, third, start=NINE_THIRTY + timedelta(minutes=30))
+    mark_present(meeting=meeting, side=german, now=NINE_THIRTY)
+    mark_present(meeting=meeting, side=french, now=NINE_THIRTY)
+    mark_no_show(
+        meeting=later,
+        absent=third,
+        by_side=german,
+        user=owner,
+        now=later.start + GRACE,
+    )
+    exported = export_event(fair)
+    statuses = {(o.a, o.b, o.status) for o in exported.outcomes.meetings}
+    assert statuses == {(german.code, french.code, "held"), (german.code, third.code, "no-show")}
