@@ -69,7 +69,10 @@ def test_the_agenda_shows_each_side_its_own_time_zone(
     )
     assert "Tue 1 Dec 09:30" in german_page.content.decode()
     assert "17:30" in french_page.content.decode()
-    assert "https://meet.jit.si/matchfair-" in french_page.content.decode()
+    # The room link goes through the page that notes "joined" (eventday), then to the room.
+    room = reverse("portal:join_room", args=[french.pk, Meeting.objects.get().pk])
+    assert room in french_page.content.decode()
+    assert french_client.get(room)["Location"].startswith("https://meet.jit.si/matchfair-")
     assert "lin-de-fr" in french_page.content.decode()
     assert Notification.objects.filter(text__contains="Ihr Terminplan").count() == 1
 

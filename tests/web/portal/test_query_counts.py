@@ -30,8 +30,9 @@ CATALOG_QUERIES = 12
 # the programme with its places taken and waiting, the event's waitlists (for the
 # positions), the accepted requests left off the agenda (two more when there are any:
 # the pairs met and the run's reasons), the meetings still to cancel and the cancellations,
-# the day rules (whether Meet now is offered).
-AGENDA_QUERIES = 15
+# the day rules (whether Meet now is offered), today's meetings for the live block (two
+# more on a day with meetings: their presences and the day's rules).
+AGENDA_QUERIES = 16
 
 
 def _more_participants(fair, count: int) -> list:

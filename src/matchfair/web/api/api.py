@@ -13,6 +13,7 @@ from matchfair.web.api.routers import (
     cancellations,
     directory,
     events,
+    meeting_day,
     meetings,
     outcomes,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
@@ -45,6 +46,7 @@ for module in (
     series_directory,
     meetings,
     cancellations,
+    meeting_day,
     runs,
     outcomes,
     reports,

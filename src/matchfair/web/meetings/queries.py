@@ -163,6 +163,7 @@ class AgendaEntry:
     link: str = ""
     interpreter: str = ""
     partner: Participation | None = None
+    meeting_id: int | None = None
 
 
 def organization_agenda(
@@ -192,6 +193,7 @@ def organization_agenda(
                 link=room_link(meeting) if meeting.online else "",
                 interpreter=meeting.interpreter.code if meeting.interpreter else "",
                 partner=partner,
+                meeting_id=meeting.pk,
             )
         )
     items = AgendaItem.objects.filter(signups__participation=participation)

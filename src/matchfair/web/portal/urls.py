@@ -11,11 +11,13 @@ from matchfair.web.portal.views import (
     catalog,
     feedback,
     home,
+    meeting_day,
     old_links,
     organization_agenda,
     outcomes,
     profile,
     requests,
+    screens,
     signup,
     spot,
 )
@@ -88,6 +90,23 @@ urlpatterns = [
     path(
         "my/<int:participation_id>/meet/<int:partner_id>/", spot.meet_partner, name="meet_partner"
     ),
+    path(
+        "my/<int:participation_id>/meetings/<int:meeting_id>/here/",
+        meeting_day.here,
+        name="meeting_here",
+    ),
+    path(
+        "my/<int:participation_id>/meetings/<int:meeting_id>/no-show/",
+        meeting_day.no_show,
+        name="meeting_no_show",
+    ),
+    path(
+        "my/<int:participation_id>/meetings/<int:meeting_id>/room/",
+        meeting_day.join_room,
+        name="join_room",
+    ),
+    path("screens/<str:token>/entrance/", screens.entrance_screen, name="entrance_screen"),
+    path("screens/<str:token>/tables/<str:tables>/", screens.table_screen, name="table_screen"),
     path(
         "events/my/<int:participation_id>/",
         old_links.participant_home,
