@@ -5,6 +5,7 @@ from django.urls import path
 from matchfair.web.orga.views import (
     agreements,
     audit_trail,
+    availability,
     cooperation_projects,
     downloads,
     event_pages,
@@ -78,6 +79,11 @@ urlpatterns = [
         f"{EVENT}organizations/<int:participation_id>/edit/",
         organization_edits.edit_organization,
         name="edit_organization",
+    ),
+    path(
+        f"{EVENT}organizations/<int:participation_id>/availability/",
+        availability.organization_availability,
+        name="organization_availability",
     ),
     path(
         f"{EVENT}organizations/<int:participation_id>/remove/",
