@@ -143,3 +143,19 @@ def _readable(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
         except ValidationError:
             continue
     return windows
+
+
+class InterpreterForm(forms.Form):
+    """An interpreter's id and languages; the rules are the domain's (the core's types)."""
+
+    code = forms.CharField(label=_("Interpreter id"), max_length=200)
+    languages = forms.CharField(
+        label=_("Languages"),
+        max_length=1000,
+        help_text=_("ISO 639-1 codes separated by commas, at least two: zh, en, da"),
+    )
+
+    def clean_languages(self) -> list[str]:
+        """The typed codes as a list; their rule is checked by the domain."""
+        typed = self.cleaned_data["languages"]
+        return [code.strip() for code in typed.replace(";", ",").split(",") if code.strip()]

@@ -10,6 +10,7 @@ from matchfair.web.orga.views import (
     downloads,
     event_pages,
     exchange_rates,
+    interpreters,
     jobs,
     meeting_outcomes,
     meeting_requests,
@@ -73,6 +74,18 @@ urlpatterns = [
         f"{EVENT}programme/waitlist/<int:entry_id>/",
         waitlists.waitlist_entry,
         name="waitlist_entry",
+    ),
+    path(f"{EVENT}interpreters/", interpreters.interpreter_list, name="interpreters"),
+    path(f"{EVENT}interpreters/new/", interpreters.new_interpreter, name="new_interpreter"),
+    path(
+        f"{EVENT}interpreters/<int:interpreter_id>/",
+        interpreters.edit_interpreter,
+        name="edit_interpreter",
+    ),
+    path(
+        f"{EVENT}interpreters/<int:interpreter_id>/delete/",
+        interpreters.remove_interpreter,
+        name="delete_interpreter",
     ),
     path(f"{EVENT}organizations/", organizations.organizations, name="organizations"),
     path(

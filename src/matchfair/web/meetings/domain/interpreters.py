@@ -171,6 +171,33 @@ def change_interpreter(
     return len(drafts)
 
 
+def assignments(interpreter: Interpreter) -> tuple[list[Meeting], int]:
+    """The published meetings the interpreter is assigned to, and how many drafts."""
+    meetings = list(
+        Meeting.objects.filter(interpreter=interpreter).select_related(
+            "a__organization", "b__organization"
+        )
+    )
+    return [m for m in meetings if m.published], sum(not m.published for m in meetings)
+
+
+def deletion_blocker(interpreter: Interpreter, published: list[Meeting]) -> str:
+    """Why the interpreter cannot be deleted, naming its published meetings ("" if it can)."""
+    if not published:
+        return ""
+    return ngettext(
+        "%(code)s interprets %(count)d published meeting (%(meetings)s) "
+        "and cannot be deleted while assigned to it.",
+        "%(code)s interprets %(count)d published meetings (%(meetings)s) "
+        "and cannot be deleted while assigned to them.",
+        len(published),
+    ) % {
+        "code": interpreter.code,
+        "count": len(published),
+        "meetings": "; ".join(_sides(m) for m in published),
+    }
+
+
 @transaction.atomic
 def delete_interpreter(*, interpreter: Interpreter) -> int:
     """Remove an interpreter; returns how many draft meetings lost the assignment.
@@ -180,30 +207,9 @@ def delete_interpreter(*, interpreter: Interpreter) -> int:
     """
     event = interpreter.event
     lock_schedule(event=event)
-    published = list(
-        Meeting.objects.filter(interpreter=interpreter, published=True).select_related(
-            "a__organization", "b__organization"
-        )
-    )
+    published, _drafts = assignments(interpreter)
     if published:
-        raise InterpreterRuleError(
-            {
-                None: [
-                    ngettext(
-                        "%(code)s interprets %(count)d published meeting (%(meetings)s) "
-                        "and cannot be deleted while assigned to it.",
-                        "%(code)s interprets %(count)d published meetings (%(meetings)s) "
-                        "and cannot be deleted while assigned to them.",
-                        len(published),
-                    )
-                    % {
-                        "code": interpreter.code,
-                        "count": len(published),
-                        "meetings": "; ".join(_sides(m) for m in published),
-                    }
-                ]
-            }
-        )
+        raise InterpreterRuleError({None: [deletion_blocker(interpreter, published)]})
     drafts = Meeting.objects.filter(interpreter=interpreter).update(interpreter=None)
     record(event, "interpreter.deleted", interpreter, interpreter.code)
     interpreter.delete()
