@@ -12,6 +12,7 @@ from matchfair.web.api.routers import (
     audit,
     directory,
     events,
+    interpreters,
     meetings,
     outcomes,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
@@ -42,6 +43,7 @@ for module in (
     directory,
     series_directory,
     meetings,
+    interpreters,
     runs,
     outcomes,
     reports,

@@ -34,10 +34,13 @@ validate_interpreter_languages = field_validator(core.Interpreter, "languages")
 
 
 class InterpreterRuleError(EventRuleError):
-    """A change refused field by field: ``errors`` maps a field (or None) to its messages."""
+    """A change refused field by field: ``errors`` maps a field (or None) to its messages;
+    ``conflict`` when the values are fine but the event's rows forbid them (an id taken,
+    a published meeting), which the API answers with 409 instead of 422."""
 
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
+    def __init__(self, errors: dict[str | None, list[str]], *, conflict: bool = False) -> None:
         self.errors = errors
+        self.conflict = conflict
         super().__init__("; ".join(m for messages in errors.values() for m in messages))
 
 
@@ -64,6 +67,7 @@ def _checked(
     if interpreter is not None:
         taken = taken.exclude(pk=interpreter.pk)
     if taken.exists():
+        errors.setdefault("id taken", [])
         errors.setdefault("code", []).append(
             _("Another interpreter of this event has the id “%(code)s”.") % {"code": code}
         )
@@ -75,6 +79,12 @@ def _checked(
     if window_problems:
         errors["availability"] = window_problems
     return checked, errors
+
+
+def _refused(errors: dict[str | None, list[str]]) -> InterpreterRuleError:
+    """The refusal of ``_checked``'s errors: a conflict when the only fault is an id taken."""
+    taken = errors.pop("id taken", None) is not None
+    return InterpreterRuleError(errors, conflict=taken and set(errors) == {"code"})
 
 
 def _published_problems(
@@ -118,7 +128,7 @@ def add_interpreter(
         event=event, interpreter=None, code=code, languages=languages, availability=availability
     )
     if errors:
-        raise InterpreterRuleError(errors)
+        raise _refused(errors)
     position = Interpreter.objects.filter(event=event).count()
     interpreter = Interpreter.objects.create(
         event=event, code=code, languages=checked, availability=availability, position=position
@@ -147,10 +157,10 @@ def change_interpreter(
         availability=availability,
     )
     if errors:
-        raise InterpreterRuleError(errors)
+        raise _refused(errors)
     errors, drafts = _published_problems(interpreter, checked, availability)
     if errors:
-        raise InterpreterRuleError(errors)
+        raise InterpreterRuleError(errors, conflict=True)
     Meeting.objects.filter(pk__in=[m.pk for m in drafts]).update(interpreter=None)
     before = interpreter.code
     interpreter.code, interpreter.languages, interpreter.availability = (
@@ -209,7 +219,9 @@ def delete_interpreter(*, interpreter: Interpreter) -> int:
     lock_schedule(event=event)
     published, _drafts = assignments(interpreter)
     if published:
-        raise InterpreterRuleError({None: [deletion_blocker(interpreter, published)]})
+        raise InterpreterRuleError(
+            {None: [deletion_blocker(interpreter, published)]}, conflict=True
+        )
     drafts = Meeting.objects.filter(interpreter=interpreter).update(interpreter=None)
     record(event, "interpreter.deleted", interpreter, interpreter.code)
     interpreter.delete()
