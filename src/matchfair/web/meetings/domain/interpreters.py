@@ -18,14 +18,11 @@ from django.utils.translation import ngettext
 from matchfair import core
 from matchfair.web import stored_text
 from matchfair.web.audit.services import record
+from matchfair.web.directory.availability import window_errors
 from matchfair.web.directory.validation import field_validator, validate_availability
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import Event, Interpreter
-from matchfair.web.meetings.domain.availability import (
-    outside,
-    published_left_outside,
-    window_errors,
-)
+from matchfair.web.meetings.domain.availability import outside, published_left_outside
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting
 

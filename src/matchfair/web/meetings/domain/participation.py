@@ -17,14 +17,11 @@ from pydantic import ValidationError
 from matchfair import core
 from matchfair.web import stored_text
 from matchfair.web.audit.services import record
+from matchfair.web.directory.availability import window_errors
 from matchfair.web.directory.models import Participation
 from matchfair.web.directory.validation import validate_availability
 from matchfair.web.events.domain.errors import EventRuleError
-from matchfair.web.meetings.domain.availability import (
-    outside,
-    published_left_outside,
-    window_errors,
-)
+from matchfair.web.meetings.domain.availability import outside, published_left_outside
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting
 
