@@ -92,3 +92,20 @@ def test_other_organizers_and_participants_are_kept_out(client_for, world: World
     url = reverse("orga:interpreters", args=[world.event.pk])
     assert client_for(world.other_organizer).get(url).status_code in (403, 404)
     assert client_for(world.teg_user).get(url).status_code in (302, 403, 404)
+
+
+def test_a_sheet_uploaded_on_the_list_page_adds_interpreters(client_for, world: World):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.web.factories import xlsx_bytes
+
+    url = reverse("orga:import_interpreters", args=[world.event.pk])
+    client = client_for(world.organizer)
+    good = xlsx_bytes([["Interpreter id", "Languages"], ["da-zh", "da, zh"]])
+    response = client.post(url, {"file": SimpleUploadedFile("i.xlsx", good)})
+    assert response["Location"] == reverse("orga:interpreters", args=[world.event.pk])
+    assert Interpreter.objects.filter(event=world.event, code="da-zh").exists()
+    bad = xlsx_bytes([["Interpreter id", "Languages"], ["x", "zh"]])
+    refused = client.post(url, {"file": SimpleUploadedFile("i.xlsx", bad)})
+    assert refused.status_code == 400
+    assert "row 2, Languages" in refused.content.decode()

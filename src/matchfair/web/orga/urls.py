@@ -77,6 +77,7 @@ urlpatterns = [
     ),
     path(f"{EVENT}interpreters/", interpreters.interpreter_list, name="interpreters"),
     path(f"{EVENT}interpreters/new/", interpreters.new_interpreter, name="new_interpreter"),
+    path(f"{EVENT}interpreters/import/", interpreters.import_sheet, name="import_interpreters"),
     path(
         f"{EVENT}interpreters/<int:interpreter_id>/",
         interpreters.edit_interpreter,

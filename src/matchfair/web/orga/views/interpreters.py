@@ -6,11 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from matchfair.web import dates
+from matchfair.web.directory.forms import SpreadsheetForm
 from matchfair.web.directory.languages import language_name
+from matchfair.web.directory.spreadsheets.importing import SpreadsheetImportError
+from matchfair.web.directory.spreadsheets.reading import SpreadsheetError, read_table
 from matchfair.web.events.models import Event, Interpreter
 from matchfair.web.events.rules import organizer_required
+from matchfair.web.exchange.interpreter_sheet import import_interpreters
 from matchfair.web.meetings.domain.interpreters import (
     InterpreterRuleError,
     add_interpreter,
@@ -25,11 +30,46 @@ from matchfair.web.meetings.queries import interpreter_rows
 
 @organizer_required
 def interpreter_list(request: HttpRequest, event: Event) -> HttpResponse:
+    return _list_page(request, event, SpreadsheetForm(), [])
+
+
+def _list_page(
+    request: HttpRequest,
+    event: Event,
+    upload: SpreadsheetForm,
+    issues: list[str],
+    status: int = 200,
+) -> HttpResponse:
     rows = [
         (row, [(code, language_name(code)) for code in row.interpreter.languages])
         for row in interpreter_rows(event)
     ]
-    return render(request, "orga/interpreters/list.html", {"event": event, "rows": rows})
+    context = {"event": event, "rows": rows, "upload": upload, "issues": issues}
+    return render(request, "orga/interpreters/list.html", context, status=status)
+
+
+@organizer_required
+@require_POST
+def import_sheet(request: HttpRequest, event: Event) -> HttpResponse:
+    """Add or change interpreters from a sheet like the workbook's "Interpreters" sheet."""
+    form = SpreadsheetForm(request.POST, request.FILES)
+    issues: list[str] = []
+    if form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            summary = import_interpreters(event, read_table(file.name, file.read()))
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        except SpreadsheetImportError as error:
+            issues = [str(issue) for issue in error.issues]
+        else:
+            messages.success(
+                request,
+                _("Interpreters added: %(added)d; changed: %(changed)d.")
+                % {"added": summary.added, "changed": summary.changed},
+            )
+            return redirect("orga:interpreters", event_id=event.pk)
+    return _list_page(request, event, form, issues, status=400)
 
 
 def _form_page(request: HttpRequest, event: Event, interpreter: Interpreter | None) -> HttpResponse:
