@@ -71,4 +71,5 @@ def test_the_exported_text_reads_back_as_the_same_windows():
     text = format_windows(stored, zone)
     assert text == "2026-12-08 09:00-10:40; 2026-12-08 23:00-2026-12-09 01:00"
     assert parse_windows(text, zone) == stored
-    assert format_windows(None, zone) == "" and parse_windows(" ", zone) is None
+    assert format_windows(None, zone) == ""
+    assert parse_windows(" ", zone) is None

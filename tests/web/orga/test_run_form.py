@@ -33,7 +33,8 @@ def test_a_target_that_is_no_non_negative_number_is_refused_on_the_page(
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'role="alert"' in page and 'name="min_meetings"' in page
+    assert 'role="alert"' in page
+    assert 'name="min_meetings"' in page
     assert not Job.objects.filter(event=event).exists()
 
 
