@@ -205,6 +205,40 @@ def api_availability(walk: Walk, draw: Callable[..., Any]) -> None:
     _api(walk, "organizer", "patch", path, body)
 
 
+def api_interpreter(walk: Walk, draw: Callable[..., Any]) -> None:
+    """POST a new interpreter, or PATCH or DELETE the event's, with any JSON."""
+    base = walk.world.published.start
+    window = {
+        "start": (base + timedelta(hours=draw(st.integers(-30, 30)))).isoformat(),
+        "end": (base + timedelta(hours=draw(st.integers(-30, 30)))).isoformat(),
+    }
+    body = {
+        "code": draw(st.sampled_from(["interp-1", "interp-2", "", "x y"])),
+        "languages": draw(st.lists(CODES, max_size=3) | JSON_VALUES),
+        "availability": draw(st.sampled_from([[window], None, "soon"])),
+    }
+    path = f"/api/events/{walk.world.event.pk}/interpreters"
+    interpreter = Interpreter.objects.filter(event=walk.world.event).first()
+    method = draw(st.sampled_from(["post", "patch", "delete"]))
+    if method != "post" and interpreter is not None:
+        path = f"{path}/{interpreter.pk}"
+    elif method != "post":
+        method = "post"
+    _api(walk, "organizer", method, path, body)
+
+
+def availability_page(walk: Walk, draw: Callable[..., Any]) -> None:
+    """The participant's available times: any of the slots ticked, or a key that is none."""
+    participation = walk.world.smart_eye
+    session = Session.objects.get(event=walk.world.event, code="day1-pm")
+    keys = [f"{session.pk}-{index}" for index in range(5)] + ["0-0", "x"]
+    response = walk.client("smart_eye").post(
+        reverse("portal:availability", args=[participation.pk]),
+        {f"session_{session.pk}": draw(st.lists(st.sampled_from(keys), max_size=4))},
+    )
+    walk.answered("available times page", response.status_code)
+
+
 def api_opportunity(walk: Walk, draw: Callable[..., Any]) -> None:
     """POST a new opportunity, PATCH or DELETE an existing one, with any JSON."""
     body = {
@@ -362,6 +396,8 @@ EDITS = [
     session_page,
     api_profile,
     api_availability,
+    api_interpreter,
+    availability_page,
     api_opportunity,
     cancellation,
     spot_booking,

@@ -313,3 +313,37 @@ def test_an_unknown_nace_section_is_a_422_naming_the_field(client_for, world: Wo
     response = post(client_for(world.smart_eye_user), url, body)
     assert response.status_code == 201, response.content
     assert Opportunity.objects.get(pk=response.json()["id"]).nace == ["C"]
+
+
+def test_a_participant_sets_its_own_availability_and_reads_it_back(client_for, world: World):
+    client = client_for(world.smart_eye_user)
+    window = {"start": "2024-11-19T09:00:00+08:00", "end": "2024-11-19T10:00:00+08:00"}
+    response = patch(client, organization_url(world, world.smart_eye), {"availability": [window]})
+    assert response.status_code == 200, response.content
+    assert response.json()["availability"] == [window]
+    read = client.get(organization_url(world, world.smart_eye)).json()
+    assert read["availability"] == [window]
+    assert Participation.objects.get(pk=world.smart_eye.pk).availability == [window]
+
+
+def test_a_window_off_the_events_sessions_is_a_409_naming_the_field(client_for, world: World):
+    off = {"start": "2024-11-17T09:00:00+08:00", "end": "2024-11-17T10:00:00+08:00"}
+    for user in (world.smart_eye_user, world.organizer):
+        response = patch(
+            client_for(user), organization_url(world, world.smart_eye), {"availability": [off]}
+        )
+        assert response.status_code == 409, response.content
+        assert fields_of(response) == {"availability"}
+        assert "outside the event's sessions" in response.json()["errors"][0]["message"]
+    assert Participation.objects.get(pk=world.smart_eye.pk).availability is None
+
+
+def test_a_participant_cannot_leave_its_published_meeting_outside(client_for, world: World):
+    later = {"start": "2024-11-19T09:00:00+08:00", "end": "2024-11-19T10:00:00+08:00"}
+    response = patch(
+        client_for(world.teg_user),
+        organization_url(world, world.tegnology),
+        {"availability": [later]},
+    )
+    assert response.status_code == 409
+    assert "The published meeting with" in response.json()["errors"][0]["message"]

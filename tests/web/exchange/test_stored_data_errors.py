@@ -84,17 +84,15 @@ def test_the_schedule_page_names_a_bad_session_and_links_to_its_edit_page(client
     assert f'href="{reverse("orga:edit_session", args=[world.event.pk, session.pk])}"' in text
 
 
-def test_the_event_file_page_links_a_bad_interpreter_to_the_administration(
-    client_for, world: World
-):
+def test_the_event_file_page_links_a_bad_interpreter_to_its_page(client_for, world: World):
     interpreter = Interpreter.objects.get(event=world.event)
     Interpreter.objects.filter(pk=interpreter.pk).update(languages=["dk", "en"])
     response = client_for(world.organizer).get(reverse("orga:export_event", args=[world.event.pk]))
     assert response.status_code == 409
     text = response.content.decode()
     assert f"Interpreter {interpreter.code}: languages:" in text
-    admin = reverse("admin:events_interpreter_change", args=[interpreter.pk])
-    assert f'href="{admin}"' in text
+    page = reverse("orga:edit_interpreter", args=[world.event.pk, interpreter.pk])
+    assert f'href="{page}"' in text
 
 
 def test_the_report_and_the_api_answer_a_bad_session_with_409(client_for, world: World):
@@ -123,3 +121,28 @@ def test_a_move_checked_against_a_bad_stored_window_names_the_organization(
     error = response.json()["errors"][0]
     assert error["field"] == "availability"
     assert error["message"].startswith("TEGnology: availability: the window ends at")
+
+
+def test_the_interpreters_page_opens_and_fixes_a_bad_stored_interpreter(client_for, world: World):
+    interpreter = Interpreter.objects.get(event=world.event)
+    Interpreter.objects.filter(pk=interpreter.pk).update(
+        languages=["dk", "en"], availability=[{"start": 1}]
+    )
+    client = client_for(world.organizer)
+    page = reverse("orga:edit_interpreter", args=[world.event.pk, interpreter.pk])
+    assert client.get(page).status_code == 200
+    from matchfair.web.meetings.forms import AvailabilityForm
+
+    every_slot = {
+        name: [
+            key
+            for key in AvailabilityForm(world.event, None).slots
+            if name.endswith(f"_{key.split('-')[0]}")
+        ]
+        for name in AvailabilityForm(world.event, None).fields
+    }
+    response = client.post(page, {"code": interpreter.code, "languages": "zh, en", **every_slot})
+    assert response.status_code == 302
+    fixed = Interpreter.objects.get(pk=interpreter.pk)
+    assert (fixed.languages, fixed.availability) == (["zh", "en"], None)
+    assert client.get(reverse("orga:export_event", args=[world.event.pk])).status_code == 200

@@ -20,7 +20,13 @@ def _download(organizer_client, event) -> bytes:
 
 def test_every_sheet_with_its_rows(organizer_client, event):
     book = load_workbook(io.BytesIO(_download(organizer_client, event)), read_only=True)
-    assert book.sheetnames == ["Organizations", "Opportunities", "Requests", "Meetings"]
+    assert book.sheetnames == [
+        "Organizations",
+        "Opportunities",
+        "Requests",
+        "Meetings",
+        "Interpreters",
+    ]
     organizations = list(book["Organizations"].values)
     assert organizations[0][:3] == ("Organization id", "Organization name", "Country")
     assert [row[0] for row in organizations[1:]] == ["tegnology", "tsinghua-energy", "smart-eye"]
@@ -61,3 +67,20 @@ def test_the_organizations_sheet_lists_each_contact_as_the_import_reads_it(organ
         "mads@teg.example",
     )
     assert rows[2][mapping["contact_email"]] in ("", None)
+
+
+def test_availability_and_interpreters_are_written_in_the_events_zone(organizer_client, event):
+    from matchfair.web.directory.spreadsheets.mapping import guess_mapping
+
+    book = load_workbook(io.BytesIO(_download(organizer_client, event)), read_only=True)
+    rows = list(book["Organizations"].values)
+    column = guess_mapping(list(rows[0]))["availability"]
+    assert [row[column] for row in rows[1:]] == [
+        "2024-11-18 14:00-15:00; 2024-11-19 09:00-10:00",
+        None,
+        None,
+    ]
+    assert list(book["Interpreters"].values) == [
+        ("Interpreter id", "Languages", "Available times"),
+        ("interp-1", "zh, en", "2024-11-18 14:00-16:00"),
+    ]

@@ -9,6 +9,7 @@ import matchfair.web.jobs
 JOBS = Path(matchfair.web.jobs.__file__).parent
 ORDER = [
     "matchfair.web.jobs.models",
+    "matchfair.web.jobs.forms",
     "matchfair.web.jobs.queries",
     "matchfair.web.jobs.heartbeat",
     "matchfair.web.jobs.worker",

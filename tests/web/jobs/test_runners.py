@@ -80,3 +80,17 @@ def test_a_second_recommendation_run_after_one_edit_encodes_only_its_text(monkey
     assert "could change since the last run" in second.message
     assert len(encoded) == 1
     assert "Hydrogen burners for industrial furnaces" in encoded[0]
+
+
+def test_the_scheduler_runner_hands_the_engine_the_jobs_fairness_target(monkeypatch):
+    seen = []
+
+    def engine(document, options, **kwargs):
+        seen.append(options.min_meetings)
+        raise RuntimeError("stop after the options")
+
+    monkeypatch.setattr(runners, "schedule_event", engine)
+    for options in ({"min_meetings": 3}, {}):
+        run_job(start_job(event=make_event(), kind=Job.Kind.SCHEDULE, options=options).pk)
+
+    assert seen == [3, 0]

@@ -66,7 +66,7 @@ FIX_WHERE = {
     StoredRow.ORGANIZATION: gettext_lazy("Fix it on the organization's edit page."),
     StoredRow.SESSION: gettext_lazy("Fix it on the session's edit page (Programme)."),
     StoredRow.INTERPRETER: gettext_lazy(
-        "Fix it in the administration (Interpreters) or import the event file again."
+        "Fix it on the interpreter's page (Programme → Interpreters)."
     ),
 }
 

@@ -16,15 +16,15 @@ CONFLICT = 409
 
 
 def _fix_link(error: StoredDataError) -> tuple[str, str]:
-    """Where the row is fixed, and the words of the link there: interpreters have no
-    organizer page, so theirs is the administration's."""
+    """Where the row is fixed, and the words of the link there: the organizer page that
+    edits the row."""
     if error.row is StoredRow.SESSION:
         return reverse("orga:edit_session", args=[error.event_id, error.row_id]), _(
             "Edit the session"
         )
     if error.row is StoredRow.INTERPRETER:
-        return reverse("admin:events_interpreter_change", args=[error.row_id]), _(
-            "Edit the interpreter (administration)"
+        return reverse("orga:edit_interpreter", args=[error.event_id, error.row_id]), _(
+            "Edit the interpreter"
         )
     return reverse("orga:edit_organization", args=[error.event_id, error.row_id]), _(
         "Edit the organization"

@@ -19,7 +19,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.events.models import Event
+from matchfair.web.directory.spreadsheets.windows import format_windows
+from matchfair.web.events.models import Event, Interpreter
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 
 CHUNK_SIZE = 2000
@@ -52,6 +53,7 @@ def _sheet(
 
 
 def _organizations(event: Event) -> Iterator[list[object]]:
+    zone = ZoneInfo(event.timezone)
     participations = (
         Participation.objects.filter(event=event)
         .select_related("organization")
@@ -71,6 +73,7 @@ def _organizations(event: Event) -> Iterator[list[object]]:
             p.delegates,
             p.group or "",
             p.description or "",
+            format_windows(p.availability, zone),
             "; ".join(user.get_full_name() or user.email for user in people),
             "; ".join(user.email for user in people),
         ]
@@ -122,6 +125,12 @@ def _meetings(event: Event) -> Iterator[list[object]]:
         ]
 
 
+def _interpreters(event: Event) -> Iterator[list[object]]:
+    zone = ZoneInfo(event.timezone)
+    for i in Interpreter.objects.filter(event=event).iterator(chunk_size=CHUNK_SIZE):
+        yield [i.code, ", ".join(i.languages), format_windows(i.availability, zone)]
+
+
 def write_event_workbook(event: Event, target: BinaryIO) -> None:
     """Write the event's workbook into ``target`` (a file opened for binary writing)."""
     workbook = Workbook(write_only=True)
@@ -139,6 +148,7 @@ def write_event_workbook(event: Event, target: BinaryIO) -> None:
             _("Parallel meetings"),
             _("Group"),
             _("Profile"),
+            _("Available times"),
             _("Contact person"),
             _("Contact e-mail"),
         ],
@@ -179,5 +189,11 @@ def write_event_workbook(event: Event, target: BinaryIO) -> None:
             _("Published"),
         ],
         _meetings(event),
+    )
+    _sheet(
+        workbook,
+        _("Interpreters"),
+        [_("Interpreter id"), _("Languages"), _("Available times")],
+        _interpreters(event),
     )
     workbook.save(target)

@@ -70,6 +70,7 @@ def run_scheduler(job: Job, report: core.ProgressCallback) -> stored_text.Stored
     options = SolveOptions(
         time_limit=float(job.options.get("time_limit", settings.MATCHFAIR_SCHEDULE_SECONDS)),
         seed=int(job.options.get("seed", 0)),
+        min_meetings=int(job.options.get("min_meetings", 0)),
     )
 
     def on_progress(progress: core.Progress) -> None:

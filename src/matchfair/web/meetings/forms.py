@@ -1,11 +1,18 @@
 """Forms of the meeting pages."""
 
+from zoneinfo import ZoneInfo
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError
 
+from matchfair import core
+from matchfair.web import dates
 from matchfair.web.directory.forms import fit_to_event
 from matchfair.web.directory.models import Participation
+from matchfair.web.events.core_sessions import stored_session
 from matchfair.web.events.models import Event, Session
+from matchfair.web.meetings.domain.availability import slot_windows
 
 
 class ParticipationChoiceField(forms.ModelChoiceField):
@@ -78,3 +85,77 @@ class PlaceForm(forms.Form):
         """The slot key and the table of the valid choice."""
         key, _at, location = self.cleaned_data["place"].partition("@")
         return key, location
+
+
+class AvailabilityForm(forms.Form):
+    """When an organization or an interpreter can meet, as a choice of each session's slots,
+    labelled in the reader's time zone (the page's active zone).
+
+    Everything ticked stores "every session" (no windows); otherwise the ticked slots that
+    follow each other become one window each, in the event's zone. Only whole slots can
+    be chosen: a part of a slot means nothing to the scheduler, which places a meeting
+    only in a slot lying wholly inside a window.
+    """
+
+    def __init__(
+        self, event: Event, stored: list[dict[str, str]] | None, *args: object, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        windows = _readable(stored)
+        zone = ZoneInfo(event.timezone)
+        self.slots: dict[str, core.Slot] = {}
+        self.sessions: list[forms.BoundField] = []
+        for session in Session.objects.filter(event=event):
+            choices = []
+            for slot in core.session_slots(stored_session(session, zone=zone)):
+                key = f"{session.pk}-{slot.index}"
+                self.slots[key] = slot
+                choices.append((key, f"{dates.clock(slot.start)}–{dates.clock(slot.end)}"))
+            name = f"session_{session.pk}"
+            self.fields[name] = forms.MultipleChoiceField(
+                label=f"{session.code} · {dates.day(session.start)}",
+                choices=choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.initial[name] = [
+                key for key, _label in choices if core.window_contains(windows, self.slots[key])
+            ]
+            self.sessions.append(self[name])
+
+    def availability(self) -> list[dict[str, str]] | None:
+        """The ticked slots as stored windows; None when every slot is ticked."""
+        chosen = [self.slots[key] for name in self.fields for key in self.cleaned_data[name]]
+        if len(chosen) == len(self.slots):
+            return None
+        return slot_windows(chosen)
+
+
+def _readable(stored: list[dict[str, str]] | None) -> list[core.Window] | None:
+    """The stored windows the core accepts; a bad one (an old database, the admin) ticks
+    nothing, and saving the form replaces it."""
+    if stored is None:
+        return None
+    windows = []
+    for window in stored:
+        try:
+            windows.append(core.Window.model_validate(window))
+        except ValidationError:
+            continue
+    return windows
+
+
+class InterpreterForm(forms.Form):
+    """An interpreter's id and languages; the rules are the domain's (the core's types)."""
+
+    code = forms.CharField(label=_("Interpreter id"), max_length=200)
+    languages = forms.CharField(
+        label=_("Languages"),
+        max_length=1000,
+        help_text=_("ISO 639-1 codes separated by commas, at least two: zh, en, da"),
+    )
+
+    def clean_languages(self) -> list[str]:
+        """The typed codes as a list; their rule is checked by the domain."""
+        typed = self.cleaned_data["languages"]
+        return [code.strip() for code in typed.replace(";", ",").split(",") if code.strip()]

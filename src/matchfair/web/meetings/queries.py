@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from matchfair import core
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.core_sessions import stored_session
-from matchfair.web.events.models import AgendaItem, Event, Session
+from matchfair.web.events.models import AgendaItem, Event, Interpreter, Session
 from matchfair.web.meetings.models import (
     Meeting,
     MeetingRequest,
@@ -340,3 +340,21 @@ def unplaced_for(participation: Participation) -> list[tuple[Participation, Unpl
         )
         found.setdefault(partner.pk, (partner, item))
     return list(found.values())
+
+
+@dataclass(frozen=True)
+class InterpreterRow:
+    """An interpreter with how many meetings it is assigned to, for the list page and the API."""
+
+    interpreter: Interpreter
+    published: int
+    drafts: int
+
+
+def interpreter_rows(event: Event) -> list[InterpreterRow]:
+    """The event's interpreters in their order, with their assignments counted (one query)."""
+    interpreters = Interpreter.objects.filter(event=event).annotate(
+        published=Count("meetings", filter=Q(meetings__published=True)),
+        drafts=Count("meetings", filter=Q(meetings__published=False)),
+    )
+    return [InterpreterRow(i, i.published, i.drafts) for i in interpreters]

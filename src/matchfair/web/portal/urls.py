@@ -7,6 +7,7 @@ from matchfair.web.portal import password_urls
 from matchfair.web.portal.views import (
     account,
     agenda,
+    availability,
     cancellations,
     catalog,
     feedback,
@@ -58,6 +59,11 @@ urlpatterns = [
         "my/<int:participation_id>/opportunities/<int:opportunity_id>/delete/",
         profile.remove_opportunity,
         name="delete_opportunity",
+    ),
+    path(
+        "my/<int:participation_id>/availability/",
+        availability.availability,
+        name="availability",
     ),
     path("my/<int:participation_id>/catalog/", catalog.catalog_page, name="catalog"),
     path("my/<int:participation_id>/catalog/<int:partner_id>/", catalog.partner, name="partner"),

@@ -1,5 +1,6 @@
 """The catalog: organizations taking part (with contacts where the role allows) and opportunities."""
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -41,6 +42,11 @@ class ContactOut(Schema):
     title: str
 
 
+class WindowOut(Schema):
+    start: datetime
+    end: datetime
+
+
 class OrganizationOut(Schema):
     """An organization as it takes part in the event; ``id`` is its participation's id.
 
@@ -60,6 +66,9 @@ class OrganizationOut(Schema):
     delegates: int
     group: str | None
     description: str | None
+    availability: list[WindowOut] | None = Field(
+        ..., description="When it can meet, as stored (offsets kept); null: every session"
+    )
     contacts: list[ContactOut] | None
 
     @staticmethod

@@ -44,6 +44,7 @@ from matchfair.web.meetings.domain.participation import (
     change_availability,
     change_participation,
 )
+from matchfair.web.notify.domain.availability import set_own_availability
 from matchfair.web.notify.domain.participants import (
     delete_opportunity,
     save_opportunity,
@@ -52,7 +53,9 @@ from matchfair.web.notify.domain.participants import (
 from matchfair.web.notify.domain.portal_rules import PortalRuleError
 
 SEPARATORS = ",;，"
-PARTICIPANT_FIELDS = frozenset({"description", "nace", "sectors", "languages", "attendance"})
+PARTICIPANT_FIELDS = frozenset(
+    {"description", "nace", "sectors", "languages", "attendance", "availability"}
+)
 """What a participant may change of its own organization: the portal's profile page."""
 
 
@@ -76,7 +79,8 @@ class WindowIn(Schema):
 
 class OrganizationPatch(Schema):
     """The fields to change; a field left out keeps its value. A participant may send
-    ``description``, ``nace``, ``sectors``, ``languages`` and ``attendance`` only."""
+    ``description``, ``nace``, ``sectors``, ``languages``, ``attendance`` and
+    ``availability`` only."""
 
     name: text(300) | None = None
     country: text(2) | None = Field(None, description="ISO 3166-1 alpha-2; empty to clear")
@@ -174,17 +178,23 @@ def _participant_edit(participation: Participation, changes: dict[str, Any]) -> 
         raise ApiError.by_field(
             422, dict.fromkeys(nulls, ("Send a value; null does not clear this field.",))
         )
+    availability = _availability(changes)
     try:
-        update_profile(
-            participation=participation,
-            description=changes.get("description", participation.description or ""),
-            nace=changes.get("nace", list(participation.nace)),
-            sectors=changes.get("sectors", list(participation.sectors)),
-            languages=changes.get("languages", list(participation.languages)),
-            attendance=changes.get("attendance", participation.attendance),
-        )
+        with transaction.atomic():
+            update_profile(
+                participation=participation,
+                description=changes.get("description", participation.description or ""),
+                nace=changes.get("nace", list(participation.nace)),
+                sectors=changes.get("sectors", list(participation.sectors)),
+                languages=changes.get("languages", list(participation.languages)),
+                attendance=changes.get("attendance", participation.attendance),
+            )
+            if "availability" in changes:
+                set_own_availability(participation=participation, availability=availability)
     except PortalRuleError as error:
         raise ApiError(422 if error.field else 409, str(error), field=error.field) from None
+    except ParticipationRuleError as error:
+        raise ApiError.by_field(409, error.errors) from None
 
 
 @router.patch(

@@ -10,11 +10,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from matchfair.web import stored_text
-from matchfair.web.api.errors import ERROR_CODES, ErrorBody
+from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, organizer_access
 from matchfair.web.jobs.domain.queue import rerun, start_job
 from matchfair.web.jobs.domain.states import fail_stale_jobs
+from matchfair.web.jobs.forms import MAX_MIN_MEETINGS
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
 
@@ -47,6 +48,13 @@ class RunIn(Schema):
         None, gt=0, le=MAX_TIME_LIMIT, description="Seconds the scheduler may search"
     )
     seed: int | None = Field(None, ge=0, le=2**31 - 1)
+    min_meetings: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_MIN_MEETINGS,
+        description="Scheduler runs: meetings every organization with that many accepted "
+        "requests should get (the command line's --min-meetings)",
+    )
 
 
 class RunFilter(Schema):
@@ -71,6 +79,10 @@ def start_run(request: HttpRequest, event_id: Id, payload: RunIn) -> Status[Job]
         options["time_limit"] = payload.time_limit
     if payload.seed is not None:
         options["seed"] = payload.seed
+    if payload.min_meetings is not None:
+        if payload.kind != Job.Kind.SCHEDULE:
+            raise ApiError(422, "Only a scheduler run takes a target.", field="min_meetings")
+        options["min_meetings"] = payload.min_meetings
     return Status(
         202, start_job(event=event, kind=payload.kind, user=request.auth, options=options)
     )

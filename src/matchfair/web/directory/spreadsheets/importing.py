@@ -8,12 +8,14 @@ checked rows is conversion into the database: ``exchange.spreadsheets.import_row
 
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from matchfair import core
+from matchfair.web.directory.availability import window_errors
 from matchfair.web.directory.models import Opportunity, Participation
 from matchfair.web.directory.spreadsheets.contacts import (
     Contact,
@@ -23,6 +25,7 @@ from matchfair.web.directory.spreadsheets.contacts import (
 )
 from matchfair.web.directory.spreadsheets.mapping import FIELDS, Mapping
 from matchfair.web.directory.spreadsheets.reading import Table
+from matchfair.web.directory.spreadsheets.windows import parse_windows
 from matchfair.web.events.models import Event
 
 LIST_SEPARATOR = re.compile(r"\s*[;,，、]\s*")
@@ -60,8 +63,12 @@ def _value(cells: list[str], mapping: Mapping, key: str) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def _organization_data(cells: list[str], mapping: Mapping, code: str) -> dict[str, object]:
+def _organization_data(
+    cells: list[str], mapping: Mapping, code: str, windows: list[dict[str, str]] | None
+) -> dict[str, object]:
     data: dict[str, object] = {"id": code, "name": _value(cells, mapping, "name")}
+    if windows is not None:
+        data["availability"] = windows
     for key in ("country", "kind", "attendance", "group", "description"):
         if text := _value(cells, mapping, key):
             data[key] = text.lower() if key in ("kind", "attendance") else text
@@ -132,6 +139,7 @@ def parse_rows(
             [RowIssue(1, str(LABELS["name"]), _("choose the column with the names"))]
         )
     existing = set(Participation.objects.filter(event=event).values_list("code", flat=True))
+    zone = ZoneInfo(event.timezone)
     codes = _Codes(existing)
     opportunity_codes = _Codes(
         set(Opportunity.objects.filter(event=event).values_list("code", flat=True))
@@ -156,12 +164,21 @@ def parse_rows(
         if given_id:
             codes.taken.add(given_id)
         try:
+            windows = parse_windows(_value(cells, mapping, "availability"), zone)
+        except ValueError as error:
+            issues.append(RowIssue(row, str(LABELS["availability"]), str(error)))
+            continue
+        try:
             organization = core.Organization.model_validate(
-                _organization_data(cells, mapping, code)
+                _organization_data(cells, mapping, code, windows)
             )
         except ValidationError as error:
             issues.extend(_issues(row, error))
             continue
+        issues.extend(
+            RowIssue(row, str(LABELS["availability"]), message)
+            for message in window_errors(event=event, availability=windows)
+        )
         if code in organizations:
             if organizations[code] != organization:
                 issues.append(

@@ -54,6 +54,19 @@ ORGANIZATION_FIELDS = (
     Field("delegates", _("Parallel meetings"), ("delegates", "parallel meetings")),
     Field("group", _("Group"), ("group", "delegation", "side")),
     Field("description", _("Profile"), ("description", "profile", "about", "简介")),
+    # Windows in the event's zone (``spreadsheets.windows``), as the workbook writes them.
+    Field(
+        "availability",
+        _("Available times"),
+        (
+            "availability",
+            "available times",
+            "available",
+            "verfügbarkeit",
+            "disponibilités",
+            "可用时间",
+        ),
+    ),
     # The person invited to answer for the organization (``spreadsheets.contacts``).
     Field(
         "contact_name",

@@ -8,7 +8,6 @@ break. Taking the organization out of the event also weighs its recorded outcome
 so it is ``outcomes.domain.participation_removal``.
 """
 
-from django.core.exceptions import ValidationError as FieldError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -18,9 +17,11 @@ from pydantic import ValidationError
 from matchfair import core
 from matchfair.web import stored_text
 from matchfair.web.audit.services import record
+from matchfair.web.directory.availability import window_errors
 from matchfair.web.directory.models import Participation
 from matchfair.web.directory.validation import validate_availability
 from matchfair.web.events.domain.errors import EventRuleError
+from matchfair.web.meetings.domain.availability import outside, published_left_outside
 from matchfair.web.meetings.domain.schedule_lock import lock_schedule
 from matchfair.web.meetings.models import Meeting
 
@@ -167,15 +168,6 @@ def change_participation(*, participation: Participation, **fields: object) -> i
     return dropped
 
 
-def _outside(windows: list[core.Window] | None, meetings: list[Meeting]) -> list[Meeting]:
-    """The meetings that do not lie wholly inside one of ``windows``."""
-    return [
-        meeting
-        for meeting in meetings
-        if not core.window_contains(windows, core.Slot("", 0, meeting.start, meeting.end))
-    ]
-
-
 @transaction.atomic
 def change_availability(
     *, participation: Participation, availability: list[dict[str, str]] | None
@@ -183,32 +175,27 @@ def change_availability(
     """Set when the organization can meet (None: every session); returns the draft meetings
     dropped because they fall outside the new windows.
 
-    The windows are checked with the event file's rule (each ends after it starts), and
-    the change is refused while a published meeting would fall outside them: its
-    delegates were told the time already. A draft outside is dropped; the next run
-    places it again.
+    The windows are checked with the event file's rule (each ends after it starts) and
+    must touch one of the event's sessions, and the change is refused while a published
+    meeting would fall outside them, naming it: its delegates were told the time
+    already. A draft outside is dropped; the next run places it again.
     """
     lock_schedule(event=participation.event)
-    try:
-        windows = validate_availability(availability)
-    except FieldError as error:
-        raise ParticipationRuleError({"availability": list(error.messages)}) from None
-    meetings = list(Meeting.objects.filter(meetings_of(participation)))
-    published = [m for m in _outside(windows, meetings) if m.published]
-    if published:
-        raise ParticipationRuleError(
-            {
-                "availability": [
-                    ngettext(
-                        "%(count)d published meeting lies outside these times.",
-                        "%(count)d published meetings lie outside these times.",
-                        len(published),
-                    )
-                    % {"count": len(published)}
-                ]
-            }
+    errors = window_errors(event=participation.event, availability=availability)
+    if errors:
+        raise ParticipationRuleError({"availability": errors})
+    windows = validate_availability(availability)
+    meetings = list(
+        Meeting.objects.filter(meetings_of(participation)).select_related(
+            "a__organization", "b__organization"
         )
-    drafts = [m.pk for m in _outside(windows, meetings)]
+    )
+    left = outside(windows, meetings)
+    partners = {m.pk: (m.b if m.a_id == participation.pk else m.a).organization.name for m in left}
+    refusals = published_left_outside(left, partners)
+    if refusals:
+        raise ParticipationRuleError({"availability": refusals})
+    drafts = [m.pk for m in left]
     Meeting.objects.filter(pk__in=drafts).delete()
     participation.availability = availability
     participation.save(update_fields=["availability"])

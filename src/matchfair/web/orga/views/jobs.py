@@ -9,6 +9,7 @@ from matchfair.web import stored_text
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 from matchfair.web.jobs.domain.queue import rerun, start_job
+from matchfair.web.jobs.forms import RunForm
 from matchfair.web.jobs.models import Job
 from matchfair.web.jobs.queries import runs_of
 from matchfair.web.orga.views.run_quality import quality_lines
@@ -19,10 +20,15 @@ PAGE_SIZE = 50
 @organizer_required
 @require_POST
 def start(request: HttpRequest, event: Event) -> HttpResponse:
-    kind = request.POST.get("kind", "")
-    if kind not in Job.Kind.values:
+    form = RunForm(request.POST)
+    if request.POST.get("kind", "") not in Job.Kind.values:
         return HttpResponseBadRequest()
-    job = start_job(event=event, kind=kind, user=request.user)
+    if not form.is_valid():
+        # The runs page, with the form's error beside the field that caused it.
+        return _runs_page(request, event, form, status=400)
+    job = start_job(
+        event=event, kind=form.cleaned_data["kind"], user=request.user, options=form.options()
+    )
     return redirect("orga:job", event_id=event.pk, job_id=job.pk)
 
 
@@ -60,10 +66,19 @@ def retry(request: HttpRequest, event: Event, job_id: int) -> HttpResponse:
 
 @organizer_required
 def job_list(request: HttpRequest, event: Event) -> HttpResponse:
+    return _runs_page(request, event, RunForm())
+
+
+def _runs_page(
+    request: HttpRequest, event: Event, form: RunForm, status: int = 200
+) -> HttpResponse:
     jobs = runs_of(event).select_related("created_by", "retry_of")
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "orga/jobs/list.html",
-        {"event": event, "jobs": page, "page": page, "job_kinds": Job.Kind.choices},
-    )
+    context = {
+        "event": event,
+        "jobs": page,
+        "page": page,
+        "job_kinds": Job.Kind.choices,
+        "run_form": form,
+    }
+    return render(request, "orga/jobs/list.html", context, status=status)

@@ -90,6 +90,10 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
                     _("Recommendations for this organization"),
                 ),
                 (reverse("portal:agenda", args=[participation.pk]), _("Agenda")),
+                (
+                    reverse("orga:organization_availability", args=[event.pk, participation.pk]),
+                    _("Available times"),
+                ),
             ],
         },
     )
