@@ -1,0 +1,62 @@
+"""Who may check badges in at an event's entrance: its organizers and its check-in staff.
+
+Check-in staff (``CheckInStaff``) are volunteers at the door: their role opens the
+check-in desk of that one event and nothing else, so the organizer's pages keep
+refusing them (``events.rules`` does not know the role) and the desk page is the only
+view decorated with ``check_in_desk_required``.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from matchfair.web.eventday.models import CheckInStaff
+from matchfair.web.events.models import Event
+from matchfair.web.events.rules import is_organizer
+
+View = Callable[..., HttpResponse]
+
+
+def is_check_in_staff(user: AbstractBaseUser | AnonymousUser, event: Event) -> bool:
+    """Whether the organizer made this user check-in staff of the event."""
+    if not user.is_authenticated:
+        return False
+    return CheckInStaff.objects.filter(event=event, user_id=user.pk).exists()
+
+
+def may_check_in(user: AbstractBaseUser | AnonymousUser, event: Event) -> bool:
+    """Organizers and the event's check-in staff check badges in; nobody else."""
+    return is_organizer(user, event) or is_check_in_staff(user, event)
+
+
+def staffed_events(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Event]:
+    """The events whose entrance the user staffs, for the links on their home page."""
+    if not user.is_authenticated:
+        return Event.objects.none()
+    return Event.objects.filter(check_in_staff__user_id=user.pk).order_by("name")
+
+
+def check_in_desk_required(view: View) -> View:
+    """Decorate a view taking ``(request, event, ...)`` that organizers and check-in staff open.
+
+    Times on the desk are the event's (the clock at the door).
+    """
+
+    @login_required
+    @wraps(view)
+    def checked(request: HttpRequest, event_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        event = get_object_or_404(Event, pk=event_id)
+        if not may_check_in(request.user, event):
+            raise PermissionDenied
+        with timezone.override(event.timezone):
+            return view(request, event, *args, **kwargs)
+
+    return checked
