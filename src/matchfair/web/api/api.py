@@ -10,6 +10,7 @@ from matchfair.web.api import errors
 from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
+    check_in,
     directory,
     events,
     meetings,
@@ -46,5 +47,6 @@ for module in (
     reports,
     audit,
     tokens,
+    check_in,
 ):
     api.add_router("/", module.router)

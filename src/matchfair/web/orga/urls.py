@@ -5,6 +5,9 @@ from django.urls import path
 from matchfair.web.orga.views import (
     agreements,
     audit_trail,
+    badges,
+    check_in,
+    check_in_staff,
     cooperation_projects,
     downloads,
     event_pages,
@@ -41,6 +44,17 @@ urlpatterns = [
     path(f"{EVENT}people/", people.people, name="event_people"),
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
     path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
+    path(f"{EVENT}badges/", badges.badges, name="badges"),
+    path(f"{EVENT}badges/<int:badge_id>/remove/", badges.remove_badge, name="remove_badge"),
+    path(f"{EVENT}export/badges.pdf", badges.badges_download, name="export_badges"),
+    path(f"{EVENT}check-in/", check_in.desk, name="check_in_desk"),
+    path(f"{EVENT}check-in/scan/", check_in.scan, name="check_in_scan"),
+    path(f"{EVENT}people/check-in-staff/", check_in_staff.grant, name="grant_check_in_staff"),
+    path(
+        f"{EVENT}people/check-in-staff/<int:user_id>/withdraw/",
+        check_in_staff.withdraw,
+        name="withdraw_check_in_staff",
+    ),
     path(f"{EVENT}programme/", programme.programme, name="programme"),
     path(
         f"{EVENT}programme/sessions/<int:session_id>/",

@@ -1,5 +1,5 @@
 """The landing page: organizers see their events, delegates their organization's agendas,
-viewers the events they view."""
+viewers the events they view, check-in staff their events' desks."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.rules import staffed_events
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import unowned_events
 from matchfair.web.notify.domain.personal import zone_question
@@ -35,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "unowned_events": unowned_events(user)
             .annotate(organization_count=Count("participations"))
             .order_by("-created_at", "-pk"),
+            "check_in_desks": staffed_events(user),
             "zone_event": zone_question(user) if hasattr(user, "delegate") else None,
         },
     )
