@@ -82,6 +82,8 @@ def test_a_scan_checks_in_once_and_a_second_says_when_and_where(client_for, worl
         ({"token": "1-1:forged"}, 422, "forged"),
         ({"badge": 999999}, 422, "no such badge"),
         ({}, 422, "Scan a badge"),
+        ({"badge": True}, 422, "Scan a badge"),
+        ({"badge": "9" * 30}, 422, "no such badge"),
         (b"not json", 400, "not a JSON object"),
         ([1, 2], 400, "not a JSON object"),
     ],

@@ -24,6 +24,8 @@ from matchfair.web.eventday.rules import may_check_in
 from matchfair.web.events.models import Event
 
 DESK_LENGTH = CheckIn._meta.get_field("desk").max_length
+# Ids as the database can hold them: a larger number typed or posted is no badge, not an error.
+MAX_ID = 2**63 - 1
 
 
 class CheckInError(ValueError):
@@ -69,7 +71,7 @@ def badge_of_token(*, event: Event, token: str) -> Badge:
         )
     if ids.event_id != event.pk:
         raise CheckInError(_("This badge is for another event."), field="token")
-    badge = _badges(event).filter(pk=ids.badge_id).first()
+    badge = _badges(event).filter(pk=ids.badge_id).first() if ids.badge_id <= MAX_ID else None
     if badge is None:
         raise CheckInError(
             _("This badge was withdrawn: its organization or person left the event."),
@@ -80,7 +82,8 @@ def badge_of_token(*, event: Event, token: str) -> Badge:
 
 def badge_of_id(*, event: Event, badge_id: int) -> Badge:
     """The badge chosen in a search by name; refused when it is not one of this event's."""
-    badge = _badges(event).filter(pk=badge_id).first()
+    in_range = 1 <= badge_id <= MAX_ID
+    badge = _badges(event).filter(pk=badge_id).first() if in_range else None
     if badge is None:
         raise CheckInError(_("There is no such badge in this event."), field="badge")
     return badge

@@ -60,7 +60,9 @@ def _badge(event: Event, data: dict[str, object]) -> Badge:
     token, badge_id = data.get("token"), data.get("badge")
     if isinstance(token, str) and token.strip():
         return badge_of_token(event=event, token=token)
-    if isinstance(badge_id, int) or (isinstance(badge_id, str) and badge_id.isdigit()):
+    if (isinstance(badge_id, int) and not isinstance(badge_id, bool)) or (
+        isinstance(badge_id, str) and badge_id.isdigit()
+    ):
         return badge_of_id(event=event, badge_id=int(badge_id))
     raise CheckInError(_("Scan a badge, type its code or choose a name."), field="token")
 
