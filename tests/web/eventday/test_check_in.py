@@ -4,9 +4,10 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from django.db import IntegrityError, connection
+from django.db import connection
 
 from matchfair.web.audit.models import AuditEntry
+from matchfair.web.eventday.domain import check_in as check_in_module
 from matchfair.web.eventday.domain.badges import refresh_badges
 from matchfair.web.eventday.domain.check_in import CheckInError, badge_of_id, check_in
 from matchfair.web.eventday.models import Badge, CheckIn, CheckInStaff
@@ -81,14 +82,13 @@ def test_a_desk_that_loses_the_race_for_a_badge_answers_with_the_winners_check_i
         event=world.event, badge=badge, at=MORNING, desk="Entrance A", by=world.organizer
     )
 
-    def insert_after_the_other_desk(**_kwargs: object) -> None:
-        raise IntegrityError("UNIQUE constraint failed: eventday_checkin.badge_id")
-
-    monkeypatch.setattr(CheckIn.objects, "get_or_create", insert_after_the_other_desk)
+    # Our read happened before the other desk's insert: it found nothing.
+    monkeypatch.setattr(check_in_module, "_earlier", lambda _badge: None)
     result = check_in(event=world.event, badge=badge, user=world.organizer, desk="Hall B")
     assert not result.new
     assert result.check_in == winner
     assert "by desk Entrance A" in result.message
+    assert not AuditEntry.objects.filter(action="badge.checked-in").exists()
 
 
 @needs_postgresql

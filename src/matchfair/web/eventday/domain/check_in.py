@@ -1,10 +1,11 @@
 """Checking a badge in at the entrance, by its QR token or by its id (a search by name).
 
 One function for every way in (the desk page, its JSON endpoint, the API), so the
-same rules and words apply. ``CheckIn`` has one row per badge: the row is made with
-``get_or_create`` inside a transaction, and when two desks scan the same badge at the
-same moment the loser's insert fails on the unique badge and reads the winner's row,
-so a badge is never checked in twice and no scan is lost.
+same rules and words apply. ``CheckIn`` has one row per badge: a scan reads it, and
+inserts it (with its audit entry, in one transaction) when there is none; when two
+desks scan the same badge at the same moment the loser's insert fails on the unique
+badge and reads the winner's row, so a badge is never checked in twice and no scan
+is lost.
 """
 
 from dataclasses import dataclass
@@ -93,6 +94,11 @@ def _badges(event: Event) -> QuerySet[Badge]:
     return Badge.objects.filter(event=event).select_related("participation__organization")
 
 
+def _earlier(badge: Badge) -> CheckIn | None:
+    """The badge's check-in, when a desk made it already."""
+    return CheckIn.objects.filter(badge=badge).first()
+
+
 def check_in(
     *,
     event: Event,
@@ -106,23 +112,25 @@ def check_in(
         raise CheckInError(_("You are not check-in staff of this event."))
     if badge.event_id != event.pk:
         raise CheckInError(_("This badge is for another event."), field="badge")
+    earlier = _earlier(badge)
+    if earlier is not None:
+        return CheckInResult(badge, earlier, new=False)
     desk = " ".join(desk.split())[:DESK_LENGTH]
-    at = now or timezone.now()
     try:
         with transaction.atomic():
-            row, new = CheckIn.objects.get_or_create(
-                badge=badge, defaults={"event": event, "at": at, "desk": desk, "by": user}
+            row = CheckIn.objects.create(
+                event=event, badge=badge, at=now or timezone.now(), desk=desk, by=user
             )
-            if new:
-                record(
-                    event,
-                    "badge.checked-in",
-                    badge,
-                    stored_text.gettext(
-                        "%(name)s checked in at desk %(desk)s", name=badge.name, desk=desk or "–"
-                    ),
-                )
+            record(
+                event,
+                "badge.checked-in",
+                badge,
+                stored_text.gettext(
+                    "%(name)s checked in at desk %(desk)s", name=badge.name, desk=desk or "–"
+                ),
+            )
     except IntegrityError:
-        # Another desk's insert of this badge won between our read and our insert.
-        row, new = CheckIn.objects.get(badge=badge), False
-    return CheckInResult(badge, row, new)
+        # Another desk's insert of this badge won between our read and our insert: its
+        # row is the check-in, and ours (with its audit entry) was rolled back.
+        return CheckInResult(badge, CheckIn.objects.get(badge=badge), new=False)
+    return CheckInResult(badge, row, new=True)
