@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from matchfair.web.eventday.domain.badges import refresh_badges
 from matchfair.web.eventday.models import Presence
 from matchfair.web.meetings.models import Meeting
 from matchfair.web.meetings.queries import room_link
@@ -114,6 +115,7 @@ def test_the_live_block_costs_the_same_queries_for_one_or_many_meetings(
     german_client, german, french, fair, monkeypatch
 ):
     set_clock(monkeypatch, NINE_THIRTY)
+    refresh_badges(event=fair)  # the agenda makes the reader's badge on a first visit
     meeting_between(german, french)
     one = _agenda_queries(german_client, german)
     for number in range(1, 4):

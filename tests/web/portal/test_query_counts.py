@@ -13,6 +13,7 @@ from django.db.models.signals import post_init
 from django.urls import reverse
 
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.domain.badges import refresh_badges
 from matchfair.web.eventday.domain.waitlists import sign_up
 from matchfair.web.events.domain.programme import add_agenda_item
 from matchfair.web.events.models import Session
@@ -31,8 +32,10 @@ CATALOG_QUERIES = 12
 # positions), the accepted requests left off the agenda (two more when there are any:
 # the pairs met and the run's reasons), the meetings still to cancel and the cancellations,
 # the day rules (whether Meet now is offered), today's meetings for the live block (two
-# more on a day with meetings: their presences and the day's rules).
-AGENDA_QUERIES = 16
+# more on a day with meetings: their presences and the day's rules), the reader's own
+# badge for its QR code (made on the first visit when the organizer has not made the
+# badges yet: a few more, once).
+AGENDA_QUERIES = 17
 
 
 def _more_participants(fair, count: int) -> list:
@@ -123,6 +126,7 @@ def test_the_agenda_page_costs_the_same_queries_for_one_or_many_meetings(
         )
         sign_up(item=item, participation=german)
     publish_schedule(event=fair)
+    refresh_badges(event=fair)
     with django_assert_num_queries(AGENDA_QUERIES):
         response = german_client.get(reverse("portal:agenda", args=[german.pk]))
     assert len(response.context["entries"]) == 2 * meetings

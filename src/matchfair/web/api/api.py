@@ -11,6 +11,7 @@ from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
     cancellations,
+    check_in,
     directory,
     events,
     interpreters,
@@ -56,5 +57,6 @@ for module in (
     spot,
     tokens,
     waitlists,
+    check_in,
 ):
     api.add_router("/", module.router)

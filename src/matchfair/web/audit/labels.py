@@ -50,6 +50,11 @@ ACTIONS: dict[str, Promise] = {
     "agreement.signed": gettext_lazy("Agreement: signed"),
     "agreement.implemented": gettext_lazy("Agreement: implemented"),
     "agreement.cancelled": gettext_lazy("Agreement: cancelled"),
+    "badge.added": gettext_lazy("Badge added"),
+    "badge.removed": gettext_lazy("Badge removed"),
+    "badge.checked-in": gettext_lazy("Badge checked in"),
+    "role.check-in.granted": gettext_lazy("Check-in staff added"),
+    "role.check-in.withdrawn": gettext_lazy("Check-in staff removed"),
 }
 
 

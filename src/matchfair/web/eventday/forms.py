@@ -1,15 +1,18 @@
-"""The organizer's rules of the event day, and the reason given for a cancellation.
+"""Forms of the event day's pages: the organizer's rules, a cancellation's reason, badges, staff.
 
 They sit beside the models (in this data app) so that the organizer's pages in ``orga``
-and the participant's in ``portal`` use them without importing each other.
+and the participant's in ``portal`` use them without importing each other; each
+validates one input, the rules are in ``domain/``.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from matchfair.web.directory.models import Participation
 from matchfair.web.eventday.domain.cancellations import REASON_LENGTH
-from matchfair.web.eventday.models import DayRules
+from matchfair.web.eventday.models import Badge, DayRules
+from matchfair.web.events.models import Event
 
 # A cut-off longer than a week would stop participants cancelling before the event starts.
 LONGEST_CUTOFF = 7 * 24 * 60
@@ -50,4 +53,35 @@ class CancellationForm(forms.Form):
         max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown to both sides."),
+    )
+
+
+class NamedBadgeForm(forms.Form):
+    """A badge for a person without an account, in the organization they come with."""
+
+    participation = forms.ModelChoiceField(
+        label=_("Organization"), queryset=Participation.objects.none()
+    )
+    name = forms.CharField(
+        label=_("Name on the badge"),
+        max_length=Badge._meta.get_field("name").max_length,
+        help_text=_("In the person's own script, as it should be printed."),
+    )
+
+    def __init__(self, *args: object, event: Event, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participation"].queryset = (
+            Participation.objects.filter(event=event)
+            .select_related("organization")
+            .order_by("organization__name")
+        )
+
+
+class CheckInStaffForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("For a new account: the address gets an invitation to choose a password."),
     )

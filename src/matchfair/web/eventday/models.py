@@ -185,3 +185,21 @@ class WaitlistEntry(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["item", "participation"], name="wait_once_per_item"),
         )
+
+
+class CheckInStaff(models.Model):
+    """A person the organizer lets check badges in at one event's entrance, and nothing else."""
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="check_in_staff"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_in_desks"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check-in staff")
+        constraints = (
+            models.UniqueConstraint(fields=["event", "user"], name="check_in_staff_once_per_event"),
+        )

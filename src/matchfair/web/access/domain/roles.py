@@ -50,8 +50,11 @@ def role_label(role: GrantedRole) -> str:
     return _("co-organizer") if role == GrantedRole.ORGANIZER else _("viewer")
 
 
-def _account(email: str, name: str, *, staff: bool) -> tuple[AbstractBaseUser, bool]:
-    """The account of this address, or a new one without a password (and True)."""
+def account_for(email: str, name: str, *, staff: bool = False) -> tuple[AbstractBaseUser, bool]:
+    """The account of this address, or a new one without a password (and True).
+
+    Shared by every role granted by address (``eventday``'s check-in staff too).
+    """
     users = get_user_model()
     user = users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
     if user is not None:
@@ -65,7 +68,8 @@ def _account(email: str, name: str, *, staff: bool) -> tuple[AbstractBaseUser, b
     return user, True
 
 
-def _display(user: AbstractBaseUser) -> str:
+def display_name(user: AbstractBaseUser) -> str:
+    """How invitations and the audit trail name a person: full name, else address."""
     return user.get_full_name() or user.email or user.get_username()
 
 
@@ -87,7 +91,7 @@ def _invite(
         stored_text.gettext(
             "Dear %(name)s,\n\nyou are invited to %(event)s as %(role)s. Choose your "
             "password here:\n\n%(link)s\n",
-            name=_display(user),
+            name=display_name(user),
             event=event.name,
             role=role_name,
             link=site + welcome_path(user),
@@ -104,7 +108,7 @@ def _invite(
     queue_mail(
         Draft(
             address=address,
-            name=_display(user),
+            name=display_name(user),
             language=translation.get_language() or settings.LANGUAGE_CODE,
             kind=Mail.Kind.ROLE,
             subject=one_line_values(
@@ -153,7 +157,7 @@ def grant_role(
     A viewer made co-organizer stops being listed as a viewer.
     """
     email = email.strip()
-    user, new = _account(email, name, staff=role == GrantedRole.ORGANIZER)
+    user, new = account_for(email, name, staff=role == GrantedRole.ORGANIZER)
     _check_grant(event, user, role, new=new)
     if role == GrantedRole.ORGANIZER:
         event.organizers.add(user)
@@ -163,7 +167,7 @@ def grant_role(
     invited = not user.has_usable_password()
     if invited:
         _invite(event, user, role, address=user.email or email, site_url=site_url)
-    record(event, f"role.{role}.granted", user, f"{_display(user)} <{user.email}>")
+    record(event, f"role.{role}.granted", user, f"{display_name(user)} <{user.email}>")
     return Grant(user=user, invited=invited)
 
 
@@ -182,7 +186,7 @@ def withdraw_role(
         event.organizers.remove(user)
     else:
         EventViewer.objects.filter(event=event, user=user).delete()
-    record(event, f"role.{role}.withdrawn", user, f"{_display(user)} <{user.email}>")
+    record(event, f"role.{role}.withdrawn", user, f"{display_name(user)} <{user.email}>")
 
 
 @transaction.atomic
@@ -221,6 +225,6 @@ def assign_first_organizer(
         "role.organizer.assigned",
         user,
         _("%(user)s assigned as the first organizer by %(by)s")
-        % {"user": _display(user), "by": _display(by)},
+        % {"user": display_name(user), "by": display_name(by)},
     )
     return user

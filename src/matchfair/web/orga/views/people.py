@@ -16,6 +16,8 @@ from matchfair.web.access.domain.roles import (
 )
 from matchfair.web.access.forms import PersonForm
 from matchfair.web.access.models import EventViewer
+from matchfair.web.eventday.forms import CheckInStaffForm
+from matchfair.web.eventday.models import CheckInStaff
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
 
@@ -52,6 +54,10 @@ def people(request: HttpRequest, event: Event) -> HttpResponse:
             "event": event,
             "form": form,
             "organizers": event.organizers.order_by("last_name", "first_name", "username"),
+            "check_in_staff": CheckInStaff.objects.filter(event=event)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name", "user__username"),
+            "check_in_staff_form": CheckInStaffForm(prefix="staff"),
             "viewers": EventViewer.objects.filter(event=event)
             .select_related("user")
             .order_by("user__last_name", "user__first_name", "user__username"),

@@ -1,5 +1,5 @@
 """The landing page: organizers see their events, delegates their organization's agendas,
-viewers the events they view."""
+viewers the events they view, check-in staff their events' desks."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.models import Participation
+from matchfair.web.eventday.rules import staffed_events
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import unowned_events
 from matchfair.web.notify.domain.personal import zone_question
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "unowned_events": unowned_events(user)
             .annotate(organization_count=Count("participations"))
             .order_by("-created_at", "-pk"),
+            "check_in_desks": staffed_events(user),
             "zone_event": zone_question(user) if hasattr(user, "delegate") else None,
             # `matchfair demo` runs a local mail server; its mailbox is an organizer's page.
             "demo_mailbox": bool(settings.MATCHFAIR_MAIL_SINK_DIR),
