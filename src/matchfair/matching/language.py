@@ -54,10 +54,17 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
+_ANY_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def by_script(text: str) -> str | None:
-    """Chinese, Japanese or Korean when those scripts are most of the letters, else None."""
+    """Chinese, Japanese or Korean when those scripts are most of the letters, else None.
+
+    A text without a character of those scripts is let go after one scan: most texts
+    of an event, and every run reads all of them again (none is cached).
+    """
+    if not _ANY_CJK.search(text):
+        return None
     letters = len(_LETTER.findall(text))
     kana, han, hangul = (len(pattern.findall(text)) for pattern in (_KANA, _HAN, _HANGUL))
     if not letters:
