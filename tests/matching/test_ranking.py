@@ -19,6 +19,7 @@ def test_small_blocks_give_the_same_recommendations(
 ):
     whole = _recommend(event_data(match_across_groups=across_groups))
     monkeypatch.setattr(ranking, "BLOCK_UNITS", 2)
+    monkeypatch.setattr(ranking, "PRODUCT_UNITS", 2)
     assert _recommend(event_data(match_across_groups=across_groups)) == whole
 
 
