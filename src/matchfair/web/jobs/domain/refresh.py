@@ -27,7 +27,7 @@ def _queue_again(
     runs: QuerySet[Job], *, event: Event, kind: str, user: AbstractBaseUser | None
 ) -> Job | None:
     """A new run of ``kind`` for ``event`` when ``runs`` succeeded once and none waits."""
-    last = runs.filter(status=Job.Status.SUCCEEDED).order_by("-finished_at", "-pk").first()
+    last = runs.filter(status=Job.Status.SUCCEEDED).order_by("-pk").first()
     if last is None or runs.filter(status=Job.Status.QUEUED).exists():
         return None
     return start_job(event=event, kind=kind, user=user, options=last.options)
