@@ -16,14 +16,19 @@ Every run is a fresh process:
   keeps its state (as the web's recommendation job does), then N times one
   organization's description and opportunities rewritten and the run refreshed
   from the state: only those texts are encoded and only the lists that can change
-  are ranked again;
+  are ranked again. Each refresh is a fresh process, and again all in one process
+  (``worker``), as the web's job worker runs them one after another: its encoders
+  stay loaded and its state stays in memory between jobs. With ``--baseline-src``
+  the fresh-process refreshes also run on another checkout's ``src`` (the code
+  before a change), in the same run, and so does each warm run (``warm, old code``);
 - baseline: the plain method with the same cached vectors (of the configuration's
   first encoder; a routed one's primary), the maximum cosine between any two texts
   of two organizations and its top 10, so the cost of the method can be read as a
   ratio on a busy machine.
 
 Each prints its wall time, CPU time, peak resident memory and the load average (over
-the last minute) at its end; the script reports medians, and the quality of the
+the last minute) at its end (a refresh's time counts reading the event and the
+state and refreshing; saving the state is reported apart, as ``save_seconds``); the script reports medians, and the quality of the
 last cold (or warm) run and of the baseline. Run it under ``nice`` on a shared
 machine and read the wall time together with the load average.
 
@@ -243,12 +248,12 @@ def run_baseline(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
     return usage
 
 
-def run_refresh(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
-    """One run of ``recommend_incrementally`` from the state beside the cache, which it updates."""
+def run_refresh(event_path: Path, cache: Path, encoder: str, state: str) -> dict[str, Any]:
+    """One run of ``recommend_incrementally`` from the state at ``state``, which it updates."""
     from matchfair.core import read_event
     from matchfair.matching import EmbeddingCache, load_state, recommend_incrementally, save_state
 
-    state_path = cache.parent / f"{cache.name}-state.npz"
+    state_path = Path(state)
     started = time.perf_counter()
     outcome = recommend_incrementally(
         read_event(event_path),
@@ -258,9 +263,33 @@ def run_refresh(event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
         cache=EmbeddingCache(cache),
     )
     usage: dict[str, Any] = _usage(started)
+    saving = time.perf_counter()
     save_state(outcome.state, state_path)
+    usage["save_seconds"] = time.perf_counter() - saving
     usage["refreshed"] = -1 if outcome.refreshed is None else len(outcome.refreshed)
     return usage
+
+
+def run_worker(event_path: Path, cache: Path, encoder: str, state: str) -> dict[str, Any]:
+    """A full run that keeps its state, then every edit's refresh, all in this one process.
+
+    This is the web's job worker: a long-lived process that runs one recommendation
+    job after another. Each run is timed as ``run_refresh`` times it, CPU seconds as
+    this process's difference over the run.
+    """
+    runs = []
+    for path in [event_path, *_edit_paths(event_path)]:
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        usage = run_refresh(path, cache, encoder, state)
+        usage["cpu_seconds"] -= before.ru_utime + before.ru_stime
+        runs.append(usage)
+    return {"runs": runs}
+
+
+def _edit_paths(event_path: Path) -> list[Path]:
+    return sorted(
+        event_path.parent.glob("edited-*.json"), key=lambda path: int(path.stem.split("-")[1])
+    )
 
 
 def edited(data: dict[str, Any], number: int) -> dict[str, Any]:
@@ -281,14 +310,52 @@ def edited(data: dict[str, Any], number: int) -> dict[str, Any]:
     return changed
 
 
-def _child(kind: str, event_path: Path, cache: Path, encoder: str) -> dict[str, Any]:
+def _child(
+    kind: str, event_path: Path, cache: Path, encoder: str, state: Path | None = None, src: str = ""
+) -> dict[str, Any]:
+    """Run ``kind`` in a fresh process (on the ``src`` folder's code, when given)."""
+    environment = dict(os.environ)
+    if src:
+        environment["PYTHONPATH"] = src
     output = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder],
+        [sys.executable, __file__, "--child", kind, str(event_path), str(cache), encoder]
+        + ([str(state)] if state else []),
         check=True,
         capture_output=True,
         text=True,
+        env=environment,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def _copy(cache: Path, label: str) -> Path:
+    """A fresh copy of ``cache`` for the series called ``label``."""
+    copy = cache.parent / f"{cache.name}-{label.replace(' ', '-').replace(',', '')}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(cache, copy)
+    return copy
+
+
+def _refresh_series(
+    label: str,
+    event_path: Path,
+    cache: Path,
+    encoder: str,
+    src: str,
+    results: dict[str, list[dict[str, Any]]],
+) -> None:
+    """A full run that saves its state, then one fresh process per edit's refresh.
+
+    On a copy of the warm cache: every series encodes the edited texts itself.
+    """
+    cache = _copy(cache, label)
+    state = cache.parent / f"{cache.name}-state.npz"
+    state.unlink(missing_ok=True)
+    results[f"full, {label}"].append(_child("refresh", event_path, cache, encoder, state, src))
+    print(f"full, {label}: {json.dumps(results[f'full, {label}'][-1])}", flush=True)
+    for path in _edit_paths(event_path):
+        results[f"refresh, {label}"].append(_child("refresh", path, cache, encoder, state, src))
+        print(f"refresh, {label}: {json.dumps(results[f'refresh, {label}'][-1])}", flush=True)
 
 
 def main() -> None:
@@ -308,12 +375,21 @@ def main() -> None:
     parser.add_argument(
         "--refreshes", type=int, default=0, help="edits refreshed after the warm runs"
     )
+    parser.add_argument(
+        "--baseline-src",
+        default="",
+        help="also run warm and refresh on this src folder's code, for a baseline",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
-        kind, event_path, cache, encoder = arguments.child
-        run = {"baseline": run_baseline, "refresh": run_refresh}.get(kind, run_method)
+        kind, event_path, cache, encoder, *state = arguments.child
+        if kind in ("refresh", "worker"):
+            run = run_refresh if kind == "refresh" else run_worker
+            print(json.dumps(run(Path(event_path), Path(cache), encoder, state[0])))
+            return
+        run = {"baseline": run_baseline}.get(kind, run_method)
         print(json.dumps(run(Path(event_path), Path(cache), encoder)))
         return
     if arguments.work_dir:
@@ -322,13 +398,12 @@ def main() -> None:
         event_path = Path(folder) / "event.json"
         data = build_event(arguments.organizations, arguments.opportunities, arguments.seed)
         event_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        results: dict[str, list[dict[str, Any]]] = {
-            "cold": [],
-            "warm": [],
-            "baseline": [],
-            "full with state": [],
-            "refresh": [],
-        }
+        results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        current = data
+        for number in range(arguments.refreshes):
+            current = edited(current, 1000 + number * 7)
+            edited_path = Path(folder) / f"edited-{number}.json"
+            edited_path.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
         for run in range(arguments.runs):
             cache = (arguments.cache_dir or Path(folder)) / f"cache-{run}"
             if not arguments.warm_only:
@@ -339,18 +414,32 @@ def main() -> None:
                 for kind in ("warm", "baseline"):
                     results[kind].append(_child(kind, event_path, cache, arguments.encoder))
                     print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
-            if arguments.refreshes:
-                (cache.parent / f"{cache.name}-state.npz").unlink(missing_ok=True)
-                kind = "full with state"
-                results[kind].append(_child("refresh", event_path, cache, arguments.encoder))
-                print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
-            current = data
-            for number in range(arguments.refreshes):
-                current = edited(current, 1000 + number * 7)
-                edited_path = Path(folder) / "edited.json"
-                edited_path.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
-                results["refresh"].append(_child("refresh", edited_path, cache, arguments.encoder))
-                print(f"refresh: {json.dumps(results['refresh'][-1])}", flush=True)
+                if arguments.baseline_src:
+                    kind = "warm, old code"
+                    source = arguments.baseline_src
+                    results[kind].append(
+                        _child("warm", event_path, cache, arguments.encoder, src=source)
+                    )
+                    print(f"{kind}: {json.dumps(results[kind][-1])}", flush=True)
+            if not arguments.refreshes:
+                continue
+            if arguments.baseline_src:
+                _refresh_series(
+                    "old code, a process each",
+                    event_path,
+                    cache,
+                    arguments.encoder,
+                    arguments.baseline_src,
+                    results,
+                )
+            _refresh_series("a process each", event_path, cache, arguments.encoder, "", results)
+            copy = _copy(cache, "worker")
+            state = copy.parent / f"{copy.name}-state.npz"
+            state.unlink(missing_ok=True)
+            worker = _child("worker", event_path, copy, arguments.encoder, state)["runs"]
+            results["full, worker"].append(worker[0])
+            results["refresh, worker"].extend(worker[1:])
+            print(f"worker: {json.dumps(worker)}", flush=True)
     texts = len(data["organizations"]) + len(data["opportunities"])
     print(
         f"{arguments.organizations} organizations x {arguments.opportunities} opportunities "
@@ -367,14 +456,25 @@ def main() -> None:
     }
     for kind, values in median.items():
         print(
-            f"  {kind:15s} {values['seconds']:7.1f} s wall  {values['cpu_seconds']:7.1f} s CPU"
+            f"  {kind:36s} {values['seconds']:7.2f} s wall  {values['cpu_seconds']:7.2f} s CPU"
             f"  peak {values['peak_mb']:6.0f} MB  load average {values['load_average']:.1f}"
             + (f"  lists ranked {values['refreshed']:.0f}" if "refreshed" in values else "")
+            + (f"  save {values['save_seconds']:.2f} s" if "save_seconds" in values else "")
         )
     if "warm" in median:
         for key in ("seconds", "cpu_seconds"):
             ratio = median["warm"][key] / median["baseline"][key]
             print(f"  warm / baseline ({key}): {ratio:.2f}")
+            if "warm, old code" in median:
+                ratio = median["warm"][key] / median["warm, old code"][key]
+                print(f"  warm / warm on the old code ({key}): {ratio:.2f}")
+    for label in ("old code, a process each", "a process each"):
+        if f"refresh, {label}" in median and "refresh, worker" in median:
+            for key in ("seconds", "cpu_seconds"):
+                ratio = median["refresh, worker"][key] / median[f"refresh, {label}"][key]
+                print(f"  refresh in the worker / {label} ({key}): {ratio:.2f}")
+    if not (results["warm"] or results["cold"]):
+        return
     method = (results["warm"] or results["cold"])[-1]["quality"]
     base = results["baseline"][-1]["quality"] if results["baseline"] else {}
     print("\nDevelopment set among the distractors (recall@5 / MRR, entries):")

@@ -7,6 +7,7 @@ import pytest
 
 from matchfair.core import parse_event
 from matchfair.matching import EmbeddingCache, FakeEncoder, default_cache_dir, recommend
+from matchfair.matching import cache as cache_module
 from matchfair.matching.cache import text_key
 
 from .conftest import event_data
@@ -82,3 +83,26 @@ def test_default_cache_location(monkeypatch: pytest.MonkeyPatch, environment, ex
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     assert default_cache_dir() == expected
+
+
+def test_a_process_reads_each_pack_from_disk_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    texts = ["Abwärme", "余热"]
+    first = EmbeddingCache(tmp_path).values("fake", texts, FakeEncoder().encode)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("a pack was read from disk again")
+
+    monkeypatch.setattr(cache_module.np, "load", unread)
+    encoder = FakeEncoder()
+    again = EmbeddingCache(tmp_path).values("fake", texts, encoder.encode)
+    assert encoder.encoded == []
+    assert np.array_equal(first, again)
+
+
+def test_a_pack_another_process_added_is_read(tmp_path: Path):
+    mine = EmbeddingCache(tmp_path)
+    mine.values("fake", ["Abwärme"], FakeEncoder().encode)
+    EmbeddingCache(tmp_path).values("fake", ["余热"], FakeEncoder().encode)
+    encoder = FakeEncoder()
+    mine.values("fake", ["Abwärme", "余热"], encoder.encode)
+    assert encoder.encoded == []

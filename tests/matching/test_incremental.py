@@ -1,10 +1,11 @@
 """Refreshing recommendations after an edit: only the edited texts are encoded, only the
 lists that can change are ranked again, and a refresh agrees with a full run."""
 
+from collections import OrderedDict
 from typing import Any
 
 from matchfair.core import parse_event
-from matchfair.matching import EmbeddingCache, FakeEncoder, recommend
+from matchfair.matching import EmbeddingCache, FakeEncoder, incremental, recommend
 from matchfair.matching.incremental import load_state, recommend_incrementally, save_state
 
 TOPICS = [
@@ -125,10 +126,13 @@ def test_no_change_ranks_nothing_and_many_changes_run_in_full(tmp_path):
     assert _run(many, state, cache, FakeEncoder()).refreshed is None
 
 
-def test_the_state_survives_a_round_trip_through_a_file(tmp_path):
+def test_the_state_survives_a_round_trip_through_a_file(tmp_path, monkeypatch):
     state = _run(_event(), None, EmbeddingCache(tmp_path), FakeEncoder()).state
     save_state(state, tmp_path / "state" / "fair.npz")
+    # Another process: nothing kept in memory, the file is read.
+    monkeypatch.setattr(incremental, "_kept", OrderedDict())
     loaded = load_state(tmp_path / "state" / "fair.npz")
+    assert loaded is not state
     assert loaded is not None
     assert loaded.recommendations == state.recommendations
     first = state.recommendations.recommendations["org-0"][0]
@@ -137,3 +141,31 @@ def test_the_state_survives_a_round_trip_through_a_file(tmp_path):
     assert loaded.fingerprints == state.fingerprints
     assert (loaded.levels == state.levels).all()
     assert load_state(tmp_path / "missing.npz") is None
+
+
+def test_a_process_reads_the_state_it_saved_from_memory_not_from_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "fair.npz"
+    state = _run(_event(), None, EmbeddingCache(tmp_path), FakeEncoder()).state
+    save_state(state, path)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the state file was read again")
+
+    monkeypatch.setattr(incremental.np, "load", unread)
+    assert load_state(path) is state
+
+
+def test_a_state_file_another_process_rewrote_is_read_again(tmp_path):
+    path = tmp_path / "fair.npz"
+    cache = EmbeddingCache(tmp_path)
+    before = _run(_event(), None, cache, FakeEncoder()).state
+    save_state(before, path)
+    remembered = incremental._kept[path]
+    after = _run(_event(edited="solar panel recycling plant"), None, cache, FakeEncoder()).state
+    save_state(after, path)
+    # This process saved ``before`` last; another one wrote ``after`` since.
+    incremental._kept[path] = remembered
+    loaded = load_state(path)
+    assert loaded is not None
+    assert loaded is not before
+    assert loaded.fingerprints == after.fingerprints != before.fingerprints

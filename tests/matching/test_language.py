@@ -1,7 +1,7 @@
 """Language detection of the texts people write."""
 
 from matchfair.matching import NoCache, language
-from matchfair.matching.language import UNKNOWN, detect, languages_of
+from matchfair.matching.language import UNKNOWN, by_script, detect, languages_of
 
 
 def test_each_opportunity_text_gets_its_language():
@@ -59,3 +59,12 @@ def test_texts_beyond_the_survey_are_told_among_the_languages_it_found(monkeypat
     # Four of six texts, three of each language, cannot miss either language.
     assert languages_of(german + french, NoCache()) == ["de"] * 3 + ["fr"] * 3
     assert calls[:2] == [(4, ()), (2, ("de", "fr"))]
+
+
+def test_a_process_tells_the_script_of_a_text_it_has_seen_from_memory():
+    by_script.cache_clear()
+    texts = ["工业余热发电与储热技术", "Vetypolttimet teollisuusuuneihin", "수소 버너"]
+    first = [by_script(text) for text in texts]
+    assert first == ["zh", None, "ko"]
+    assert [by_script(text) for text in texts] == first
+    assert by_script.cache_info().hits == len(texts)

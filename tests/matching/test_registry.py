@@ -51,3 +51,16 @@ def test_st_takes_any_model_name():
 def test_an_unknown_or_empty_name_is_refused(spec: str):
     with pytest.raises(EncoderSpecError):
         choose_encoders(spec, 10)
+
+
+def test_an_encoder_with_a_model_is_made_once_per_process_and_kept_loaded():
+    (first,) = choose_encoders("use/e5", 10)
+    (again,) = choose_encoders("e5", 10)
+    (use,) = choose_encoders("auto", AUTO_ENSEMBLE_MAX_TEXTS + 1)
+    assert first.reader is again
+    assert first.primary is use.primary
+    assert choose_encoders("st:org/some-model", 10)[0] is choose_encoders("st:org/some-model", 3)[0]
+
+
+def test_the_fake_encoder_is_never_shared():
+    assert choose_encoders("fake", 10)[0] is not choose_encoders("fake", 10)[0]

@@ -6,12 +6,18 @@ key includes its version, so an upgrade never reuses stale vectors). Each run th
 computes something adds one pack file, written to a temporary name and renamed, so
 a crash leaves either the whole pack or nothing, and two runs never write the same
 file. Packs are merged once there are many of them.
+
+A pack is never changed once written, so a process keeps the packs it has read
+(``_read``) and reads a folder's packs again only where the file is new or
+another: the job worker's next refresh, or a web process's next index build,
+does not load tens of megabytes of vectors from disk again.
 """
 
 import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,6 +25,44 @@ import numpy as np
 
 _MERGE_AT = 16
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+Pack = tuple[np.ndarray, np.ndarray]
+#: Packs this process read: path -> (inode, size, mtime), keys, values.
+_read: dict[Path, tuple[tuple[int, int, int], np.ndarray, np.ndarray]] = {}
+_read_lock = threading.Lock()
+
+
+def _pack(path: Path) -> Pack:
+    """The keys and values of the pack at ``path``, from memory while the file is the same."""
+    status = path.stat()
+    signature = (status.st_ino, status.st_size, status.st_mtime_ns)
+    with _read_lock:
+        kept = _read.get(path)
+    if kept is not None and kept[0] == signature:
+        return kept[1], kept[2]
+    with np.load(path, allow_pickle=False) as data:
+        keys, values = data["keys"], data["values"]
+    _keep(path, keys, values, signature)
+    return keys, values
+
+
+def _keep(
+    path: Path, keys: np.ndarray, values: np.ndarray, signature: tuple[int, int, int] | None = None
+) -> None:
+    """Remember the pack at ``path`` (just read, or just written by this process)."""
+    if signature is None:
+        status = path.stat()
+        signature = (status.st_ino, status.st_size, status.st_mtime_ns)
+    with _read_lock:
+        _read[path] = (signature, keys, values)
+
+
+def _forget_others(folder: Path, packs: list[Path]) -> None:
+    """Drop the kept packs of ``folder`` that are gone (merged away)."""
+    present = set(packs)
+    with _read_lock:
+        for path in [path for path in _read if path.parent == folder and path not in present]:
+            del _read[path]
 
 
 def default_cache_dir() -> Path:
@@ -45,10 +89,12 @@ class EmbeddingCache:
 
     def _load(self, namespace: str) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
-        for pack in sorted(self._folder(namespace).glob("*.npz")):
+        folder = self._folder(namespace)
+        packs = sorted(folder.glob("*.npz"))
+        _forget_others(folder, packs)
+        for pack in packs:
             try:
-                with np.load(pack, allow_pickle=False) as data:
-                    keys, values = data["keys"], data["values"]
+                keys, values = _pack(pack)
             except (OSError, ValueError, KeyError):
                 continue  # merged away by another run, or unreadable: recompute instead
             found.update(zip(keys.tolist(), values, strict=True))
@@ -61,6 +107,7 @@ class EmbeddingCache:
             np.savez(handle, keys=np.array(keys), values=values)
         pack = folder / f"{hashlib.sha256(''.join(keys).encode()).hexdigest()[:24]}.npz"
         os.replace(handle.name, pack)
+        _keep(pack, np.array(keys), values)
         return pack
 
     def _merge(self, namespace: str, known: dict[str, np.ndarray]) -> None:

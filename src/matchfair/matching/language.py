@@ -25,7 +25,7 @@ it found.
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 
 import numpy as np
@@ -54,10 +54,24 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
+_ANY_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+#: Texts whose script a process remembers: the job worker meets an event's texts again
+#: at every refresh (about 40 MB at most).
+SCRIPT_MEMO = 100_000
+
+
+@lru_cache(maxsize=SCRIPT_MEMO)
 def by_script(text: str) -> str | None:
-    """Chinese, Japanese or Korean when those scripts are most of the letters, else None."""
+    """Chinese, Japanese or Korean when those scripts are most of the letters, else None.
+
+    Every run reads all of an event's texts again (the disk cache keeps only what
+    lingua found), so a text without a character of those scripts is let go after
+    one scan, and a process remembers the answers for the texts it has seen.
+    """
+    if not _ANY_CJK.search(text):
+        return None
     letters = len(_LETTER.findall(text))
     kana, han, hangul = (len(pattern.findall(text)) for pattern in (_KANA, _HAN, _HANGUL))
     if not letters:

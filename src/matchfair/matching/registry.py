@@ -5,7 +5,15 @@ short and names members joined by ``+``; several members form an ensemble whose
 similarities are averaged (see ``dense.py``). A member ``a/b`` is routed: ``a``
 reads the languages it knows and ``b`` the others, mapped into ``a``'s space
 (``routing.py``); an ``st:`` model name keeps its slashes.
+
+A model is loaded once per process: the encoders that hold one (``use``, ``e5``,
+``st:``) are kept by name and handed out again, so the job worker's second run and
+every search after the first find them loaded. Loading USE costs over a second, and
+a recommendation refresh after one edit is meant to take a few seconds in all.
 """
+
+import threading
+from collections.abc import Callable
 
 from matchfair.i18n import gettext as _
 from matchfair.matching.e5 import E5Encoder
@@ -25,8 +33,21 @@ DEFAULT_SPEC = "auto"
 AUTO_ENSEMBLE_MAX_TEXTS = 2000
 
 
+#: The encoders of this process that hold a model, by name (see the module's docstring).
+_LOADED: dict[str, Encoder] = {}
+_LOADED_LOCK = threading.Lock()
+
+
 class EncoderSpecError(ValueError):
     """A configuration string that names no known encoder."""
+
+
+def _kept(name: str, make: Callable[[], Encoder]) -> Encoder:
+    """The process's encoder called ``name``, made by ``make`` on first use."""
+    with _LOADED_LOCK:
+        if name not in _LOADED:
+            _LOADED[name] = make()
+        return _LOADED[name]
 
 
 def _member(name: str) -> Encoder:
@@ -34,13 +55,14 @@ def _member(name: str) -> Encoder:
         primary, _slash, reader = name.partition("/")
         return RoutedEncoder(_member(primary.strip()), _member(reader.strip()))
     if name == "use":
-        return UseEncoder()
+        return _kept(name, UseEncoder)
     if name == "e5":
-        return E5Encoder()
+        return _kept(name, E5Encoder)
     if name == "fake":
+        # Holds no model, and records what it encoded: each caller gets its own.
         return FakeEncoder()
     if name.startswith("st:") and len(name) > 3:
-        return SentenceTransformerEncoder(name[3:])
+        return _kept(name, lambda: SentenceTransformerEncoder(name[3:]))
     raise EncoderSpecError(
         _("unknown encoder {name!r}: use auto, use, e5, st:MODEL or several joined by +").format(
             name=name

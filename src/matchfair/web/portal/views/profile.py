@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from matchfair.web.directory.languages import language_name
 from matchfair.web.directory.models import Opportunity, Participation
-from matchfair.web.jobs.domain.refresh import refresh_recommendations
+from matchfair.web.jobs.domain.refresh import refresh_after_edit
 from matchfair.web.notify.domain.participants import (
     delete_opportunity,
     save_opportunity,
@@ -51,7 +51,7 @@ def profile(request: HttpRequest, participation: Participation) -> HttpResponse:
         except PortalRuleError as error:
             form.add_error(error.field, str(error))
         else:
-            refresh_recommendations(event=participation.event, user=request.user)
+            refresh_after_edit(event=participation.event, user=request.user)
             messages.success(request, _("Your profile is saved."))
             return redirect("portal:profile", participation.pk)
     opportunities = list(participation.opportunities.all())
@@ -101,7 +101,7 @@ def opportunity(
         except PortalRuleError as error:
             form.add_error(error.field, str(error))
         else:
-            refresh_recommendations(event=participation.event, user=request.user)
+            refresh_after_edit(event=participation.event, user=request.user)
             messages.success(request, _("The opportunity is saved."))
             return redirect("portal:profile", participation.pk)
     return render(
@@ -129,6 +129,6 @@ def remove_opportunity(
     except PortalRuleError as error:
         messages.error(request, str(error))
     else:
-        refresh_recommendations(event=participation.event, user=request.user)
+        refresh_after_edit(event=participation.event, user=request.user)
         messages.success(request, _("The opportunity is deleted."))
     return redirect("portal:profile", participation.pk)
