@@ -11,6 +11,7 @@ from matchfair.web.portal.views import (
     catalog,
     feedback,
     home,
+    messages,
     old_links,
     organization_agenda,
     outcomes,
@@ -83,6 +84,17 @@ urlpatterns = [
         name="toggle_item",
     ),
     path("my/<int:participation_id>/team/", account.team, name="team"),
+    path("my/<int:participation_id>/messages/", messages.conversations, name="conversations"),
+    path(
+        "my/<int:participation_id>/messages/<int:partner_id>/",
+        messages.conversation,
+        name="conversation",
+    ),
+    path(
+        "my/<int:participation_id>/messages/<int:partner_id>/<int:message_id>/report/",
+        messages.report,
+        name="report_message",
+    ),
     path(
         "events/my/<int:participation_id>/",
         old_links.participant_home,
