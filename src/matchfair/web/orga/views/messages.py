@@ -23,7 +23,10 @@ PAGE_SIZE = 50
 
 @organizer_required
 def reported(request: HttpRequest, event: Event) -> HttpResponse:
-    form = SwitchForm(request.POST or None, initial={"enabled": messaging_enabled(event)})
+    form = SwitchForm(
+        request.POST if request.method == "POST" else None,
+        initial={"enabled": messaging_enabled(event)},
+    )
     if request.method == "POST" and form.is_valid():
         enabled = form.cleaned_data["enabled"]
         switch_messaging(event=event, enabled=enabled)

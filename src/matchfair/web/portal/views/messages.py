@@ -50,7 +50,7 @@ def conversations(request: HttpRequest, side: Participation) -> HttpResponse:
 def conversation(request: HttpRequest, side: Participation, partner_id: int) -> HttpResponse:
     partner = partner_of(side, partner_id)
     enabled = messaging_enabled(side.event)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             send_message(
