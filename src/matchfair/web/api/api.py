@@ -11,6 +11,7 @@ from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
     cancellations,
+    conversations,
     directory,
     events,
     meetings,
@@ -44,6 +45,7 @@ for module in (
     series_directory,
     meetings,
     cancellations,
+    conversations,
     runs,
     outcomes,
     reports,
