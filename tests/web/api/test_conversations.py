@@ -25,11 +25,11 @@ def test_two_sides_write_list_and_read_which_marks_read(client_for, world: World
     assert response.status_code == 201, response.content
     assert response.json()["side"] == world.tegnology.pk
 
-    listed = tsinghua.get(f"/api/events/{world.event.pk}/conversations").json()
+    listed = tsinghua.get(f"/api/events/{world.event.pk}/conversations").json()["items"]
     assert [(row["partner"], row["unread"]) for row in listed] == [(world.tegnology.pk, 1)]
-    thread = tsinghua.get(_messages(world, world.tegnology)).json()
+    thread = tsinghua.get(_messages(world, world.tegnology)).json()["items"]
     assert [line["text"] for line in thread] == ["Hello from Denmark"]
-    listed = tsinghua.get(f"/api/events/{world.event.pk}/conversations").json()
+    listed = tsinghua.get(f"/api/events/{world.event.pk}/conversations").json()["items"]
     assert listed[0]["unread"] == 0
 
 
@@ -37,7 +37,7 @@ def test_outsiders_get_nothing(client_for, world: World):
     send_message(side=world.tegnology, partner=world.tsinghua, author=world.teg_user, text="Hi")
     for user in (world.smart_eye_user, world.viewer, world.organizer):
         client = client_for(user)
-        assert client.get(f"/api/events/{world.event.pk}/conversations").json() == []
+        assert client.get(f"/api/events/{world.event.pk}/conversations").json()["items"] == []
     assert client_for(world.viewer).get(_messages(world)).status_code == 404
     assert client_for(world.organizer).get(_messages(world)).status_code == 404
     assert client_for(world.other_organizer).get(_messages(world)).status_code == 404

@@ -14,9 +14,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
 from matchfair.web.api.errors import ERROR_CODES, ApiError, ErrorBody
 from matchfair.web.api.fields import text
+from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import Id, access
 from matchfair.web.directory.models import Participation
 from matchfair.web.events.rules import EventAccess
@@ -99,6 +101,7 @@ def _message_out(line: Line) -> dict:
     "/events/{event_id}/conversations",
     response={200: list[ConversationOut], ERROR_CODES: ErrorBody},
 )
+@paginate(Pages)
 def list_conversations(request: HttpRequest, event_id: Id) -> list[dict]:
     """Your organization's conversations in the event, the latest first, with your unread count."""
     side = _side(request, access(request, event_id), writing=False)
@@ -122,6 +125,7 @@ def list_conversations(request: HttpRequest, event_id: Id) -> list[dict]:
     "/events/{event_id}/conversations/{partner_id}/messages",
     response={200: list[MessageOut], ERROR_CODES: ErrorBody},
 )
+@paginate(Pages)
 def read_messages(request: HttpRequest, event_id: Id, partner_id: Id) -> list[dict]:
     """The thread with one organization (the request notes first); marks it read for you."""
     side = _side(request, access(request, event_id), writing=False)
