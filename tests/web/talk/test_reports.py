@@ -2,6 +2,8 @@
 
 import pytest
 
+from matchfair.web.audit.labels import action_label
+from matchfair.web.audit.models import AuditEntry
 from matchfair.web.talk.domain.errors import MessageRuleError
 from matchfair.web.talk.domain.messages import send_message
 from matchfair.web.talk.domain.reports import decide_report, report_message
@@ -60,3 +62,14 @@ def test_hiding_removes_the_text_for_both_sides_and_keeping_leaves_it(world):
     (line,) = thread(message.conversation, world.tegnology, world.tsinghua)
     assert line.text == "Buy my stuff!"
     assert Report.objects.get().decision == Report.Decision.KEPT
+    actions = list(
+        AuditEntry.objects.filter(event=world.event, action__startswith="talk.").values_list(
+            "action", flat=True
+        )
+    )
+    assert sorted(actions) == [
+        "talk.message_reported",
+        "talk.report_decided",
+        "talk.report_decided",
+    ]
+    assert action_label("talk.message_reported") == "Message reported"

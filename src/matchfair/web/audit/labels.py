@@ -42,6 +42,9 @@ ACTIONS: dict[str, Promise] = {
     "agreement.signed": gettext_lazy("Agreement: signed"),
     "agreement.implemented": gettext_lazy("Agreement: implemented"),
     "agreement.cancelled": gettext_lazy("Agreement: cancelled"),
+    "talk.messaging_switched": gettext_lazy("Messaging between participants switched"),
+    "talk.message_reported": gettext_lazy("Message reported"),
+    "talk.report_decided": gettext_lazy("Reported message hidden or kept"),
 }
 
 

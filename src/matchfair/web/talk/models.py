@@ -17,6 +17,10 @@ class MessagingRules(models.Model):
     event = models.OneToOneField("events.Event", on_delete=models.CASCADE, related_name="messaging")
     enabled = models.BooleanField(_("participants may write to each other"), default=True)
 
+    class Meta:
+        verbose_name = _("messaging rules")
+        verbose_name_plural = _("messaging rules")
+
 
 class Conversation(models.Model):
     """The thread of two organizations in one event."""
@@ -104,4 +108,5 @@ class Report(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("reported message")
         ordering = ("-reported_at", "-id")
