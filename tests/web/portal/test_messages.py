@@ -100,3 +100,9 @@ def test_a_received_message_can_be_reported(client_for, world):
     )
     assert response.status_code == 302
     assert message.reports.get().reason == "unsolicited advertising"
+
+
+def test_a_nul_character_is_refused_on_the_form_not_a_server_error(client_for, world):
+    response = client_for(world.teg_user).post(_thread(world), {"text": "a\x00b"})
+    assert response.status_code == 200
+    assert not Message.objects.exists()

@@ -12,8 +12,10 @@ from matchfair.web.outbox.domain.muting import choose_mail_kinds
 from matchfair.web.outbox.models import Mail
 from matchfair.web.talk.domain.digests import send_digests
 from matchfair.web.talk.domain.messages import conversation_between, mark_read, send_message
-from matchfair.web.talk.queries import last_message_id
+from matchfair.web.talk.models import Message
+from matchfair.web.talk.queries import last_message_id, unread_total
 from matchfair.web.talk.wake import DIGEST_INTERVAL
+from tests.web.factories import delegate
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,28 @@ def test_a_recipient_who_muted_messages_gets_no_mail(world):
     _write(world, ["first"], now)
     send_digests(now=now + DIGEST_INTERVAL)
     assert not Mail.objects.filter(kind=Mail.Kind.MESSAGES).exists()
+
+
+def test_a_second_worker_at_the_same_moment_mails_nobody_twice(world):
+    now = timezone.now()
+    _write(world, ["first"], now)
+    assert send_digests(now=now + DIGEST_INTERVAL) == 1
+    assert send_digests(now=now + DIGEST_INTERVAL) == 0
+    assert Mail.objects.filter(kind=Mail.Kind.MESSAGES).count() == 1
+
+
+def test_every_delegate_of_the_receiving_side_gets_their_own_digest_and_the_writers_none(world):
+    colleague = delegate(world.tsinghua, "tsinghua-colleague")
+    now = timezone.now()
+    _write(world, ["first", "second"], now)
+    assert send_digests(now=now + DIGEST_INTERVAL) == 2
+    recipients = set(Mail.objects.filter(kind=Mail.Kind.MESSAGES).values_list("user", flat=True))
+    assert recipients == {world.tsinghua_user.pk, colleague.pk}
+
+
+def test_hidden_messages_are_neither_unread_nor_mailed(world):
+    now = timezone.now()
+    _write(world, ["rude"], now)
+    Message.objects.update(hidden_at=now)
+    assert unread_total(world.tsinghua_user, world.tsinghua) == 0
+    assert send_digests(now=now + DIGEST_INTERVAL) == 0

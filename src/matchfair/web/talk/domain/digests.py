@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,15 +158,38 @@ def send_digests(*, now: datetime | None = None) -> int:
             pending[key].append(message)
             readers[key] = (user, reader_side)
 
+    queued = 0
     for key, unread in pending.items():
         user, side = readers[key]
         unread.sort(key=lambda message: (message.sent_at, message.pk))
         with transaction.atomic():
+            if not _claim(key, max(message.pk for message in unread), now):
+                continue
             if user.email:
                 _queue(user, side, unread)
-            DigestMark.objects.update_or_create(
-                event_id=key[0],
-                user=user,
-                defaults={"last_message": max(message.pk for message in unread), "sent_at": now},
-            )
-    return len(pending)
+            queued += 1
+    return queued
+
+
+def _claim(key: tuple[int, int], last_message: int, now: datetime) -> bool:
+    """Note the digest as sent unless another worker just did; True: this one sends it.
+
+    Called in the transaction that queues the mail: the mark is locked (or created,
+    once: a unique pair), so two workers running at once never mail one person twice.
+    """
+    event_id, user_id = key
+    mark = DigestMark.objects.select_for_update().filter(event_id=event_id, user_id=user_id).first()
+    if mark is None:
+        try:
+            with transaction.atomic():
+                DigestMark.objects.create(
+                    event_id=event_id, user_id=user_id, last_message=last_message, sent_at=now
+                )
+        except IntegrityError:
+            return False
+        return True
+    if mark.sent_at > now - DIGEST_INTERVAL or mark.last_message >= last_message:
+        return False
+    mark.last_message, mark.sent_at = last_message, now
+    mark.save(update_fields=["last_message", "sent_at"])
+    return True

@@ -9,6 +9,7 @@ digest task for ``DIGEST_INTERVAL`` later (``digests``), never a mail per messag
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -60,6 +61,8 @@ def _check_text(text: str) -> str:
 
 
 def _check_rate(author: AbstractBaseUser, now: datetime) -> None:
+    # One writer at a time per author, so that two tabs cannot both slip under the limit.
+    get_user_model().objects.select_for_update().filter(pk=author.pk).exists()
     recent = Message.objects.filter(author=author, sent_at__gt=now - RATE_WINDOW).count()
     if recent >= RATE_COUNT:
         minutes = int(RATE_WINDOW.total_seconds() // 60)
