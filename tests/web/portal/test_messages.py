@@ -106,3 +106,11 @@ def test_a_nul_character_is_refused_on_the_form_not_a_server_error(client_for, w
     response = client_for(world.teg_user).post(_thread(world), {"text": "a\x00b"})
     assert response.status_code == 200
     assert not Message.objects.exists()
+
+
+def test_the_home_page_shows_the_unread_count_per_event(client_for, world):
+    send_message(side=world.tegnology, partner=world.tsinghua, author=world.teg_user, text="Hi")
+    home = client_for(world.tsinghua_user).get(reverse("portal:home")).content.decode()
+    link = reverse("portal:conversations", args=[world.tsinghua.pk])
+    assert link in home
+    assert 'aria-label="1 unread"' in home

@@ -3,6 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from matchfair.web.directory.models import Participation
@@ -16,9 +19,9 @@ from matchfair.web.talk.domain.messages import (
 )
 from matchfair.web.talk.domain.switch import switch_messaging
 from matchfair.web.talk.models import Conversation
-from matchfair.web.talk.queries import last_message_id, unread_total
+from matchfair.web.talk.queries import conversations_of, last_message_id, unread_total
 from matchfair.web.talk.rules import side_of, visible_conversations
-from tests.web.factories import delegate
+from tests.web.factories import delegate, participant
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +132,29 @@ def test_switched_off_refuses_writes(world):
     assert refused.value.status == 409
     switch_messaging(event=world.event, enabled=True)
     send_message(side=world.tegnology, partner=world.tsinghua, author=world.teg_user, text="Hi")
+
+
+def _queries_for_counts(world) -> int:
+    user = get_user_model().objects.get(pk=world.tsinghua_user.pk)  # nothing cached
+    with CaptureQueriesContext(connection) as captured:
+        list(conversations_of(user, world.tsinghua))
+        unread_total(user, world.tsinghua)
+    return len(captured)
+
+
+def test_the_unread_counts_take_the_same_queries_for_one_conversation_or_many(world):
+    send_message(side=world.tegnology, partner=world.tsinghua, author=world.teg_user, text="Hi")
+    _queries_for_counts(world)  # loads what the fixture's rows cache (their event)
+    one = _queries_for_counts(world)
+    for number in range(3):
+        participant(
+            world.event, name=f"Nordic Firm {number}", country="SE", email=f"n{number}@firm.example"
+        )
+    others = Participation.objects.filter(event=world.event).exclude(
+        pk__in=[world.tegnology.pk, world.tsinghua.pk]
+    )
+    for other in others:
+        send_message(side=other, partner=world.tsinghua, author=world.teg_user, text="Hello")
+    assert others.count() >= 4
+    assert _queries_for_counts(world) == one
+    assert unread_total(world.tsinghua_user, world.tsinghua) == others.count() + 1
