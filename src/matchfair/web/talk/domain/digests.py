@@ -23,7 +23,7 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.notify.domain.notifications import language_of
 from matchfair.web.notify.domain.personal import zone_of
 from matchfair.web.outbox.domain.checks import MailRefusedError, one_line_values
-from matchfair.web.outbox.domain.queueing import Draft, queue_mail
+from matchfair.web.outbox.domain.queueing import Draft, check_draft, queue_mails
 from matchfair.web.outbox.models import Mail
 from matchfair.web.talk.models import DigestMark, Message, ReadMark
 from matchfair.web.talk.wake import DIGEST_INTERVAL
@@ -84,27 +84,27 @@ def _body(messages: list[Message], event_name: str) -> list[stored_text.Stored]:
     return body
 
 
-def _queue(user: AbstractBaseUser, side: Participation, messages: list[Message]) -> None:
+def _draft(user: AbstractBaseUser, side: Participation, messages: list[Message]) -> Draft | None:
+    """The digest for ``user``, or None where the outbox would refuse their address."""
     event = side.event
+    draft = Draft(
+        address=user.email,
+        name=user.get_full_name(),
+        language=language_of(user),
+        time_zone=zone_of(user, participation=side),
+        kind=Mail.Kind.MESSAGES,
+        subject=one_line_values(stored_text.gettext("New messages at %(event)s", event=event.name)),
+        body=_body(messages, event.name),
+        link=reverse("portal:conversations", args=[side.pk]),
+        event=event,
+        user=user,
+    )
     try:
-        queue_mail(
-            Draft(
-                address=user.email,
-                name=user.get_full_name(),
-                language=language_of(user),
-                time_zone=zone_of(user, participation=side),
-                kind=Mail.Kind.MESSAGES,
-                subject=one_line_values(
-                    stored_text.gettext("New messages at %(event)s", event=event.name)
-                ),
-                body=_body(messages, event.name),
-                link=reverse("portal:conversations", args=[side.pk]),
-                event=event,
-                user=user,
-            )
-        )
+        check_draft(draft)
     except MailRefusedError as error:
         logger.warning("no message digest to user %s: %s", user.pk, error)
+        return None
+    return draft
 
 
 def send_digests(*, now: datetime | None = None) -> int:
@@ -158,23 +158,25 @@ def send_digests(*, now: datetime | None = None) -> int:
             pending[key].append(message)
             readers[key] = (user, reader_side)
 
-    queued = 0
-    for key, unread in pending.items():
-        user, side = readers[key]
-        unread.sort(key=lambda message: (message.sent_at, message.pk))
-        with transaction.atomic():
+    queued, drafts = 0, []
+    with transaction.atomic():
+        for key, unread in pending.items():
+            user, side = readers[key]
+            unread.sort(key=lambda message: (message.sent_at, message.pk))
             if not _claim(key, max(message.pk for message in unread), now):
                 continue
-            if user.email:
-                _queue(user, side, unread)
             queued += 1
+            draft = _draft(user, side, unread) if user.email else None
+            if draft is not None:
+                drafts.append(draft)
+        queue_mails(drafts)
     return queued
 
 
 def _claim(key: tuple[int, int], last_message: int, now: datetime) -> bool:
     """Note the digest as sent unless another worker just did; True: this one sends it.
 
-    Called in the transaction that queues the mail: the mark is locked (or created,
+    Called in the transaction that queues the mails: the mark is locked (or created,
     once: a unique pair), so two workers running at once never mail one person twice.
     """
     event_id, user_id = key
