@@ -27,6 +27,7 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
     assert set(MutedKind.objects.filter(user=user).values_list("kind", flat=True)) == {
         "request",
         "feedback",
+        "messages",
     }
     for kind in (Mail.Kind.REQUEST, Mail.Kind.AGENDA):
         notify(
