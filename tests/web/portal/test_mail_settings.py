@@ -44,7 +44,9 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
 
 def test_switching_a_kind_on_again_unmutes_it(german_client, german):
     german_client.post(reverse("portal:mail_kinds"), {"receive": []})
-    german_client.post(reverse("portal:mail_kinds"), {"receive": ["request", "agenda", "feedback"]})
+    german_client.post(
+        reverse("portal:mail_kinds"), {"receive": ["request", "agenda", "feedback", "messages"]}
+    )
     assert not MutedKind.objects.exists()
 
 
