@@ -23,14 +23,16 @@ from tests.web import factories
 
 # Session, user, participation (with event and organization), delegate, personal settings,
 # the page's count, its participants, their opportunities, the countries and the sectors
-# of the filters, unread notifications, recommendations (with their partners).
-CATALOG_QUERIES = 12
+# of the filters, unread notifications, recommendations (with their partners), unread
+# messages (the menu).
+CATALOG_QUERIES = 13
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme with its places taken and waiting, the event's waitlists (for the
 # positions), the accepted requests left off the agenda (two more when there are any:
-# the pairs met and the run's reasons), the meetings still to cancel and the cancellations.
-AGENDA_QUERIES = 14
+# the pairs met and the run's reasons), the meetings still to cancel and the cancellations,
+# unread messages (the menu).
+AGENDA_QUERIES = 15
 
 
 def _more_participants(fair, count: int) -> list:

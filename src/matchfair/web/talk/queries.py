@@ -17,7 +17,6 @@ from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.models import MeetingRequest
 from matchfair.web.notify.models import RequestNote
 from matchfair.web.talk.models import Conversation, Message, ReadMark
-from matchfair.web.talk.rules import visible_conversations
 
 
 def with_unread(
@@ -36,10 +35,18 @@ def with_unread(
     )
 
 
+def _of_side(side: Participation) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(Q(first=side) | Q(second=side))
+
+
 def conversations_of(user: AbstractBaseUser, side: Participation) -> QuerySet[Conversation]:
-    """``side``'s conversations as ``user`` reads them, the latest first, partners loaded."""
+    """``side``'s conversations as ``user`` reads them, the latest first, partners loaded.
+
+    ``side`` is the reader's own participation (``rules.side_of``, or a page's
+    ``conversation_page``): the callers have checked it, so no query repeats it.
+    """
     return (
-        with_unread(visible_conversations(user, side.event), user, side)
+        with_unread(_of_side(side), user, side)
         .select_related("first__organization", "second__organization")
         .order_by(F("last_at").desc(nulls_last=True), "-id")
     )
@@ -51,10 +58,8 @@ def partner_in(conversation: Conversation, side: Participation) -> Participation
 
 
 def unread_total(user: AbstractBaseUser, side: Participation) -> int:
-    """How many messages ``user`` has not read in all of ``side``'s conversations."""
-    found = with_unread(visible_conversations(user, side.event), user, side).values_list(
-        "unread", flat=True
-    )
+    """How many messages ``user`` has not read in all of ``side``'s (their own) conversations."""
+    found = with_unread(_of_side(side), user, side).values_list("unread", flat=True)
     return sum(found)
 
 

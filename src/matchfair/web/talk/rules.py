@@ -37,6 +37,15 @@ def side_of(user: AbstractBaseUser, event: Event) -> Participation | None:
     )
 
 
+def writes_for(user: AbstractBaseUser, participation: Participation) -> bool:
+    """Whether ``user`` is a delegate of ``participation``'s organization (no query but the
+    delegate's, which the page header has loaded already)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    delegate = getattr(user, "delegate", None)
+    return delegate is not None and delegate.organization_id == participation.organization_id
+
+
 def visible_conversations(user: AbstractBaseUser, event: Event) -> QuerySet[Conversation]:
     """The conversations of ``event`` whose one side is ``user``'s organization."""
     side = side_of(user, event)
