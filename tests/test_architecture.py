@@ -33,6 +33,7 @@ WEB_ORDER: list[tuple[str, ...]] = [
     ("meetings",),
     ("outcomes",),
     ("notify",),
+    ("talk",),
     ("eventday",),
     ("exchange",),
     ("jobs",),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "matchfair.web.outcomes",
     "matchfair.web.notify",
     "matchfair.web.eventday",
+    "matchfair.web.talk",
     "matchfair.web.reports",
     "matchfair.web.jobs",
     "ninja",

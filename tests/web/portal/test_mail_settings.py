@@ -27,6 +27,7 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
     assert set(MutedKind.objects.filter(user=user).values_list("kind", flat=True)) == {
         "request",
         "feedback",
+        "messages",
     }
     for kind in (Mail.Kind.REQUEST, Mail.Kind.AGENDA):
         notify(
@@ -43,7 +44,9 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
 
 def test_switching_a_kind_on_again_unmutes_it(german_client, german):
     german_client.post(reverse("portal:mail_kinds"), {"receive": []})
-    german_client.post(reverse("portal:mail_kinds"), {"receive": ["request", "agenda", "feedback"]})
+    german_client.post(
+        reverse("portal:mail_kinds"), {"receive": ["request", "agenda", "feedback", "messages"]}
+    )
     assert not MutedKind.objects.exists()
 
 

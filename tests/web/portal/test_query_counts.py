@@ -24,8 +24,9 @@ from tests.web import factories
 
 # Session, user, participation (with event and organization), delegate, personal settings,
 # the page's count, its participants, their opportunities, the countries and the sectors
-# of the filters, unread notifications, recommendations (with their partners).
-CATALOG_QUERIES = 12
+# of the filters, unread notifications, recommendations (with their partners), unread
+# messages (the menu).
+CATALOG_QUERIES = 13
 # Session, user, participation, delegate, personal settings, meetings (with partners and
 # interpreters), the items signed up for, their ids for the buttons, unread notifications,
 # the programme with its places taken and waiting, the event's waitlists (for the
@@ -34,8 +35,8 @@ CATALOG_QUERIES = 12
 # the day rules (whether Meet now is offered), today's meetings for the live block (two
 # more on a day with meetings: their presences and the day's rules), the reader's own
 # badge for its QR code (made on the first visit when the organizer has not made the
-# badges yet: a few more, once).
-AGENDA_QUERIES = 17
+# badges yet: a few more, once), unread messages (the menu).
+AGENDA_QUERIES = 18
 
 
 def _more_participants(fair, count: int) -> list:

@@ -55,6 +55,9 @@ ACTIONS: dict[str, Promise] = {
     "badge.checked-in": gettext_lazy("Badge checked in"),
     "role.check-in.granted": gettext_lazy("Check-in staff added"),
     "role.check-in.withdrawn": gettext_lazy("Check-in staff removed"),
+    "talk.messaging_switched": gettext_lazy("Messaging between participants switched"),
+    "talk.message_reported": gettext_lazy("Message reported"),
+    "talk.report_decided": gettext_lazy("Reported message hidden or kept"),
 }
 
 

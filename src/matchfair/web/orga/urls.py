@@ -21,6 +21,7 @@ from matchfair.web.orga.views import (
     mail,
     meeting_outcomes,
     meeting_requests,
+    messages,
     opportunities,
     organization_edits,
     organizations,
@@ -53,6 +54,12 @@ urlpatterns = [
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
     path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
     path(f"{EVENT}mail/", mail.delivery, name="mail_delivery"),
+    path(f"{EVENT}messages/", messages.reported, name="reported_messages"),
+    path(
+        f"{EVENT}messages/reports/<int:report_id>/",
+        messages.decide,
+        name="decide_report",
+    ),
     path("events/mailbox/", mail.demo_mailbox, name="demo_mailbox"),
     path(f"{EVENT}live/", live_board.board, name="live_board"),
     path(

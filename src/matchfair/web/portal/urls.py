@@ -13,6 +13,7 @@ from matchfair.web.portal.views import (
     feedback,
     home,
     meeting_day,
+    messages,
     old_links,
     organization_agenda,
     outcomes,
@@ -113,6 +114,17 @@ urlpatterns = [
     ),
     path("screens/<str:token>/entrance/", screens.entrance_screen, name="entrance_screen"),
     path("screens/<str:token>/tables/<str:tables>/", screens.table_screen, name="table_screen"),
+    path("my/<int:participation_id>/messages/", messages.conversations, name="conversations"),
+    path(
+        "my/<int:participation_id>/messages/<int:partner_id>/",
+        messages.conversation,
+        name="conversation",
+    ),
+    path(
+        "my/<int:participation_id>/messages/<int:partner_id>/<int:message_id>/report/",
+        messages.report,
+        name="report_message",
+    ),
     path(
         "events/my/<int:participation_id>/",
         old_links.participant_home,

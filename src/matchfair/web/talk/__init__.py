@@ -1,0 +1,1 @@
+"""Messages between participants: a conversation per pair of organizations in an event."""
