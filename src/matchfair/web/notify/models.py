@@ -136,3 +136,32 @@ class AgendaDigest(models.Model):
     )
     fingerprint = models.CharField(max_length=64)
     notified_at = models.DateTimeField(auto_now=True)
+
+
+class Campaign(models.Model):
+    """A message the organizer sent to a segment of the event, kept as it was sent.
+
+    ``texts`` maps a language code to ``{"subject": ..., "body": ...}`` in the order the
+    organizer wrote them (the first is the fallback for readers of another language);
+    ``segment`` is the filter's fields (``notify.segments.Segment``); ``recipients`` the
+    number of e-mails queued (muted recipients are not counted).
+    """
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("message to a segment")
+        INVITATIONS = "invitations", _("invitations to contacts without a password")
+        PREVIOUS_EDITION = "previous", _("invitations to an earlier edition's participants")
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="campaigns")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
+    texts = models.JSONField(_("texts"), default=dict)
+    segment = models.JSONField(_("segment"), default=dict)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("campaign")
+        ordering = ("-sent_at", "-id")

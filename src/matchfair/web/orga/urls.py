@@ -5,6 +5,7 @@ from django.urls import path
 from matchfair.web.orga.views import (
     agreements,
     audit_trail,
+    campaigns,
     cancellations,
     cooperation_projects,
     day_rules,
@@ -46,6 +47,8 @@ urlpatterns = [
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
     path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
     path(f"{EVENT}mail/", mail.delivery, name="mail_delivery"),
+    path(f"{EVENT}campaigns/", campaigns.campaigns, name="campaigns"),
+    path(f"{EVENT}campaigns/invitations/", campaigns.invitations, name="campaign_invitations"),
     path("events/mailbox/", mail.demo_mailbox, name="demo_mailbox"),
     path(f"{EVENT}programme/", programme.programme, name="programme"),
     path(

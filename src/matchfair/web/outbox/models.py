@@ -21,6 +21,7 @@ class Mail(models.Model):
         REQUEST = "request", _("meeting requests and answers")
         AGENDA = "agenda", _("changes to your agenda")
         FEEDBACK = "feedback", _("questions about your meetings' outcomes")
+        CAMPAIGN = "campaign", _("messages from the organizers")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -65,7 +66,7 @@ class Mail(models.Model):
         return f"{self.kind} to {self.address} ({self.state})"
 
 
-MUTABLE_KINDS = (Mail.Kind.REQUEST, Mail.Kind.AGENDA, Mail.Kind.FEEDBACK)
+MUTABLE_KINDS = (Mail.Kind.REQUEST, Mail.Kind.AGENDA, Mail.Kind.FEEDBACK, Mail.Kind.CAMPAIGN)
 """What a person may mute; an invitation or an access grant carries the link to set a
 password, and muting it would lock the person out."""
 

@@ -28,7 +28,8 @@ from matchfair.web.outbox.wake import wake_on_commit
 class Draft:
     """One mail to queue: its subject and body are ``stored_text`` messages.
 
-    A body of several messages is written as paragraphs. ``link`` (a path on
+    A body of several messages is written as paragraphs; a plain string (a campaign's
+    text, typed by the organizer in one language) is sent as it is. ``link`` (a path on
     ``site_url`` or a full address) is what the mail is about; ``time_zone`` the zone
     its times are written in (the site's when empty).
     """
@@ -36,8 +37,8 @@ class Draft:
     address: str
     language: str
     kind: str
-    subject: stored_text.Stored
-    body: stored_text.Stored | list[stored_text.Stored]
+    subject: stored_text.Stored | str
+    body: stored_text.Stored | str | list[stored_text.Stored]
     name: str = ""
     time_zone: str = ""
     link: str = ""
