@@ -10,6 +10,7 @@ from matchfair.web.api import errors
 from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
+    campaigns,
     cancellations,
     directory,
     events,
@@ -50,5 +51,6 @@ for module in (
     audit,
     tokens,
     waitlists,
+    campaigns,
 ):
     api.add_router("/", module.router)
