@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from matchfair.web.directory.models import Organization, Participation
 from matchfair.web.events.models import Event
 from matchfair.web.notify.domain.campaigns import CampaignText
-from matchfair.web.notify.models import PortalRules
+from matchfair.web.notify.models import PortalRules, ReminderSettings
 from matchfair.web.notify.segments import REGISTRATION_CHOICES, Segment, segment_choices
 
 
@@ -114,3 +114,47 @@ class CampaignForm(forms.Form):
             )
             for code in self.cleaned_data["languages"]
         ]
+
+
+class ReminderSettingsForm(forms.ModelForm):
+    """Which reminders the event sends and when; the months as a comma-separated list."""
+
+    follow_up_months = forms.CharField(
+        label=_("Follow-up after (months)"),
+        required=False,
+        help_text=_("Comma-separated, e.g. 6, 12. Empty: no follow-up."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = self.instance.follow_up_months or []
+        self.initial["follow_up_months"] = ", ".join(str(month) for month in months)
+
+    def clean_follow_up_months(self) -> list[int]:
+        text = self.cleaned_data["follow_up_months"]
+        months = []
+        for part in text.replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            if not part.strip().isdigit() or not 1 <= int(part) <= 120:
+                raise forms.ValidationError(
+                    _("%(value)s is not a number of months from 1 to 120.")
+                    % {"value": part.strip()}
+                )
+            months.append(int(part))
+        return sorted(set(months))
+
+    class Meta:
+        model = ReminderSettings
+        fields = (
+            "open_requests",
+            "open_requests_days",
+            "request_deadline",
+            "request_deadline_hours",
+            "agenda",
+            "agenda_hours",
+            "feedback",
+            "feedback_hours",
+            "follow_up",
+            "follow_up_months",
+        )

@@ -165,3 +165,58 @@ class Campaign(models.Model):
     class Meta:
         verbose_name = _("campaign")
         ordering = ("-sent_at", "-id")
+
+
+def default_follow_up_months() -> list[int]:
+    return [6, 12]
+
+
+class ReminderSettings(models.Model):
+    """Which scheduled reminders an event sends, and when (``notify.domain.reminders``)."""
+
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    open_requests = models.BooleanField(_("remind of requests to answer"), default=True)
+    open_requests_days = models.PositiveIntegerField(
+        _("every how many days"),
+        default=3,
+        help_text=_("Until the request deadline, or the event's start without one."),
+    )
+    request_deadline = models.BooleanField(_("announce the request deadline"), default=True)
+    request_deadline_hours = models.PositiveIntegerField(_("hours before the deadline"), default=48)
+    agenda = models.BooleanField(_("send the agenda before the event"), default=True)
+    agenda_hours = models.PositiveIntegerField(_("hours before the first session"), default=24)
+    feedback = models.BooleanField(_("ask for feedback after the event"), default=True)
+    feedback_hours = models.PositiveIntegerField(_("hours after the last session"), default=24)
+    follow_up = models.BooleanField(_("ask how agreements moved on"), default=True)
+    follow_up_months = models.JSONField(
+        _("months after the event"),
+        default=default_follow_up_months,
+        help_text=_("When each side of an intention or agreement is asked again."),
+    )
+
+    class Meta:
+        verbose_name = _("reminder settings")
+        verbose_name_plural = _("reminder settings")
+
+
+class SentReminder(models.Model):
+    """A reminder queued once: its kind, whom it was for and which occurrence.
+
+    The due-reminders task inserts this row before it queues the mails, in one
+    transaction, so a second run (or a second worker) finds it and queues nothing.
+    """
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    target = models.CharField(max_length=60)
+    occurrence = models.CharField(max_length=40)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["event", "kind", "target", "occurrence"], name="reminder_once"
+            ),
+        )

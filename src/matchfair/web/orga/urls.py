@@ -25,6 +25,7 @@ from matchfair.web.orga.views import (
     programme,
     programme_edits,
     recommendations,
+    reminders,
     schedule_review,
     series_directory,
     spreadsheet_import,
@@ -49,6 +50,7 @@ urlpatterns = [
     path(f"{EVENT}mail/", mail.delivery, name="mail_delivery"),
     path(f"{EVENT}campaigns/", campaigns.campaigns, name="campaigns"),
     path(f"{EVENT}campaigns/invitations/", campaigns.invitations, name="campaign_invitations"),
+    path(f"{EVENT}reminders/", reminders.reminders, name="reminders"),
     path("events/mailbox/", mail.demo_mailbox, name="demo_mailbox"),
     path(f"{EVENT}programme/", programme.programme, name="programme"),
     path(

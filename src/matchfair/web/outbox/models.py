@@ -22,6 +22,7 @@ class Mail(models.Model):
         AGENDA = "agenda", _("changes to your agenda")
         FEEDBACK = "feedback", _("questions about your meetings' outcomes")
         CAMPAIGN = "campaign", _("messages from the organizers")
+        REMINDER = "reminder", _("reminders of deadlines, requests and your agenda")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -66,7 +67,13 @@ class Mail(models.Model):
         return f"{self.kind} to {self.address} ({self.state})"
 
 
-MUTABLE_KINDS = (Mail.Kind.REQUEST, Mail.Kind.AGENDA, Mail.Kind.FEEDBACK, Mail.Kind.CAMPAIGN)
+MUTABLE_KINDS = (
+    Mail.Kind.REQUEST,
+    Mail.Kind.AGENDA,
+    Mail.Kind.FEEDBACK,
+    Mail.Kind.CAMPAIGN,
+    Mail.Kind.REMINDER,
+)
 """What a person may mute; an invitation or an access grant carries the link to set a
 password, and muting it would lock the person out."""
 

@@ -10,6 +10,7 @@ from matchfair.web.portal.views import (
     cancellations,
     catalog,
     feedback,
+    follow_up,
     home,
     old_links,
     organization_agenda,
@@ -114,4 +115,5 @@ urlpatterns = [
         name="publish_project",
     ),
     path("events/feedback/<str:token>/", feedback.meeting_feedback, name="meeting_feedback"),
+    path("events/<int:event_id>/follow-up/<str:token>/", follow_up.follow_up, name="follow_up"),
 ]
