@@ -1,8 +1,10 @@
 """Scheduled reminders: each kind in its window, once per occurrence, switchable, mutable."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from matchfair.web.notify.domain.reminders import (
     add_months,
@@ -118,3 +120,16 @@ def test_the_follow_up_asks_each_party_at_6_and_12_months(world):
 
 def test_months_are_added_to_the_last_day_of_a_shorter_month():
     assert add_months(datetime(2026, 8, 31, tzinfo=BERLIN), 6).date().isoformat() == "2027-02-28"
+
+
+def test_the_cron_command_queues_what_is_due_once(world, monkeypatch):
+    monkeypatch.setattr(
+        "matchfair.web.notify.domain.reminders.timezone.now", lambda: DEADLINE - timedelta(hours=1)
+    )
+    out = StringIO()
+    call_command("due_reminders", stdout=out)
+    call_command("due_reminders", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "3 reminder e-mails queued",
+        "0 reminder e-mails queued",
+    ]

@@ -3,7 +3,7 @@
 The worker keeps it going: each run enqueues the next one ``REMINDER_INTERVAL``
 later (on a backend that can defer, django-tasks-db). Saving an event's reminder
 settings starts it, so a fresh installation needs no cron; where a deployment
-prefers cron, ``python -m django due_reminders`` does one run.
+prefers cron, ``python -m matchfair.web.manage due_reminders`` does one run.
 """
 
 from datetime import timedelta

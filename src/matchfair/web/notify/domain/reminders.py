@@ -1,7 +1,7 @@
 """Scheduled reminders: what is due now, queued once per kind, target and occurrence.
 
 The worker's periodic task (``notify.tasks.due_reminders_task``) or the
-``due_reminders`` management command calls ``queue_due_reminders``. Each kind opens a
+``due_reminders`` management command (cron) calls ``queue_due_reminders``. Each kind opens a
 window (the open requests every N days until the request deadline, the deadline
 announced some hours before it, the agenda the day before the first session,
 feedback after the last one, the impact follow-up some months later); a run queues

@@ -1,4 +1,4 @@
-"""``python -m django due_reminders --settings=matchfair.web.settings``: one run, for cron."""
+"""``python -m matchfair.web.manage due_reminders``: one run of the reminders task, for cron."""
 
 from typing import Any
 
