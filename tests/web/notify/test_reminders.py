@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from matchfair.web.notify.domain.reminders import (
     add_months,
@@ -133,3 +134,21 @@ def test_the_cron_command_queues_what_is_due_once(world, monkeypatch):
         "3 reminder e-mails queued",
         "0 reminder e-mails queued",
     ]
+
+
+def test_meeting_soon_goes_only_to_people_who_asked_for_it(world, german_client):
+    page = german_client.get(reverse("portal:settings")).content.decode()
+    assert 'name="meeting_soon"' in page
+    german_client.post(
+        reverse("portal:settings"),
+        {"timezone": "Europe/Berlin", "language": "de", "meeting_soon": "on"},
+    )
+    chosen = settings_of(world.event)
+    chosen.agenda = False  # due the same day: this test counts the meeting's reminder only
+    chosen.save()
+    assert queue_due_reminders(START - timedelta(minutes=20)) == 0
+    assert queue_due_reminders(START - timedelta(minutes=10)) == 1
+    assert queue_due_reminders(START - timedelta(minutes=5)) == 0
+    (mail,) = Mail.objects.all()
+    assert mail.address == "anna@sonnenwerk.example"
+    assert "Vignoble Exportateur" in compose(mail).subject

@@ -17,6 +17,7 @@ def _form(**extra):
         "agenda": "on",
         "agenda_hours": "18",
         "feedback_hours": "24",
+        "meeting_soon_minutes": "15",
         "follow_up": "on",
         "follow_up_months": "12, 6",
         **extra,

@@ -155,6 +155,8 @@ class ReminderSettingsForm(forms.ModelForm):
             "agenda_hours",
             "feedback",
             "feedback_hours",
+            "meeting_soon",
+            "meeting_soon_minutes",
             "follow_up",
             "follow_up_months",
         )

@@ -79,6 +79,11 @@ class PersonalSettings(models.Model):
         _("language chosen or taken from the browser"), default=False
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token)
+    meeting_soon = models.BooleanField(
+        _("e-mail me shortly before each of my meetings"),
+        default=False,
+        help_text=_("When the organizers have this reminder on (15 minutes before, usually)."),
+    )
 
     class Meta:
         verbose_name = _("personal settings")
@@ -189,6 +194,12 @@ class ReminderSettings(models.Model):
     agenda_hours = models.PositiveIntegerField(_("hours before the first session"), default=24)
     feedback = models.BooleanField(_("ask for feedback after the event"), default=True)
     feedback_hours = models.PositiveIntegerField(_("hours after the last session"), default=24)
+    meeting_soon = models.BooleanField(
+        _("remind of each meeting shortly before"),
+        default=True,
+        help_text=_("Only to the people who asked for it in their settings."),
+    )
+    meeting_soon_minutes = models.PositiveIntegerField(_("minutes before the meeting"), default=15)
     follow_up = models.BooleanField(_("ask how agreements moved on"), default=True)
     follow_up_months = models.JSONField(
         _("months after the event"),

@@ -29,7 +29,7 @@ from matchfair.web.meetings.models import Meeting, MeetingRequest
 from matchfair.web.notify.domain.notifications import language_of, people_of
 from matchfair.web.notify.domain.personal import zone_of
 from matchfair.web.notify.domain.portal_rules import rules_of
-from matchfair.web.notify.models import ReminderSettings, SentReminder
+from matchfair.web.notify.models import PersonalSettings, ReminderSettings, SentReminder
 from matchfair.web.outbox.domain.checks import MailRefusedError, one_line_values
 from matchfair.web.outbox.domain.queueing import Draft, check_draft, queue_mails
 from matchfair.web.outbox.models import Mail
@@ -49,6 +49,7 @@ class Kind:
     AGENDA = "agenda"
     FEEDBACK = "feedback"
     FOLLOW_UP = "follow-up"
+    MEETING_SOON = "meeting-soon"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Due:
     subject: stored_text.Stored
     body: stored_text.Stored
     link: str
+    opted_in_only: bool = False
 
 
 def settings_of(event: Event) -> ReminderSettings:
@@ -242,6 +244,36 @@ def _follow_up(event: Event, chosen: ReminderSettings, now: datetime) -> Iterato
             )
 
 
+def _meeting_soon(event: Event, chosen: ReminderSettings, now: datetime) -> Iterator[Due]:
+    """Each side of a published meeting starting within the minutes chosen (opt-in people only)."""
+    meetings = Meeting.objects.filter(
+        event=event,
+        published=True,
+        start__gte=now,
+        start__lt=now + timedelta(minutes=chosen.meeting_soon_minutes),
+    ).select_related("a__organization", "b__organization")
+    for meeting in meetings:
+        for side, partner in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+            yield Due(
+                Kind.MEETING_SOON,
+                f"{meeting.pk}:{side.pk}",
+                meeting.start.isoformat(),
+                side,
+                stored_text.gettext(
+                    "Your meeting with %(partner)s starts soon", partner=partner.organization.name
+                ),
+                stored_text.gettext(
+                    "Your meeting with %(partner)s starts at %(start)s (%(place)s).",
+                    partner=partner.organization.name,
+                    start=stored_text.moment(meeting.start),
+                    place=meeting.location
+                    or (stored_text.gettext("online") if meeting.online else ""),
+                ),
+                reverse("portal:agenda", args=[side.pk]),
+                opted_in_only=True,
+            )
+
+
 def due_reminders(event: Event, now: datetime) -> list[Due]:
     """Every reminder of ``event`` whose window is open at ``now`` (sent or not)."""
     chosen = settings_of(event)
@@ -251,6 +283,7 @@ def due_reminders(event: Event, now: datetime) -> list[Due]:
         (chosen.agenda, _agenda),
         (chosen.feedback, _feedback),
         (chosen.follow_up, _follow_up),
+        (chosen.meeting_soon, _meeting_soon),
     )
     return [due for enabled, compute in kinds if enabled for due in compute(event, chosen, now)]
 
@@ -262,7 +295,15 @@ MAIL_KINDS = {Kind.FEEDBACK: Mail.Kind.FEEDBACK, Kind.FOLLOW_UP: Mail.Kind.FEEDB
 def _drafts(event: Event, due: Due) -> list[Draft]:
     """The mails of ``due``, one per delegate; an address the outbox refuses is left out."""
     drafts = []
-    for user in people_of(due.participation):
+    people = people_of(due.participation)
+    if due.opted_in_only:
+        asked = set(
+            PersonalSettings.objects.filter(
+                user__in=[user.pk for user in people], meeting_soon=True
+            ).values_list("user_id", flat=True)
+        )
+        people = [user for user in people if user.pk in asked]
+    for user in people:
         if not user.email:
             continue
         draft = Draft(
