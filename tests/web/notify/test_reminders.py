@@ -95,6 +95,11 @@ def test_the_agenda_goes_out_the_day_before_with_its_pdf_and_calendar(world):
     assert f"/my/{world.french.pk}/agenda.pdf" in body
     assert f"/my/{world.french.pk}/agenda.ics" in body
     assert mail.link == f"/my/{world.french.pk}/agenda/"
+    (attached,) = compose(mail).attachments
+    filename, content, mimetype = attached
+    assert (filename, mimetype) == (f"{world.event.code}.ics", "text/calendar")
+    assert "BEGIN:VEVENT" in content
+    assert "Sonnenwerk GmbH" in content
 
 
 def test_feedback_is_asked_after_the_event(world):

@@ -48,6 +48,9 @@ class Mail(models.Model):
     subject = models.JSONField(_("subject"))
     body = models.JSONField(_("body"))
     link = models.CharField(_("link"), max_length=1000, blank=True, default="")
+    # Files sent with the mail, as they were when it was queued:
+    # [{"filename", "mimetype", "content"}], text content only (an .ics).
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     site_url = models.CharField(max_length=300, blank=True, default="")
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)

@@ -12,7 +12,7 @@ reminder once.
 """
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,7 +31,7 @@ from matchfair.web.notify.domain.personal import zone_of
 from matchfair.web.notify.domain.portal_rules import rules_of
 from matchfair.web.notify.models import PersonalSettings, ReminderSettings, SentReminder
 from matchfair.web.outbox.domain.checks import MailRefusedError, one_line_values
-from matchfair.web.outbox.domain.queueing import Draft, check_draft, queue_mails
+from matchfair.web.outbox.domain.queueing import Attachment, Draft, check_draft, queue_mails
 from matchfair.web.outbox.models import Mail
 from matchfair.web.outcomes.domain.follow_up import FOLLOW_UP_LINK_DAYS, follow_up_token
 from matchfair.web.outcomes.models import Agreement, AgreementParty
@@ -64,6 +64,22 @@ class Due:
     body: stored_text.Stored
     link: str
     opted_in_only: bool = False
+    attachments: tuple[Attachment, ...] = ()
+
+
+AgendaFile = Callable[[Participation], Attachment]
+_agenda_files: list[AgendaFile] = []
+
+
+def attach_to_agenda_reminder(render: AgendaFile) -> None:
+    """Have the agenda reminder carry the file ``render`` makes for each organization.
+
+    The calendar is rendered in ``exports``, above this app: ``exports`` registers its
+    renderer here when Django starts (``ExportsConfig.ready``), so this module never
+    imports it.
+    """
+    if render not in _agenda_files:
+        _agenda_files.append(render)
 
 
 def settings_of(event: Event) -> ReminderSettings:
@@ -165,6 +181,7 @@ def _agenda(event: Event, chosen: ReminderSettings, now: datetime) -> Iterator[D
             start.isoformat(),
             participation,
             stored_text.gettext("Your agenda for %(event)s", event=event.name),
+            # The .ics is attached too where ``exports`` registered its calendar.
             stored_text.gettext(
                 "%(event)s starts on %(start)s. Your agenda (PDF): %(pdf)s — add it to your "
                 "calendar: %(ics)s",
@@ -175,6 +192,7 @@ def _agenda(event: Event, chosen: ReminderSettings, now: datetime) -> Iterator[D
                 ics=site + reverse("portal:agenda_ics", args=[participation.pk]),
             ),
             reverse("portal:agenda", args=[participation.pk]),
+            attachments=tuple(render(participation) for render in _agenda_files),
         )
 
 
@@ -317,6 +335,7 @@ def _drafts(event: Event, due: Due) -> list[Draft]:
             link=due.link,
             event=event,
             user=user,
+            attachments=due.attachments,
         )
         try:
             check_draft(draft)

@@ -25,6 +25,18 @@ from matchfair.web.outbox.wake import wake_on_commit
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A text file sent with a mail (a calendar), kept on the row as it was when queued."""
+
+    filename: str
+    mimetype: str
+    content: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"filename": self.filename, "mimetype": self.mimetype, "content": self.content}
+
+
+@dataclass(frozen=True)
 class Draft:
     """One mail to queue: its subject and body are ``stored_text`` messages.
 
@@ -45,15 +57,20 @@ class Draft:
     site_url: str = ""
     event: Event | None = None
     user: AbstractBaseUser | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 def check_draft(draft: Draft) -> None:
     """Refuse (``MailRefusedError``) what could not leave intact, written as its reader reads it."""
     check_address(draft.address)
     check_one_line(draft.name, "name")
+    for attachment in draft.attachments:
+        check_one_line(attachment.filename, "attachment")
+        check_one_line(attachment.mimetype, "attachment")
     with translation.override(draft.language):
         check_one_line(stored_text.render(draft.subject), "subject")
-        check_body(body_text(draft.body) + draft.link)
+        attached = "".join(attachment.content for attachment in draft.attachments)
+        check_body(body_text(draft.body) + draft.link + attached)
 
 
 def _muted(drafts: list[Draft]) -> set[tuple[int, str]]:
@@ -86,6 +103,7 @@ def queue_mails(drafts: Iterable[Draft]) -> list[Mail]:
             subject=draft.subject,
             body=draft.body,
             link=draft.link,
+            attachments=[attachment.as_json() for attachment in draft.attachments],
             # A mail read in a mail program needs full links: the site's address when the
             # sender (a worker, a command) knows no request's.
             site_url=(draft.site_url or settings.MATCHFAIR_SITE_URL).rstrip("/"),
