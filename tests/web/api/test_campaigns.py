@@ -61,3 +61,10 @@ def test_a_participant_may_not_send_one(world, client_for):
     answer = _post(client_for(user), f"/api/events/{world.event.pk}/campaigns", BODY)
     assert answer.status_code == 403
     assert not Mail.objects.exists()
+
+
+def test_an_unknown_registration_state_is_a_422_naming_it(world, client_for):
+    body = {**BODY, "segment": {"registration": "maybe"}}
+    answer = _post(client_for(world.owner), f"/api/events/{world.event.pk}/campaigns/preview", body)
+    assert answer.status_code == 422
+    assert "registration" in answer.json()["errors"][0]["field"]

@@ -7,6 +7,7 @@ organizers reach these endpoints.
 """
 
 from datetime import datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -38,7 +39,9 @@ class SegmentIn(Schema):
     countries: list[str] = Field([], description="ISO 3166-1 alpha-2 codes")
     kinds: list[str] = Field([], description="company, university, research, ...")
     attendance: list[str] = Field([], description="onsite, online")
-    registration: str = Field("", description="registered, not_registered or empty")
+    registration: Literal["", "registered", "not_registered"] = Field(
+        "", description="someone has set a password, nobody has, or either"
+    )
     no_opportunity: bool = False
     pending_requests: bool = False
     no_meeting: bool = False
