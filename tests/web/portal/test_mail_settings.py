@@ -13,9 +13,9 @@ def test_settings_show_every_kind_switched_on_at_first(german_client):
     response = german_client.get(reverse("portal:settings"))
     page = response.content.decode()
     assert 'id="notifications"' in page
-    for value in ("request", "agenda", "feedback"):
+    for value in ("request", "agenda", "feedback", "campaign", "reminder"):
         assert f'value="{value}"' in page
-    assert page.count("checked") >= 3
+    assert page.count("checked") >= 5
     assert 'value="invitation"' not in page
 
 
@@ -28,6 +28,8 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
         "request",
         "feedback",
         "messages",
+        "campaign",
+        "reminder",
     }
     for kind in (Mail.Kind.REQUEST, Mail.Kind.AGENDA):
         notify(
@@ -45,7 +47,8 @@ def test_a_muted_kind_sends_no_mail_but_keeps_the_inbox(german_client, german):
 def test_switching_a_kind_on_again_unmutes_it(german_client, german):
     german_client.post(reverse("portal:mail_kinds"), {"receive": []})
     german_client.post(
-        reverse("portal:mail_kinds"), {"receive": ["request", "agenda", "feedback", "messages"]}
+        reverse("portal:mail_kinds"),
+        {"receive": ["request", "agenda", "feedback", "messages", "campaign", "reminder"]},
     )
     assert not MutedKind.objects.exists()
 

@@ -10,6 +10,7 @@ from matchfair.web.api import errors
 from matchfair.web.api.auth import API_AUTH
 from matchfair.web.api.routers import (
     audit,
+    campaigns,
     cancellations,
     check_in,
     conversations,
@@ -60,5 +61,6 @@ for module in (
     tokens,
     waitlists,
     check_in,
+    campaigns,
 ):
     api.add_router("/", module.router)

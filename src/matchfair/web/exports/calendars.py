@@ -14,6 +14,7 @@ from icalendar import Event as CalendarEvent
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.meetings.queries import AgendaEntry, organization_agenda
+from matchfair.web.outbox.domain.queueing import Attachment
 
 
 def _entry(participation: Participation, entry: AgendaEntry, index: int) -> CalendarEvent:
@@ -52,3 +53,12 @@ def agenda_calendar(participations: list[Participation]) -> bytes:
         for index, entry in enumerate(organization_agenda(participation)):
             calendar.add_component(_entry(participation, entry, index))
     return calendar.to_ical()
+
+
+def agenda_attachment(participation: Participation) -> Attachment:
+    """The organization's published agenda as an .ics attachment (the agenda reminder's)."""
+    return Attachment(
+        filename=f"{participation.event.code}.ics",
+        mimetype="text/calendar",
+        content=agenda_calendar([participation]).decode("utf-8"),
+    )

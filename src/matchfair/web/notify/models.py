@@ -79,6 +79,11 @@ class PersonalSettings(models.Model):
         _("language chosen or taken from the browser"), default=False
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token)
+    meeting_soon = models.BooleanField(
+        _("e-mail me shortly before each of my meetings"),
+        default=False,
+        help_text=_("When the organizers have this reminder on (15 minutes before, usually)."),
+    )
 
     class Meta:
         verbose_name = _("personal settings")
@@ -136,3 +141,93 @@ class AgendaDigest(models.Model):
     )
     fingerprint = models.CharField(max_length=64)
     notified_at = models.DateTimeField(auto_now=True)
+
+
+class Campaign(models.Model):
+    """A message the organizer sent to a segment of the event, kept as it was sent.
+
+    ``texts`` maps a language code to ``{"subject": ..., "body": ...}`` in the order the
+    organizer wrote them (the first is the fallback for readers of another language);
+    ``segment`` is the filter's fields (``notify.segments.Segment``); ``recipients`` the
+    number of e-mails queued (muted recipients are not counted).
+    """
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("message to a segment")
+        INVITATIONS = "invitations", _("invitations to contacts without a password")
+        PREVIOUS_EDITION = "previous", _("invitations to an earlier edition's participants")
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="campaigns")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
+    texts = models.JSONField(_("texts"), default=dict)
+    segment = models.JSONField(_("segment"), default=dict)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("campaign")
+        ordering = ("-sent_at", "-id")
+
+
+def default_follow_up_months() -> list[int]:
+    return [6, 12]
+
+
+class ReminderSettings(models.Model):
+    """Which scheduled reminders an event sends, and when (``notify.domain.reminders``)."""
+
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    open_requests = models.BooleanField(_("remind of requests to answer"), default=True)
+    open_requests_days = models.PositiveIntegerField(
+        _("every how many days"),
+        default=3,
+        help_text=_("Until the request deadline, or the event's start without one."),
+    )
+    request_deadline = models.BooleanField(_("announce the request deadline"), default=True)
+    request_deadline_hours = models.PositiveIntegerField(_("hours before the deadline"), default=48)
+    agenda = models.BooleanField(_("send the agenda before the event"), default=True)
+    agenda_hours = models.PositiveIntegerField(_("hours before the first session"), default=24)
+    feedback = models.BooleanField(_("ask for feedback after the event"), default=True)
+    feedback_hours = models.PositiveIntegerField(_("hours after the last session"), default=24)
+    meeting_soon = models.BooleanField(
+        _("remind of each meeting shortly before"),
+        default=True,
+        help_text=_("Only to the people who asked for it in their settings."),
+    )
+    meeting_soon_minutes = models.PositiveIntegerField(_("minutes before the meeting"), default=15)
+    follow_up = models.BooleanField(_("ask how agreements moved on"), default=True)
+    follow_up_months = models.JSONField(
+        _("months after the event"),
+        default=default_follow_up_months,
+        help_text=_("When each side of an intention or agreement is asked again."),
+    )
+
+    class Meta:
+        verbose_name = _("reminder settings")
+        verbose_name_plural = _("reminder settings")
+
+
+class SentReminder(models.Model):
+    """A reminder queued once: its kind, whom it was for and which occurrence.
+
+    The due-reminders task inserts this row before it queues the mails, in one
+    transaction, so a second run (or a second worker) finds it and queues nothing.
+    """
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    target = models.CharField(max_length=60)
+    occurrence = models.CharField(max_length=40)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["event", "kind", "target", "occurrence"], name="reminder_once"
+            ),
+        )

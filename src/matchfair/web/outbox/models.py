@@ -22,6 +22,8 @@ class Mail(models.Model):
         AGENDA = "agenda", _("changes to your agenda")
         FEEDBACK = "feedback", _("questions about your meetings' outcomes")
         MESSAGES = "messages", _("digests of messages from other participants")
+        CAMPAIGN = "campaign", _("messages from the organizers")
+        REMINDER = "reminder", _("reminders of deadlines, requests and your agenda")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -47,6 +49,9 @@ class Mail(models.Model):
     subject = models.JSONField(_("subject"))
     body = models.JSONField(_("body"))
     link = models.CharField(_("link"), max_length=1000, blank=True, default="")
+    # Files sent with the mail, as they were when it was queued:
+    # [{"filename", "mimetype", "content"}], text content only (an .ics).
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     site_url = models.CharField(max_length=300, blank=True, default="")
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
@@ -66,7 +71,14 @@ class Mail(models.Model):
         return f"{self.kind} to {self.address} ({self.state})"
 
 
-MUTABLE_KINDS = (Mail.Kind.REQUEST, Mail.Kind.AGENDA, Mail.Kind.FEEDBACK, Mail.Kind.MESSAGES)
+MUTABLE_KINDS = (
+    Mail.Kind.REQUEST,
+    Mail.Kind.AGENDA,
+    Mail.Kind.FEEDBACK,
+    Mail.Kind.MESSAGES,
+    Mail.Kind.CAMPAIGN,
+    Mail.Kind.REMINDER,
+)
 """What a person may mute; an invitation or an access grant carries the link to set a
 password, and muting it would lock the person out."""
 

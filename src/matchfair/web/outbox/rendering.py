@@ -76,4 +76,6 @@ def compose(mail: Mail) -> EmailMultiAlternatives:
         },
     )
     message.attach_alternative(html, "text/html")
+    for attachment in mail.attachments or ():
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message

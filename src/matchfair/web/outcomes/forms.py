@@ -152,3 +152,23 @@ class InterestForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the host"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class FollowUpForm(forms.Form):
+    """A party's answer to the impact follow-up: where the agreement stands now."""
+
+    status = forms.ChoiceField(label=_("Where does it stand?"), choices=Agreement.Status.choices)
+    on = forms.DateField(label=_("Since"), widget=DateInput)
+    amount = forms.DecimalField(
+        label=_("Investment or contract value"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=24,
+        decimal_places=6,
+    )
+    currency = forms.CharField(
+        label=_("Currency"), required=False, max_length=3, help_text=_("ISO 4217, e.g. EUR, CNY")
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )

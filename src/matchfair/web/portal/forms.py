@@ -119,4 +119,4 @@ class PersonalSettingsForm(forms.ModelForm):
 
     class Meta:
         model = PersonalSettings
-        fields = ("timezone", "language")
+        fields = ("timezone", "language", "meeting_soon")

@@ -11,6 +11,7 @@ from matchfair.web.portal.views import (
     cancellations,
     catalog,
     feedback,
+    follow_up,
     home,
     meeting_day,
     messages,
@@ -156,4 +157,5 @@ urlpatterns = [
         name="publish_project",
     ),
     path("events/feedback/<str:token>/", feedback.meeting_feedback, name="meeting_feedback"),
+    path("events/<int:event_id>/follow-up/<str:token>/", follow_up.follow_up, name="follow_up"),
 ]

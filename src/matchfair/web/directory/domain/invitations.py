@@ -196,6 +196,24 @@ def _queue_welcome(
     )
 
 
+def resend_welcome(*, event: Event, delegate: Delegate, site_url: str) -> None:
+    """Queue the welcome mail again with a fresh one-time link (bulk invitations of contacts).
+
+    For a delegate invited earlier (an imported contact) who has not chosen a password:
+    the same mail as the first invitation, so the contact reads one kind of invitation.
+    """
+    user = delegate.user
+    _queue_welcome(
+        event,
+        delegate.organization,
+        user,
+        contact_name=user.get_full_name() or user.get_username(),
+        email=user.email,
+        link=(site_url or settings.MATCHFAIR_SITE_URL).rstrip("/") + welcome_path(user),
+        site_url=site_url,
+    )
+
+
 @transaction.atomic
 def invite_participant(
     *,

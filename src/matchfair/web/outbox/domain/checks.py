@@ -39,10 +39,12 @@ def check_address(address: str) -> None:
 
 
 def check_one_line(text: str, field: str) -> None:
-    """``field`` ("subject" or "name"): a header value without line breaks or control characters (no header injection)."""
+    """``field`` ("subject", "name" or "attachment"): a header value without line breaks or control characters (no header injection)."""
     found = control_character(text)
     if found:
-        label = _("subject") if field == "subject" else _("recipient's name")
+        label = {"subject": _("subject"), "attachment": _("attachment's name")}.get(
+            field, _("recipient's name")
+        )
         raise MailRefusedError(
             _("The %(field)s of an e-mail may not contain the character %(character)s.")
             % {"field": label, "character": found},

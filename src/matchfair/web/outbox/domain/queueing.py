@@ -25,10 +25,23 @@ from matchfair.web.outbox.wake import wake_on_commit
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A text file sent with a mail (a calendar), kept on the row as it was when queued."""
+
+    filename: str
+    mimetype: str
+    content: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"filename": self.filename, "mimetype": self.mimetype, "content": self.content}
+
+
+@dataclass(frozen=True)
 class Draft:
     """One mail to queue: its subject and body are ``stored_text`` messages.
 
-    A body of several messages is written as paragraphs. ``link`` (a path on
+    A body of several messages is written as paragraphs; a plain string (a campaign's
+    text, typed by the organizer in one language) is sent as it is. ``link`` (a path on
     ``site_url`` or a full address) is what the mail is about; ``time_zone`` the zone
     its times are written in (the site's when empty).
     """
@@ -36,23 +49,28 @@ class Draft:
     address: str
     language: str
     kind: str
-    subject: stored_text.Stored
-    body: stored_text.Stored | list[stored_text.Stored]
+    subject: stored_text.Stored | str
+    body: stored_text.Stored | str | list[stored_text.Stored]
     name: str = ""
     time_zone: str = ""
     link: str = ""
     site_url: str = ""
     event: Event | None = None
     user: AbstractBaseUser | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 def check_draft(draft: Draft) -> None:
     """Refuse (``MailRefusedError``) what could not leave intact, written as its reader reads it."""
     check_address(draft.address)
     check_one_line(draft.name, "name")
+    for attachment in draft.attachments:
+        check_one_line(attachment.filename, "attachment")
+        check_one_line(attachment.mimetype, "attachment")
     with translation.override(draft.language):
         check_one_line(stored_text.render(draft.subject), "subject")
-        check_body(body_text(draft.body) + draft.link)
+        attached = "".join(attachment.content for attachment in draft.attachments)
+        check_body(body_text(draft.body) + draft.link + attached)
 
 
 def _muted(drafts: list[Draft]) -> set[tuple[int, str]]:
@@ -85,6 +103,7 @@ def queue_mails(drafts: Iterable[Draft]) -> list[Mail]:
             subject=draft.subject,
             body=draft.body,
             link=draft.link,
+            attachments=[attachment.as_json() for attachment in draft.attachments],
             # A mail read in a mail program needs full links: the site's address when the
             # sender (a worker, a command) knows no request's.
             site_url=(draft.site_url or settings.MATCHFAIR_SITE_URL).rstrip("/"),
