@@ -50,6 +50,11 @@ from matchfair.web import gunicorn_conf
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.bench_database import (  # noqa: E402  (after the path that makes ``bench`` importable)
+    database_urls,
+    drop_database,
+    fresh_database,
+)
 from bench.web_load import (  # noqa: E402  (after the path that makes ``bench`` importable)
     HOST,
     _free_port,
@@ -68,22 +73,6 @@ DELEGATES_PER_ORGANIZATION = 3
 BASELINE_EVERY = 5
 BASELINE_TOKEN = "0-0:not-a-badge"
 RACE_EVERY = 5  # every fifth badge of desks 1 and 3: one in ten overall, raced by two desks
-
-
-def _database_urls(server_url: str) -> tuple[str, str]:
-    base = server_url.rsplit("/", 1)[0]
-    return f"{base}/postgres", f"{base}/{DATABASE}"
-
-
-def _fresh_database(maintenance_url: str) -> None:
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def _drop_database(maintenance_url: str) -> None:
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
 def _run(env: dict[str, str], *arguments: str) -> None:
@@ -289,8 +278,8 @@ def _warm_up(port: int, setup: dict[str, Any]) -> None:
 
 def benchmark(seconds: float, organizations: int, workers: int, threads: int) -> dict[str, Any]:
     server_url = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER)
-    maintenance_url, database_url = _database_urls(server_url)
-    _fresh_database(maintenance_url)
+    maintenance_url, database_url = database_urls(server_url, DATABASE)
+    fresh_database(maintenance_url, DATABASE)
     home = Path(tempfile.mkdtemp(prefix="matchfair-check-in-"))
     env = dict(
         os.environ,
@@ -346,7 +335,7 @@ def benchmark(seconds: float, organizations: int, workers: int, threads: int) ->
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
-        _drop_database(maintenance_url)
+        drop_database(maintenance_url, DATABASE)
 
 
 def report(results: dict[str, Any], args: argparse.Namespace) -> bool:

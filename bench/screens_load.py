@@ -35,9 +35,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import psycopg
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.bench_database import database_urls, drop_database, fresh_database
 from bench.web_load import (
     ACCESS_LOG_FORMAT,
     DEFAULT_SERVER,
@@ -56,16 +55,6 @@ SCREEN_SECONDS = 15.0
 ENTRANCE_EVERY = 10  # one screen in ten is an entrance board
 THINK_SECONDS = (5.0, 15.0)
 RAMP_UP_SECONDS = 15
-
-
-def _pg_urls() -> tuple[str, str]:
-    base = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER).rsplit("/", 1)[0]
-    return f"{base}/postgres", f"{base}/{DATABASE}"
-
-
-def _pg(statement: str) -> None:
-    with psycopg.connect(_pg_urls()[0], autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def setup_event(organizations: int, screens: int, output: Path) -> None:
@@ -254,6 +243,9 @@ def _baseline(base_url: str, setup_file: Path, rounds: int = 20) -> dict[str, fl
 
 def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     home = Path(tempfile.mkdtemp(prefix="matchfair-screens-"))
+    maintenance_url, database_url = database_urls(
+        os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER), DATABASE
+    )
     env = dict(
         os.environ,
         MATCHFAIR_HOME=str(home),
@@ -262,9 +254,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
     )
     if args.database == "postgresql":
-        _pg(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        _pg(f"CREATE DATABASE {DATABASE}")
-        env["MATCHFAIR_DATABASE_URL"] = _pg_urls()[1]
+        fresh_database(maintenance_url, DATABASE)
+        env["MATCHFAIR_DATABASE_URL"] = database_url
     else:
         env.pop("MATCHFAIR_DATABASE_URL", None)
     port = _free_port()
@@ -343,7 +334,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
         if args.database == "postgresql":
-            _pg(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+            drop_database(maintenance_url, DATABASE)
         shutil.rmtree(home, ignore_errors=True)
 
 

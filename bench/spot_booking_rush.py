@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,9 +42,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.bench_database import (  # noqa: E402  (after the path that makes ``bench`` importable)
+    database_urls,
+    drop_database,
+    fresh_database,
+)
+from bench.web_load import _free_port, _wait_for_port  # noqa: E402
+
 HOST = "127.0.0.1"
 DEFAULT_SERVER = "postgresql://matchfair:matchfair@127.0.0.1:5432/matchfair"
 DATABASE = "matchfair_spot_rush"
@@ -54,24 +59,6 @@ TABLES = 30
 TAKEN = 20  # tables of the first slot that published meetings already hold
 FREE = TABLES - TAKEN
 SOLO = 10  # bookings of the baseline, one after another, into the second slot
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def _database_urls(server_url: str) -> tuple[str, str]:
-    base = server_url.rsplit("/", 1)[0]
-    return f"{base}/postgres", f"{base}/{DATABASE}"
-
-
-def _drop_and_create(maintenance_url: str, create: bool = True) -> None:
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        if create:
-            connection.execute(f"CREATE DATABASE {DATABASE}")
 
 
 def _run(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
@@ -256,20 +243,10 @@ def _warm_up(base_url: str, setup: dict[str, Any], workers: int) -> None:
         list(pool.map(fetch, people))
 
 
-def _wait_for_port(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex((HOST, port)) == 0:
-                return
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
-
-
 def one_round(workers: int, threads: int) -> dict[str, Any]:
     server_url = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER)
-    maintenance_url, database_url = _database_urls(server_url)
-    _drop_and_create(maintenance_url)
+    maintenance_url, database_url = database_urls(server_url, DATABASE)
+    fresh_database(maintenance_url, DATABASE)
     home = Path(tempfile.mkdtemp(prefix="matchfair-spot-rush-"))
     env = dict(
         os.environ,
@@ -331,7 +308,7 @@ def one_round(workers: int, threads: int) -> dict[str, Any]:
         if gunicorn is not None:
             gunicorn.terminate()
             gunicorn.wait(timeout=30)
-        _drop_and_create(maintenance_url, create=False)
+        drop_database(maintenance_url, DATABASE)
     booked = [a for a in answers if a["status"] == 201]
     refused = [a for a in answers if a["status"] == 409]
     messages: dict[str, int] = {}

@@ -38,11 +38,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
-
 from matchfair.web import gunicorn_conf
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.bench_database import (  # noqa: E402  (after the path that makes ``bench`` importable)
+    database_urls,
+    drop_database,
+    fresh_database,
+)
+
 HOST = "127.0.0.1"
 DEFAULT_SERVER = "postgresql://matchfair:matchfair@127.0.0.1:5432/matchfair"
 DATABASE = "matchfair_load_bench"
@@ -61,23 +66,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return int(probe.getsockname()[1])
-
-
-def _database_urls(server_url: str) -> tuple[str, str]:
-    """The URL of the maintenance database and of the benchmark's own database."""
-    base = server_url.rsplit("/", 1)[0]
-    return f"{base}/postgres", f"{base}/{DATABASE}"
-
-
-def _fresh_database(maintenance_url: str) -> None:
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def _drop_database(maintenance_url: str) -> None:
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
 def _run(env: dict[str, str], *arguments: str) -> None:
@@ -274,8 +262,8 @@ def benchmark(
     think: tuple[float, float],
 ) -> dict[str, Any]:
     server_url = os.environ.get("MATCHFAIR_DATABASE_URL", DEFAULT_SERVER)
-    maintenance_url, database_url = _database_urls(server_url)
-    _fresh_database(maintenance_url)
+    maintenance_url, database_url = database_urls(server_url, DATABASE)
+    fresh_database(maintenance_url, DATABASE)
     home = Path(tempfile.mkdtemp(prefix="matchfair-load-"))
     env = dict(
         os.environ,
@@ -354,7 +342,7 @@ def benchmark(
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
-        _drop_database(maintenance_url)
+        drop_database(maintenance_url, DATABASE)
 
 
 def main() -> None:
