@@ -35,8 +35,9 @@ CATALOG_QUERIES = 13
 # the day rules (whether Meet now is offered), today's meetings for the live block (two
 # more on a day with meetings: their presences and the day's rules), the reader's own
 # badge for its QR code (made on the first visit when the organizer has not made the
-# badges yet: a few more, once), unread messages (the menu).
-AGENDA_QUERIES = 18
+# badges yet: a few more, once), unread messages (the menu), whether a session is left
+# today (Meet now).
+AGENDA_QUERIES = 19
 
 
 def _more_participants(fair, count: int) -> list:

@@ -25,7 +25,7 @@ def on_the_day(monkeypatch):
     monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
 
 
-def test_the_agenda_and_a_partners_page_lead_to_meet_now(world, client_for):
+def test_the_agenda_and_a_partners_page_lead_to_meet_now(world, client_for, on_the_day):
     client = client_for(user_of(world.german))
 
     agenda = client.get(f"/my/{world.german.pk}/agenda/").content.decode()
@@ -36,7 +36,7 @@ def test_the_agenda_and_a_partners_page_lead_to_meet_now(world, client_for):
 
 
 @pytest.mark.parametrize("closed", ["switched off", "not published"])
-def test_no_link_leads_to_meet_now_while_booking_is_closed(world, client_for, closed):
+def test_no_link_leads_to_meet_now_while_booking_is_closed(world, client_for, closed, on_the_day):
     if closed == "switched off":
         DayRules.objects.create(event=world.event, spot_booking=False)
     else:
@@ -48,6 +48,16 @@ def test_no_link_leads_to_meet_now_while_booking_is_closed(world, client_for, cl
     partner = client.get(f"/my/{world.german.pk}/catalog/{world.nordic.pk}/").content.decode()
 
     assert f"/my/{world.german.pk}/meet/" not in agenda + partner
+
+
+def test_no_link_leads_to_meet_now_on_a_day_without_sessions_left(world, client_for, monkeypatch):
+    evening = datetime(2026, 12, 1, 18, 0, tzinfo=BERLIN)  # the day's only session ended at 12:00
+    monkeypatch.setattr("django.utils.timezone.now", lambda: evening)
+    client = client_for(user_of(world.german))
+
+    agenda = client.get(f"/my/{world.german.pk}/agenda/").content.decode()
+
+    assert f"/my/{world.german.pk}/meet/" not in agenda
 
 
 def test_meet_now_finds_an_organization_by_name(world, client_for):

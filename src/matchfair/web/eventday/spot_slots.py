@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from matchfair.web.directory.models import Participation
 from matchfair.web.eventday.queries import day_rules_of
+from matchfair.web.events.models import Event
 from matchfair.web.meetings.domain.placement import FreePlace, free_places
 from matchfair.web.meetings.models import Meeting, MeetingRequest
 
@@ -25,6 +26,18 @@ def rest_of_day(event_zone: str, now: datetime) -> tuple[datetime, datetime]:
     local = now.astimezone(zone)
     midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)
     return now, midnight
+
+
+def meet_now_offered(event: Event, now: datetime | None = None) -> bool:
+    """Whether the pages offer Meet now: allowed, published, and a session is left today.
+
+    Without a session in what is left of the event's day the page could only say that
+    nothing can be booked, so the link is not shown at all.
+    """
+    if event.schedule_published_at is None or not day_rules_of(event).spot_booking:
+        return False
+    start, midnight = rest_of_day(event.timezone, now or timezone.now())
+    return event.sessions.filter(end__gt=start, start__lt=midnight).exists()
 
 
 def pair_request(participation: Participation, partner: Participation) -> MeetingRequest:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from matchfair.web.eventday.queries import day_rules_of
+from matchfair.web.eventday.spot_slots import meet_now_offered
 from matchfair.web.events.models import Event
 
 register = template.Library()
@@ -10,5 +10,5 @@ register = template.Library()
 
 @register.filter
 def spot_booking_open(event: Event) -> bool:
-    """The organizer allows it and the schedule is published: a link would lead somewhere."""
-    return event.schedule_published_at is not None and day_rules_of(event).spot_booking
+    """Allowed, published and a session left today: only then does the link lead somewhere."""
+    return meet_now_offered(event)
