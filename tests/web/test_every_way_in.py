@@ -34,6 +34,9 @@ from hypothesis import strategies as st
 
 from matchfair.web.directory.forms import ParticipationForm
 from matchfair.web.directory.models import Opportunity, Participation
+from matchfair.web.eventday.badge_tokens import sign_badge
+from matchfair.web.eventday.domain.badges import refresh_badges
+from matchfair.web.eventday.models import Badge
 from matchfair.web.events.models import Interpreter, Session
 from matchfair.web.jobs import runners
 from matchfair.web.jobs.domain.queue import start_job
@@ -312,6 +315,31 @@ def spot_booking(walk: Walk, draw: Callable[..., Any]) -> None:
     walk.answered("Meet now page", response.status_code)
 
 
+def check_in(walk: Walk, draw: Callable[..., Any]) -> None:
+    """Check a badge in at the desk or through the API: a real, forged or other event's token."""
+    event = walk.world.event
+    refresh_badges(event=event)
+    badges = list(Badge.objects.filter(event=event))
+    token = draw(
+        st.sampled_from(
+            [
+                *(sign_badge(event_id=event.pk, badge_id=badge.pk) for badge in badges),
+                "0-0:forged",
+                f"{event.pk}-x",
+                "",
+            ]
+        )
+    )
+    body = {"token": token, "desk": draw(st.sampled_from(["Entrance A", "", "x" * 120]))}
+    if draw(st.booleans()):
+        _api(walk, "organizer", "post", f"/api/events/{event.pk}/check-ins", body)
+    else:
+        response = walk.client("organizer").post(
+            reverse("orga:check_in_scan", args=[event.pk]), body
+        )
+        walk.answered("check-in desk", response.status_code)
+
+
 def spreadsheet_import(walk: Walk, draw: Callable[..., Any]) -> None:
     """A CSV of one organization row, uploaded and mapped as the organizer does."""
     row = [
@@ -401,6 +429,7 @@ EDITS = [
     api_opportunity,
     cancellation,
     spot_booking,
+    check_in,
     spreadsheet_import,
     event_file_import,
 ]
