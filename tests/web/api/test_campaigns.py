@@ -6,6 +6,7 @@ import pytest
 
 from matchfair.web.notify.models import Campaign
 from matchfair.web.outbox.models import Mail
+from tests.web import factories
 from tests.web.notify.campaign_world import build_campaign_world
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,56 @@ def test_an_unknown_registration_state_is_a_422_naming_it(world, client_for):
     answer = _post(client_for(world.owner), f"/api/events/{world.event.pk}/campaigns/preview", body)
     assert answer.status_code == 422
     assert "registration" in answer.json()["errors"][0]["field"]
+
+
+def test_contacts_without_a_password_are_counted_then_invited_again(world, client_for):
+    client = client_for(world.owner)
+    base = f"/api/events/{world.event.pk}/campaigns/invitations"
+    assert client.get(base).json() == {"contacts": 1, "earlier_edition": 0}
+    answer = client.post(f"{base}/contacts")
+    assert answer.status_code == 201
+    assert (answer.json()["kind"], answer.json()["recipients"]) == ("invitations", 1)
+    assert list(Mail.objects.values_list("address", "kind")) == [("wang@example.org", "invitation")]
+    assert Campaign.objects.get().kind == Campaign.Kind.INVITATIONS
+
+
+def test_an_earlier_editions_people_are_invited_to_register(owner, client_for):
+    editions = factories.series_editions(owner)
+    factories.delegate(
+        editions.earlier.participations.get(organization=editions.lake_cooling), "lake"
+    )
+    client = client_for(owner)
+    base = f"/api/events/{editions.later.pk}/campaigns/invitations"
+    assert client.get(base).json()["earlier_edition"] == 1
+    answer = client.post(f"{base}/earlier-edition")
+    assert answer.status_code == 201
+    assert (answer.json()["kind"], answer.json()["recipients"]) == ("previous", 1)
+    assert list(Mail.objects.values_list("address", flat=True)) == ["lake@example.org"]
+
+
+def test_an_event_of_no_series_has_no_earlier_edition_to_invite(world, client_for):
+    answer = client_for(world.owner).post(
+        f"/api/events/{world.event.pk}/campaigns/invitations/earlier-edition"
+    )
+    assert answer.status_code == 409
+    assert answer.json()["errors"][0]["field"] == "series"
+    assert not Mail.objects.exists()
+
+
+@pytest.mark.parametrize("to", ["contacts", "earlier-edition"])
+def test_a_participant_may_not_invite_in_bulk(world, client_for, to):
+    user = world.german.organization.delegates.get().user
+    client = client_for(user)
+    base = f"/api/events/{world.event.pk}/campaigns/invitations"
+    assert client.get(base).status_code == 403
+    assert client.post(f"{base}/{to}").status_code == 403
+    assert not Mail.objects.exists()
+
+
+def test_another_organizers_event_is_not_found(world, client_for):
+    stranger = factories.organizer("stranger-organizer")
+    answer = client_for(stranger).post(
+        f"/api/events/{world.event.pk}/campaigns/invitations/contacts"
+    )
+    assert answer.status_code == 404
+    assert not Mail.objects.exists()

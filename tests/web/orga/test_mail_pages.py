@@ -94,3 +94,39 @@ def test_a_stopped_sink_refuses_connections(tmp_path):
     sink.stop()
     with pytest.raises(ConnectionRefusedError):
         smtplib.SMTP("127.0.0.1", sink.port, timeout=2)
+
+
+def test_the_resend_button_queues_a_failed_mail_again(client_for, world: World):
+    failed = _queue(world, "nobody@example.org")
+    Mail.objects.filter(pk=failed.pk).update(
+        state=Mail.State.FAILED, attempts=3, last_error="550 5.1.1 No such user"
+    )
+    client = client_for(world.organizer)
+    page_url = reverse("orga:mail_delivery", args=[world.event.pk])
+    resend_url = reverse("orga:resend_mail", args=[world.event.pk, failed.pk])
+    assert resend_url in client.get(page_url).content.decode()
+    answer = client.post(resend_url, follow=True)
+    failed.refresh_from_db()
+    assert (failed.state, failed.attempts) == (Mail.State.QUEUED, 3)
+    assert "nobody@example.org" in answer.content.decode()
+    again = client.post(resend_url, follow=True).content.decode()
+    assert "Only an e-mail that was not delivered can be sent again." in again
+
+
+def test_another_events_mail_cannot_be_resent_from_this_page(client_for, world: World):
+    (mail,) = queue_mails(
+        [
+            Draft(
+                address="elsewhere@example.org",
+                language="en",
+                kind=Mail.Kind.INVITATION,
+                subject=stored_text.gettext("Settings"),
+                body=stored_text.gettext("Settings"),
+                event=world.other_event,
+            )
+        ]
+    )
+    Mail.objects.filter(pk=mail.pk).update(state=Mail.State.FAILED)
+    url = reverse("orga:resend_mail", args=[world.event.pk, mail.pk])
+    assert client_for(world.organizer).post(url).status_code == 404
+    assert Mail.objects.get(pk=mail.pk).state == Mail.State.FAILED

@@ -357,3 +357,28 @@ def test_the_dashboard_cards_count_in_german_too(organizer_client, event):
         ("0", "Anfragen nicht eingeplant"),
         ("0", "E-Mails nicht zugestellt, 0 gesendet"),
     ]
+
+
+def test_the_accent_colour_is_set_on_the_settings_page(organizer_client, event):
+    url = reverse("orga:event_settings", args=[event.pk])
+    assert 'type="color"' in organizer_client.get(url).content.decode()
+    fields = {"name": event.name, "code": event.code, "timezone": "Asia/Shanghai"}
+    response = organizer_client.post(url, {**fields, "accent_colour": "#8B0000"})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.accent_colour == "#8b0000"
+    # Left out (an older form, a script): unchanged.
+    organizer_client.post(url, fields)
+    event.refresh_from_db()
+    assert event.accent_colour == "#8b0000"
+
+
+def test_an_accent_colour_that_is_no_colour_is_refused_on_its_field(organizer_client, event):
+    url = reverse("orga:event_settings", args=[event.pk])
+    fields = {"name": event.name, "code": event.code, "timezone": "Asia/Shanghai"}
+    response = organizer_client.post(url, {**fields, "accent_colour": "red"})
+    assert response.status_code == 200
+    assert "accent_colour" in response.context["form"].errors
+    assert "#RRGGBB" in response.content.decode()
+    event.refresh_from_db()
+    assert event.accent_colour == "#0b6bcb"

@@ -77,3 +77,37 @@ def test_a_mail_queued_without_a_request_links_to_the_sites_address(settings, fa
     body = compose(mail).body
     assert "https://fair.example.org/my/agenda/" in body
     assert "https://fair.example.org/my/settings/#notifications" in body
+
+
+def test_the_header_and_button_wear_the_events_colour_with_readable_text(chinese_mail, fair):
+    fair.accent_colour = "#ffcc00"
+    fair.save()
+    html = compose(Mail.objects.get(pk=chinese_mail.pk)).alternatives[0][0]
+    header = f'background:#ffcc00;color:#000000;padding:12px 24px;font-weight:700;">{fair.name}'
+    assert header in html
+    assert "background:#ffcc00;color:#000000;text-decoration:none" in html
+    # Too pale for a link on white: the footer link is in the site's ink instead.
+    assert 'style="color:#1d2733;">' in html
+
+
+def test_a_dark_colour_gets_white_text_and_colours_the_link(chinese_mail, fair):
+    fair.accent_colour = "#8b0000"
+    fair.save()
+    html = compose(Mail.objects.get(pk=chinese_mail.pk)).alternatives[0][0]
+    assert "background:#8b0000;color:#ffffff;text-decoration:none" in html
+    assert 'style="color:#8b0000;">' in html
+
+
+def test_a_mail_of_no_event_wears_the_sites_accent(db):
+    mail = queue_mail(
+        Draft(
+            address="anna@example.org",
+            language="en",
+            kind=Mail.Kind.ROLE,
+            subject=stored_text.gettext("Settings"),
+            body=stored_text.gettext("Settings"),
+            link="/my/agenda/",
+        )
+    )
+    html = compose(mail).alternatives[0][0]
+    assert "background:#0b6bcb;color:#ffffff;text-decoration:none" in html

@@ -19,6 +19,7 @@ from matchfair.web.api.routers import (
     interpreters,
     meeting_day,
     meetings,
+    outbox,
     outcomes,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
     reports,
@@ -62,5 +63,6 @@ for module in (
     waitlists,
     check_in,
     campaigns,
+    outbox,
 ):
     api.add_router("/", module.router)

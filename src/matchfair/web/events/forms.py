@@ -6,6 +6,7 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.web.events.colours import DEFAULT_ACCENT, validate_accent
 from matchfair.web.events.models import AgendaItem, Session
 from matchfair.web.security.one_line import validate_one_line
 
@@ -41,6 +42,22 @@ class EventForm(forms.Form):
     match_across_groups = forms.BooleanField(
         label=_("Recommend partners across groups only"), required=False
     )
+    accent_colour = forms.CharField(
+        label=_("Accent colour"),
+        initial=DEFAULT_ACCENT,
+        max_length=7,
+        required=False,
+        validators=[validate_accent],
+        widget=forms.TextInput(attrs={"type": "color"}),
+        help_text=_(
+            "The colour of the header and button in the event's e-mails; "
+            "their text is white or black, whichever reads better on it."
+        ),
+    )
+
+    def clean_accent_colour(self) -> str:
+        """Lower case (as the browser's colour picker sends it); empty stays empty: unchanged."""
+        return self.cleaned_data["accent_colour"].lower()
 
 
 class EventFileForm(forms.Form):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from matchfair.web.events.colours import DEFAULT_ACCENT, validate_accent
+
 
 class Series(models.Model):
     """A recurring event ("EU-China Business and Technology Cooperation Fair"): its figures add up."""
@@ -47,6 +49,13 @@ class Event(models.Model):
         _("match across groups only"),
         default=False,
         help_text=_("Recommend partners only from another group (a bilateral event)."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[validate_accent],
+        help_text=_("The colour of the header and button in the event's e-mails."),
     )
     schedule_published_at = models.DateTimeField(_("schedule published"), null=True, blank=True)
     organizers = models.ManyToManyField(

@@ -56,6 +56,7 @@ urlpatterns = [
     path(f"{EVENT}people/<int:user_id>/withdraw/", people.withdraw, name="withdraw_role"),
     path(f"{EVENT}audit/", audit_trail.trail_page, name="audit_trail"),
     path(f"{EVENT}mail/", mail.delivery, name="mail_delivery"),
+    path(f"{EVENT}mail/<int:mail_id>/resend/", mail.resend_failed, name="resend_mail"),
     path(f"{EVENT}messages/", messages.reported, name="reported_messages"),
     path(
         f"{EVENT}messages/reports/<int:report_id>/",

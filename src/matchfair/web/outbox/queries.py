@@ -27,3 +27,19 @@ def retrying_mails(event: Event) -> QuerySet[Mail]:
         .exclude(last_error="")
         .order_by("next_attempt_at", "pk")
     )
+
+
+def event_mails(event: Event, *, state: str = "", kind: str = "") -> QuerySet[Mail]:
+    """The event's outbox, newest first, narrowed to a state and a kind when given (the API's
+    list)."""
+    mails = Mail.objects.filter(event=event).order_by("-created_at", "-pk")
+    if state:
+        mails = mails.filter(state=state)
+    if kind:
+        mails = mails.filter(kind=kind)
+    return mails
+
+
+def event_mail(event: Event, mail_id: int) -> Mail | None:
+    """The event's mail with this id; ``None`` for another event's mail or no mail at all."""
+    return Mail.objects.filter(event=event, pk=mail_id).first()

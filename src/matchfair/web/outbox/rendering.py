@@ -2,7 +2,8 @@
 
 Written when the worker sends it, not when it was queued, from the stored messages
 (``stored_text``). Every mail names its event, links to what it is about and to the
-recipient's notification settings (where each kind can be muted). CJK-safe: UTF-8
+recipient's notification settings (where each kind can be muted), in the event's accent
+colour (``events.colours``). CJK-safe: UTF-8
 throughout, the HTML part declares the language (so mail readers pick a Chinese
 font) and lists CJK fonts, and long words and URLs wrap.
 """
@@ -16,10 +17,25 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from matchfair.web import stored_text
+from matchfair.web.events.colours import WHITE, accent_or_default, contrast_ratio, text_on
 from matchfair.web.outbox.models import Mail
 
-ACCENT = "#0b6bcb"
-"""The site's accent colour (``--accent`` of matchfair.css): mail readers ignore stylesheets."""
+INK = "#1d2733"
+"""The site's text colour, for links when the event's accent is too pale to read on white."""
+READABLE = 4.5
+"""WCAG AA's contrast ratio for body text."""
+
+
+def colours(mail: Mail) -> dict[str, str]:
+    """The event's accent for the header and button, the text on it, and a readable link colour.
+
+    Mail readers ignore style sheets, so the template writes these into each element."""
+    accent = accent_or_default(mail.event.accent_colour if mail.event_id else "")
+    return {
+        "accent": accent,
+        "accent_text": text_on(accent),
+        "link_colour": accent if contrast_ratio(accent, WHITE) >= READABLE else INK,
+    }
 
 
 def settings_link(mail: Mail) -> str:
@@ -59,7 +75,7 @@ def compose(mail: Mail) -> EmailMultiAlternatives:
             "settings_link": settings_link(mail),
             "event_name": mail.event.name if mail.event_id else "",
             "language": mail.language,
-            "accent": ACCENT,
+            **colours(mail),
         }
         text = render_to_string("outbox/mail.txt", context)
         html = render_to_string("outbox/mail.html", context)

@@ -1,11 +1,15 @@
-"""Campaigns through the API: list, preview and send, with the Campaigns page's rules.
+"""Campaigns through the API: list, preview and send, and the bulk invitations, with the
+Campaigns page's rules.
 
 The same domain functions as the organizer's page (``notify.domain.campaigns``): a
 text refused there (an empty body for a language chosen, a line break in a subject)
 is a 422 naming ``subject_<language>`` or ``body_<language>`` here. Only the event's
-organizers reach these endpoints.
+organizers reach these endpoints. The bulk invitations are the page's two buttons
+(``notify.domain.reinvitations``): an event of no series has no earlier edition to
+invite (409, as the series directory answers).
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
@@ -20,6 +24,12 @@ from matchfair.web.notify.domain.campaigns import (
     send_campaign,
 )
 from matchfair.web.notify.domain.portal_rules import PortalRuleError
+from matchfair.web.notify.domain.reinvitations import (
+    earlier_edition_people,
+    invite_contacts,
+    invite_earlier_edition,
+    uninvited_contacts,
+)
 from matchfair.web.notify.models import Campaign
 from matchfair.web.notify.segments import Segment
 
@@ -71,6 +81,13 @@ class CampaignOut(Schema):
     segment: dict
     recipients: int
     sent_at: datetime
+
+
+class InvitationsOut(Schema):
+    contacts: int = Field(..., description="Contacts of the event without a password")
+    earlier_edition: int = Field(
+        ..., description="People of the series' other editions whose organization is not here"
+    )
 
 
 def _texts(payload: CampaignIn) -> list[CampaignText]:
@@ -127,3 +144,47 @@ def send(request: HttpRequest, event_id: Id, payload: CampaignIn) -> Status:
     except PortalRuleError as error:
         raise _refused(error) from None
     return Status(201, campaign)
+
+
+@router.get(
+    "/events/{event_id}/campaigns/invitations",
+    response={200: InvitationsOut, ERROR_CODES: ErrorBody},
+)
+def invitation_counts(request: HttpRequest, event_id: Id) -> InvitationsOut:
+    """How many people each bulk invitation would reach now; nothing is sent."""
+    event = organizer_access(request, event_id).event
+    return InvitationsOut(
+        contacts=len(uninvited_contacts(event)),
+        earlier_edition=len(earlier_edition_people(event)),
+    )
+
+
+def _invitations(request: HttpRequest, event_id: int, send: Callable[..., Campaign]) -> Status:
+    event = organizer_access(request, event_id).event
+    try:
+        campaign = send(
+            event=event, by=request.auth, site_url=request.build_absolute_uri("/").rstrip("/")
+        )
+    except PortalRuleError as error:
+        if error.field == "series":
+            raise ApiError(409, str(error), field=error.field) from None
+        raise _refused(error) from None
+    return Status(201, campaign)
+
+
+@router.post(
+    "/events/{event_id}/campaigns/invitations/contacts",
+    response={201: CampaignOut, ERROR_CODES: ErrorBody},
+)
+def invite_uninvited_contacts(request: HttpRequest, event_id: Id) -> Status:
+    """A new invitation (a fresh link to choose a password) to every contact without one."""
+    return _invitations(request, event_id, invite_contacts)
+
+
+@router.post(
+    "/events/{event_id}/campaigns/invitations/earlier-edition",
+    response={201: CampaignOut, ERROR_CODES: ErrorBody},
+)
+def invite_earlier_editions_people(request: HttpRequest, event_id: Id) -> Status:
+    """The registration link to the people of the series' other editions not in this event."""
+    return _invitations(request, event_id, invite_earlier_edition)

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from matchfair.web.audit.services import record
+from matchfair.web.events.colours import DEFAULT_ACCENT
 from matchfair.web.events.domain.slugs import check_slug_free, create_with_slug, name_slug
 from matchfair.web.events.models import Event, Series
 
@@ -20,6 +21,7 @@ def create_event(
     tables: int | None = None,
     online_rooms: int | None = None,
     match_across_groups: bool = False,
+    accent_colour: str = DEFAULT_ACCENT,
 ) -> Event:
     """A new edition, organized by ``organizer``, in the named series (created when new).
 
@@ -35,6 +37,7 @@ def create_event(
         tables=tables,
         online_rooms=online_rooms,
         match_across_groups=match_across_groups,
+        accent_colour=accent_colour,
     )
     event.organizers.add(organizer)
     return event
@@ -51,6 +54,7 @@ def update_event(
     tables: int | None = None,
     online_rooms: int | None = None,
     match_across_groups: bool = False,
+    accent_colour: str | None = None,
 ) -> Event:
     """Change an event's settings; times stay the same instants, shown in the new time zone.
 
@@ -67,6 +71,8 @@ def update_event(
     event.tables = tables
     event.online_rooms = online_rooms
     event.match_across_groups = match_across_groups
+    if accent_colour is not None:
+        event.accent_colour = accent_colour
     try:
         with transaction.atomic():
             event.save()

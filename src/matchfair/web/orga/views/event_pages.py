@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from matchfair.core import FormatError, FormatIssue, parse_event
 from matchfair.web.accounts.rules import can_create_events
 from matchfair.web.directory.domain.identity import standing_of
+from matchfair.web.events.colours import DEFAULT_ACCENT
 from matchfair.web.events.domain.events import create_event, update_event
 from matchfair.web.events.domain.slugs import SlugTakenError
 from matchfair.web.events.forms import EventFileForm, EventForm
@@ -46,6 +47,7 @@ def new_event(request: HttpRequest) -> HttpResponse:
                 tables=data["tables"],
                 online_rooms=data["online_rooms"],
                 match_across_groups=data["match_across_groups"],
+                accent_colour=data["accent_colour"] or DEFAULT_ACCENT,
                 organizer=request.user,
             )
         except SlugTakenError as error:
@@ -102,6 +104,7 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
         "tables": event.tables,
         "online_rooms": event.online_rooms,
         "match_across_groups": event.match_across_groups,
+        "accent_colour": event.accent_colour,
     }
     form = EventForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -116,6 +119,7 @@ def event_settings(request: HttpRequest, event: Event) -> HttpResponse:
                 tables=data["tables"],
                 online_rooms=data["online_rooms"],
                 match_across_groups=data["match_across_groups"],
+                accent_colour=data["accent_colour"] or None,
             )
         except SlugTakenError as error:
             form.add_error(error.field, str(error))
