@@ -20,6 +20,7 @@ from matchfair.web.api.routers import (
     meeting_day,
     meetings,
     outcomes,
+    personal_data,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
     reports,
     runs,
@@ -57,6 +58,7 @@ for module in (
     outcomes,
     reports,
     audit,
+    personal_data,
     spot,
     tokens,
     waitlists,
