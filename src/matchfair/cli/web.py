@@ -4,6 +4,7 @@ They use the database configured by MATCHFAIR_HOME or MATCHFAIR_DATABASE_URL and
 migrate it first, so the first command on a fresh machine creates it.
 """
 
+import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -132,6 +133,7 @@ def export_command(
 ) -> None:
     """Write an event of the database as an event file, schedule and outcomes included."""
     _start()
+    from matchfair.web.audit.access_log import EVENT_FILE, record_export
     from matchfair.web.events.domain.slugs import event_by_slug_or_number
     from matchfair.web.exchange.errors import StoredDataError
     from matchfair.web.exchange.from_database import export_event
@@ -144,6 +146,12 @@ def export_command(
     except StoredDataError as error:
         raise UserError(str(error)) from None
     write_document(output, document)
+    # The file holds every delegate's e-mail: the event's access log notes who wrote it.
+    record_export(
+        event=event,
+        action=EVENT_FILE,
+        detail={"by": f"command line ({getpass.getuser()})", "file": str(output)},
+    )
 
 
 @app.command()

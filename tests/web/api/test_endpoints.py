@@ -170,7 +170,8 @@ def test_participants_send_and_answer_requests_through_the_portal_rules(client_f
     partner = sender.get(f"/api/events/{world.event.pk}/organizations/{world.tegnology.pk}")
     assert partner.json()["contacts"][0]["email"] == "teg@example.org"
     trail = client_for(world.organizer).get(f"/api/events/{world.event.pk}/audit").json()["items"]
-    assert [(line["action"], line["actor"]) for line in trail[:2]] == [
+    assert [(line["action"], line["actor"]) for line in trail[:3]] == [
+        ("export.api-contacts", "Smarteye"),
         ("request.accepted", "Teg"),
         ("request.sent", "Smarteye"),
     ]

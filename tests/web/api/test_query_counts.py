@@ -11,8 +11,9 @@ from tests.web.factories import World
 # Session, user, event, organizer check, own participation, the count, the page.
 MEETINGS_QUERIES = 7
 # Session, user, event, organizer check, own participation, the partners whose contacts
-# may be shown, the count, the page, the delegates of the page's organizations.
-ORGANIZATIONS_QUERIES = 9
+# may be shown, the access log's entry (the answer carries contacts), the count, the
+# page, the delegates of the page's organizations.
+ORGANIZATIONS_QUERIES = 10
 
 
 def test_a_participant_lists_its_meetings_in_a_fixed_number_of_queries(

@@ -21,6 +21,7 @@ from matchfair.web.api.routers import (
     meetings,
     outbox,
     outcomes,
+    personal_data,
     profiles,  # noqa: F401  (adds the catalog's writes to directory's router)
     reports,
     runs,
@@ -58,6 +59,7 @@ for module in (
     outcomes,
     reports,
     audit,
+    personal_data,
     spot,
     tokens,
     waitlists,

@@ -58,6 +58,11 @@ ACTIONS: dict[str, Promise] = {
     "talk.messaging_switched": gettext_lazy("Messaging between participants switched"),
     "talk.message_reported": gettext_lazy("Message reported"),
     "talk.report_decided": gettext_lazy("Reported message hidden or kept"),
+    "export.workbook": gettext_lazy("Export: Excel workbook"),
+    "export.event-file": gettext_lazy("Export: event file"),
+    "export.badges": gettext_lazy("Export: badges PDF"),
+    "export.api-contacts": gettext_lazy("Export: contacts read through the API"),
+    "export.personal-data": gettext_lazy("Export: a person's own data"),
 }
 
 

@@ -18,6 +18,7 @@ from matchfair.web.portal.views import (
     old_links,
     organization_agenda,
     outcomes,
+    personal_data,
     profile,
     requests,
     screens,
@@ -46,6 +47,10 @@ urlpatterns = [
     path("my/settings/calendar/", account.renew_calendar, name="renew_calendar"),
     path("my/settings/mail/", account.mail_kinds, name="mail_kinds"),
     path("my/settings/zone/", account.answer_zone, name="answer_zone"),
+    path("my/settings/data.json", personal_data.personal_data_json, name="personal_data_json"),
+    path(
+        "my/settings/data.pdf", personal_data.personal_data_pdf_download, name="personal_data_pdf"
+    ),
     path("my/language/", account.switch_language, name="switch_language"),
     path("my/notifications/", account.notifications, name="notifications"),
     path("my/<int:participation_id>/profile/", profile.profile, name="profile"),

@@ -14,6 +14,7 @@ from matchfair.web.api.errors import ERROR_CODES, ErrorBody
 from matchfair.web.api.fields import text
 from matchfair.web.api.pagination import Pages
 from matchfair.web.api.scope import MAX_ID, Id, access
+from matchfair.web.audit.access_log import CONTACTS, record_export
 from matchfair.web.directory.models import Delegate, Opportunity, Participation
 from matchfair.web.directory.queries import opportunities_of, participations_of
 from matchfair.web.meetings.rules import contact_partners, may_see_contacts
@@ -130,6 +131,7 @@ def participations(request: HttpRequest, event_id: int, **filters: str) -> Query
     """The event's participations passing ``filters``, with the delegates for ``contacts``."""
     found = access(request, event_id)
     request.contact_partners = contact_partners(found)
+    request.event = found.event
     delegates = Delegate.objects.select_related("user").order_by("pk")
     return participations_of(found.event, **filters).prefetch_related(
         Prefetch("organization__delegates", queryset=delegates)
@@ -144,7 +146,7 @@ def participations(request: HttpRequest, event_id: int, **filters: str) -> Query
 def list_organizations(
     request: HttpRequest, event_id: Id, filters: Query[OrganizationFilter]
 ) -> QuerySet[Participation]:
-    return participations(
+    found = participations(
         request,
         event_id,
         country=(filters.country or "").upper(),
@@ -155,6 +157,10 @@ def list_organizations(
         sector=normalize_keyword(filters.sector or ""),
         name=filters.q or "",
     )
+    if request.contact_partners != set():
+        # The answer may carry delegates' e-mails: the access log notes the read.
+        record_export(event=request.event, action=CONTACTS, detail={"path": request.path})
+    return found
 
 
 @router.get(
@@ -162,7 +168,15 @@ def list_organizations(
     response={200: OrganizationOut, ERROR_CODES: ErrorBody},
 )
 def get_organization(request: HttpRequest, event_id: Id, organization_id: Id) -> Participation:
-    return get_object_or_404(participations(request, event_id), pk=organization_id)
+    participation = get_object_or_404(participations(request, event_id), pk=organization_id)
+    if may_see_contacts(request.contact_partners, participation):
+        record_export(
+            event=request.event,
+            action=CONTACTS,
+            subject=participation,
+            detail={"path": request.path},
+        )
+    return participation
 
 
 @router.get(

@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matchfair.web.audit.access_log import BADGES, record_export
 from matchfair.web.eventday.domain.badges import (
     add_named_badge,
     refresh_badges,
@@ -78,6 +79,7 @@ def badges_download(request: HttpRequest, event: Event) -> HttpResponse:
         )
     refresh_badges(event=event)
     content = badges_pdf(event, list(_event_badges(event)), layout=layout)
+    record_export(event=event, action=BADGES, detail={"layout": layout.value})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         True, f"{event.code}-badges-{layout.value}.pdf"

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
 from matchfair.core import dump_document
+from matchfair.web.audit.access_log import EVENT_FILE, WORKBOOK, record_export
 from matchfair.web.directory.queries import participations_of
 from matchfair.web.events.models import Event
 from matchfair.web.events.rules import organizer_required
@@ -30,9 +31,10 @@ def _json(document: dict[str, object]) -> bytes:
 
 @organizer_required
 def event_file(request: HttpRequest, event: Event) -> HttpResponse:
-    return _download(
-        _json(dump_document(export_event(event))), f"{event.code}.json", "application/json"
-    )
+    """The event file, with every delegate's name and e-mail: the access log notes it."""
+    content = _json(dump_document(export_event(event)))
+    record_export(event=event, action=EVENT_FILE)
+    return _download(content, f"{event.code}.json", "application/json")
 
 
 @organizer_required
@@ -53,6 +55,7 @@ def workbook(request: HttpRequest, event: Event) -> HttpResponse:
     """
     with tempfile.TemporaryFile() as content:
         write_event_workbook(event, content)
+        record_export(event=event, action=WORKBOOK)
         content.seek(0)
         return _download(content.read(), f"{event.code}.xlsx", XLSX)
 
