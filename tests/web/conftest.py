@@ -30,6 +30,7 @@ from matchfair.web.exchange.to_database import import_event
 from tests.outcomes.conftest import FIXTURE as OUTCOME_FIXTURE
 from tests.web import factories
 from tests.web.factories import World, build_world, make_event, make_user
+from tests.web.smtp import smtp_server  # noqa: F401  (a fixture for every web test that mails)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -14,6 +14,7 @@ from matchfair.web.notify.domain.reminders import (
 )
 from matchfair.web.notify.models import SentReminder
 from matchfair.web.notify.tasks import due_reminders_task
+from matchfair.web.outbox.domain.delivery import deliver_due
 from matchfair.web.outbox.domain.muting import choose_mail_kinds
 from matchfair.web.outbox.models import Mail
 from matchfair.web.outbox.rendering import compose
@@ -157,3 +158,13 @@ def test_meeting_soon_goes_only_to_people_who_asked_for_it(world, german_client)
     (mail,) = Mail.objects.all()
     assert mail.address == "anna@sonnenwerk.example"
     assert "Vignoble Exportateur" in compose(mail).subject
+
+
+def test_a_reminder_arrives_through_a_real_smtp_server_in_the_readers_language(world, smtp_server):
+    assert queue_due_reminders(DEADLINE - timedelta(days=10)) == 1
+    assert deliver_due().sent == 1
+    (message,) = smtp_server.messages
+    assert message["To"] == "anna@sonnenwerk.example"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "1 Terminanfrage wartet auf Ihre Antwort" in text
+    assert Mail.objects.get().state == Mail.State.SENT

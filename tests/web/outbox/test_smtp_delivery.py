@@ -5,16 +5,18 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matchfair.web import stored_text
+from matchfair.web.directory.domain.identity import standing_of
+from matchfair.web.directory.domain.invitations import invite_participant
 from matchfair.web.notify.domain.notifications import notify
 from matchfair.web.outbox.domain.delivery import backoff, claim, deliver_due, requeue_stale
 from matchfair.web.outbox.domain.queueing import Draft, queue_mails
 from matchfair.web.outbox.models import Mail
 from matchfair.web.outbox.sink import MaildirHandler
 from tests.web import factories
-from tests.web.outbox.conftest import Server
+from tests.web.smtp import Server
 
 
 def _drafts(count: int, fair) -> list[Draft]:
@@ -65,6 +67,31 @@ def test_a_notification_arrives_in_the_recipients_language_with_a_working_link(
     settings_link = re.search(r"http://testserver(/my/settings/)#notifications", text).group(1)
     assert client_for(user).get(settings_link).status_code == 200
     assert Mail.objects.get().state == Mail.State.SENT
+
+
+def test_an_invitation_arrives_in_the_inviting_pages_language_with_a_working_link(
+    smtp_server, fair, owner, client
+):
+    with translation.override("de"):
+        invite_participant(
+            event=fair,
+            by=standing_of(owner),
+            organization_name="Fjord Batteri AS",
+            country="NO",
+            kind="company",
+            attendance="onsite",
+            contact_name="Ingrid Fjeld",
+            email="ingrid@fjord.example",
+            site_url="http://testserver",
+        )
+    assert deliver_due().sent == 1
+    (message,) = smtp_server.messages
+    assert message["To"] == "ingrid@fjord.example"
+    assert "Einladung" in str(message["Subject"])
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert fair.name in text
+    link = re.search(r"http://testserver(/\S+)", text).group(1)
+    assert client.get(link, follow=True).status_code == 200
 
 
 def test_a_server_stopped_and_started_mid_delivery_loses_nothing_and_sends_nothing_twice(

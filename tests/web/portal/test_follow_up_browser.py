@@ -19,7 +19,7 @@ from matchfair.web.outbox.sink import MaildirHandler
 from matchfair.web.outcomes.queries import agreement_history
 from tests.web import factories
 from tests.web.notify.reminder_world import END, build_reminder_world
-from tests.web.outbox.conftest import Server
+from tests.web.smtp import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

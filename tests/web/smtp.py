@@ -1,4 +1,7 @@
-"""A real SMTP server on 127.0.0.1 (aiosmtpd) for the outbox tests, and settings that reach it."""
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) for the mail tests, and settings that reach it.
+
+The fixture is registered for every web test in ``tests/web/conftest.py``.
+"""
 
 from collections.abc import Iterator
 from email import message_from_bytes, policy
