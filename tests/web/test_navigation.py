@@ -113,12 +113,23 @@ def orphans(client: Client, world: World, participation, *, delegate: bool) -> l
     return sorted(f"{name} ({path})" for name, path in opened.items() if name not in reached)
 
 
-def test_an_organizer_reaches_every_page_they_may_open_by_links(client_for, world: World):
+@pytest.fixture
+def on_the_event_day(world: World, monkeypatch) -> None:
+    """The clock at the event's first session: Meet now is linked only while one is left."""
+    first = world.event.sessions.order_by("start").first()
+    monkeypatch.setattr("django.utils.timezone.now", lambda: first.start)
+
+
+def test_an_organizer_reaches_every_page_they_may_open_by_links(
+    client_for, world: World, on_the_event_day
+):
     missing = orphans(client_for(world.organizer), world, world.tegnology, delegate=False)
     assert not missing, "no link reaches: " + ", ".join(missing)
 
 
-def test_a_participant_reaches_every_page_they_may_open_by_links(client_for, world: World):
+def test_a_participant_reaches_every_page_they_may_open_by_links(
+    client_for, world: World, on_the_event_day
+):
     missing = orphans(client_for(world.teg_user), world, world.tegnology, delegate=True)
     assert not missing, "no link reaches: " + ", ".join(missing)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from matchfair.web.directory.models import Delegate
+from matchfair.web.notify.domain.participants import take_part_again
 from matchfair.web.notify.domain.portal_rules import PortalRuleError, rules_of
 from matchfair.web.notify.domain.reinvitations import (
     earlier_edition_people,
@@ -57,3 +58,37 @@ def test_an_event_of_no_series_has_no_earlier_edition(owner):
     assert refused.value.field == "series"
     assert not Campaign.objects.exists()
     assert not Delegate.objects.exists()
+
+
+def test_a_delegate_of_an_earlier_edition_takes_part_through_the_invitation_link(
+    owner, client_for, client
+):
+    editions = factories.series_editions(owner)
+    lake = factories.delegate(
+        editions.earlier.participations.get(organization=editions.lake_cooling), "lake"
+    )
+    link = f"/join/{rules_of(editions.later).invitation_token}/"
+    # Anonymous, the link is the sign-up form, which sends a returning person to log in first.
+    assert f"?next={link}" in client.get(link).content.decode()
+    returning = client_for(lake)
+
+    offered = returning.get(link).content.decode()
+    joined = returning.post(link)
+
+    assert "Take part as Sjökyla AB" in offered
+    here = editions.later.participations.get(organization=editions.lake_cooling)
+    assert joined.url == f"/my/{here.pk}/profile/"
+    assert here.description == "District cooling with lake water"
+    assert not here.opportunities.exists()
+    # Once in, the link leads to the profile and never makes a second participation.
+    assert returning.post(link).url == f"/my/{here.pk}/profile/"
+    assert editions.later.participations.filter(organization=editions.lake_cooling).count() == 1
+
+
+def test_taking_part_again_is_refused_for_an_organization_already_in_the_event(owner):
+    editions = factories.series_editions(owner)
+    returning = factories.delegate(
+        editions.earlier.participations.get(organization=editions.returning), "returning"
+    )
+    with pytest.raises(PortalRuleError):
+        take_part_again(event=editions.later, delegate=returning.delegate)

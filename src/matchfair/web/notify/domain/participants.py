@@ -117,6 +117,44 @@ def register(*, event: Event, registration: Registration) -> Delegate:
     return Delegate.objects.create(user=user, organization=organization)
 
 
+# What an organization's profile carries from one edition to the next; its group (a
+# side of that bilateral event), availability (that event's days) and id do not.
+CARRIED_OVER = ("languages", "sectors", "nace", "description", "attendance", "delegates")
+
+
+@transaction.atomic
+def take_part_again(*, event: Event, delegate: Delegate) -> Participation:
+    """A delegate's organization joins ``event`` with the profile of its latest edition.
+
+    The way in for people of an earlier edition: the sign-up form refuses their account
+    and their organization (both exist already), so the invitation link offers them,
+    once logged in, to take part as their organization. Organizations already in the
+    event are refused, so the link can never make a second participation.
+    """
+    organization = delegate.organization
+    if Participation.objects.filter(event=event, organization=organization).exists():
+        raise PortalRuleError(
+            _("%(organization)s takes part in %(event)s already.")
+            % {"organization": organization.name, "event": event.name}
+        )
+    latest = (
+        Participation.objects.filter(organization=organization)
+        .order_by("-event__created_at", "-pk")
+        .first()
+    )
+    position = (
+        Participation.objects.filter(event=event).aggregate(Max("position"))["position__max"] or 0
+    )
+    carried = {field: getattr(latest, field) for field in CARRIED_OVER} if latest else {}
+    return Participation.objects.create(
+        event=event,
+        organization=organization,
+        code=unique_code(event=event, name=organization.name),
+        position=position + 1,
+        **carried,
+    )
+
+
 def _checked(field: str, value: object, validate: Callable[[object], Any]) -> Any:
     """``value`` as the event file's rule for ``field`` takes it, or a refusal on ``field``."""
     try:

@@ -103,7 +103,8 @@ def invite_earlier_edition(*, event: Event, by: AbstractBaseUser, site_url: str)
             subject=subject,
             body=stored_text.gettext(
                 "Your organization took part in an earlier edition of %(series)s. "
-                "%(event)s is open for registration: register with the link below.",
+                "%(event)s is open for registration: log in with your account and open the "
+                "link below to take part with your organization's profile.",
                 series=event.series.name,
                 event=event.name,
             ),

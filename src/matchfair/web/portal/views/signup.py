@@ -1,12 +1,15 @@
 """Joining an event: through the organizer's invitation link, or openly when the organizer allows."""
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from matchfair.web.directory.models import Delegate
 from matchfair.web.events.models import Event
-from matchfair.web.notify.domain.participants import Registration, register
+from matchfair.web.notify.domain.participants import Registration, register, take_part_again
 from matchfair.web.notify.domain.portal_rules import PortalRuleError
 from matchfair.web.notify.models import PortalRules
 from matchfair.web.portal.forms import SignUpForm
@@ -26,9 +29,40 @@ def _sign_up(request: HttpRequest, event: Event) -> HttpResponse:
     return render(request, "portal/sign_up.html", {"form": form, "portal_event": event})
 
 
+def _take_part_again(request: HttpRequest, event: Event, delegate: Delegate) -> HttpResponse:
+    """A delegate of an earlier edition: one button makes its organization take part."""
+    here = delegate.organization.participations.filter(event=event).first()
+    if here is not None:
+        return redirect("portal:profile", here.pk)
+    if request.method == "POST":
+        try:
+            participation = take_part_again(event=event, delegate=delegate)
+        except PortalRuleError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(organization)s takes part in %(event)s: check its profile for this edition.")
+                % {"organization": delegate.organization.name, "event": event.name},
+            )
+            return redirect("portal:profile", participation.pk)
+    return render(
+        request,
+        "portal/take_part_again.html",
+        {"portal_event": event, "organization": delegate.organization},
+    )
+
+
 def join(request: HttpRequest, token: str) -> HttpResponse:
-    """The organizer's invitation link: works whatever the registration mode."""
+    """The organizer's invitation link: works whatever the registration mode.
+
+    Someone logged in with a delegate account takes part as that organization instead
+    of signing up a new one (the people of an earlier edition of the series).
+    """
     rules = get_object_or_404(PortalRules.objects.select_related("event"), invitation_token=token)
+    delegate = getattr(request.user, "delegate", None) if request.user.is_authenticated else None
+    if delegate is not None:
+        return _take_part_again(request, rules.event, delegate)
     return _sign_up(request, rules.event)
 
 
