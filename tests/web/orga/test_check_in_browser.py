@@ -98,6 +98,7 @@ def test_a_staff_phone_checks_a_delegate_in_by_the_camera(live_server, camera_br
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     page.get_by_role("link", name=f"Check-in at {fair.name}").click()
+    page.wait_for_load_state()
     page.fill("[data-desk-name]", "Entrance A")
     page.locator("[data-desk-name]").dispatch_event("change")
     page.locator("[data-start-camera]").click()

@@ -19,7 +19,8 @@
   const KEY = "matchfair-check-in-desk";
   const PAUSE_MS = 3000;
 
-  deskName.value = localStorage.getItem(KEY) || "";
+  // What was typed before this script ran wins over the name this phone remembers.
+  if (!deskName.value) deskName.value = localStorage.getItem(KEY) || "";
   deskName.addEventListener("change", () => localStorage.setItem(KEY, deskName.value.trim()));
   desk.addEventListener("submit", (event) => {
     for (const copy of event.target.querySelectorAll("[data-desk-copy]")) copy.value = deskName.value;
