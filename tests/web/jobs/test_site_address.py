@@ -39,8 +39,8 @@ def _job_workers(pid: int) -> list[int]:
         try:
             if b"job_worker" in Path(f"/proc/{child}/cmdline").read_bytes():
                 found.append(child)
-        except FileNotFoundError:
-            continue
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a short-lived child (the demo starts several) exited meanwhile
     return found
 
 
