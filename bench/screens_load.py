@@ -46,6 +46,7 @@ from bench.web_load import (
     _free_port,
     _percentiles,
     _wait_for_port,
+    write_locust_summary,
 )
 
 from matchfair.web import gunicorn_conf
@@ -171,21 +172,7 @@ def generate_load(
     runner.start(total, spawn_rate=max(total / RAMP_UP_SECONDS, 1))
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
-    rows = {}
-    for entry in [*environment.stats.entries.values(), environment.stats.total]:
-        rows[entry.name] = {
-            "requests": entry.num_requests,
-            "failures": entry.num_failures,
-            "p50_ms": entry.get_response_time_percentile(0.5),
-            "p95_ms": entry.get_response_time_percentile(0.95),
-            "p99_ms": entry.get_response_time_percentile(0.99),
-            "rps": round(entry.total_rps, 1),
-        }
-    errors = {
-        f"{error.method} {error.name}: {error.error}": error.occurrences
-        for error in environment.stats.errors.values()
-    }
-    out.write_text(json.dumps({"rows": rows, "errors": errors}, indent=2), encoding="utf-8")
+    write_locust_summary(environment, out)
 
 
 def _warm_up(base_url: str, setup_file: Path, rounds: int) -> int:

@@ -193,6 +193,11 @@ def generate_load(
     runner.start(users, spawn_rate=max(users / RAMP_UP_SECONDS, 1))
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
+    write_locust_summary(environment, out)
+
+
+def write_locust_summary(environment: Any, out: Path) -> None:
+    """Per request kind and in total: count, failures, p50/p95/p99 and rate; then the errors."""
     rows = {}
     for entry in [*environment.stats.entries.values(), environment.stats.total]:
         rows[entry.name] = {
